@@ -1,0 +1,281 @@
+// The schedule search: scarcest agents first, each given its exact best week against the residual demand, then rip-up and re-insert until the time limit.
+import type { Instance, Shift } from "./instance";
+import { compileInstance, placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
+import { agentStates, bestPlan, PlanScratch, type AgentStates } from "./plan";
+import { seededRandom, type Random } from "./random";
+
+/** Lexicographic objective as one number: under-coverage ≫ minimum-minutes shortfall ≫ over-coverage. */
+export const W_UNDER = 1e9;
+export const W_SHORTFALL_PER_MINUTE = 1e4;
+export const W_OVER = 1;
+
+/** A placed shift in solver terms; `breaks` holds break starts in the order of the kind's break specs. */
+export interface PlacedShift {
+  start: number;
+  kind: number;
+  queue: number;
+  breaks: number[];
+}
+
+export interface SearchOptions {
+  /** Milliseconds from an arbitrary origin; injected so that tests control time. */
+  now: () => number;
+  deadline: number;
+  seed: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
+  /** Lets the event loop run (abort signals, progress delivery) every so often. */
+  yieldEvery?: number;
+}
+
+/**
+ * Per queue and interval: staff on duty, the marginal value of one more agent there, and from those
+ * the value of every possible shift (queue × kind × start) with its breaks placed where they cost least.
+ */
+class Coverage {
+  readonly staffed: Float64Array[];
+  readonly gain: Float64Array[];
+  readonly prefix: Float64Array[];
+  readonly shiftValue: Float64Array[][];
+  private readonly dirty: [number, number][][];
+  private readonly maxLength: number;
+  private readonly tieBreak: number;
+
+  constructor(private readonly model: CompiledInstance) {
+    const { intervals: T, queueCount: Q, kinds } = model;
+    this.staffed = Array.from({ length: Q }, () => new Float64Array(T));
+    this.gain = Array.from({ length: Q }, () => new Float64Array(T));
+    this.prefix = Array.from({ length: Q }, () => new Float64Array(T + 1));
+    this.shiftValue = Array.from({ length: Q }, () => kinds.map(() => new Float64Array(T).fill(-Infinity)));
+    this.dirty = Array.from({ length: Q }, () => []);
+    this.maxLength = Math.max(...kinds.map((k) => k.length));
+    // Tie-breaks sum to under 0.5 per agent, so they only order plans of equal objective.
+    this.tieBreak = 0.4 / Math.max(1, T);
+    for (let q = 0; q < Q; q++) this.dirty[q].push([0, T]);
+    this.refresh();
+  }
+
+  /** Value of one more agent on q at t: exact objective change plus a tie-break toward the deepest deficits. */
+  private gainAt(q: number, t: number): number {
+    const deficit = this.model.required[q][t] - this.staffed[q][t];
+    const under = deficit <= 0 ? 0 : deficit >= 1 ? 1 : deficit;
+    const depth = deficit <= 0 ? 0 : Math.min(deficit, 8) / 8;
+    return W_UNDER * under - W_OVER * (1 - under) + this.tieBreak * depth;
+  }
+
+  apply(shift: PlacedShift, sign: 1 | -1): void {
+    const kind = this.model.kinds[shift.kind];
+    const row = this.staffed[shift.queue];
+    const end = shift.start + kind.length;
+    for (let t = shift.start; t < end; t++) row[t] += sign;
+    shift.breaks.forEach((at, b) => {
+      for (let t = at; t < at + kind.breaks[b].duration; t++) row[t] -= sign;
+    });
+    this.dirty[shift.queue].push([shift.start, end]);
+  }
+
+  refresh(): void {
+    const { intervals: T, kinds } = this.model;
+    for (let q = 0; q < this.dirty.length; q++) {
+      const ranges = this.dirty[q];
+      if (ranges.length === 0) continue;
+      ranges.sort((a, b) => a[0] - b[0]);
+      const gain = this.gain[q];
+      const prefix = this.prefix[q];
+      let low = T;
+      for (const [from, to] of ranges) {
+        for (let t = from; t < to; t++) gain[t] = this.gainAt(q, t);
+        low = Math.min(low, from);
+      }
+      for (let t = low; t < T; t++) prefix[t + 1] = prefix[t] + gain[t];
+      // Shift values whose window touches a changed interval, merged so each start is recomputed once.
+      let open = false;
+      let mergedFrom = 0;
+      let mergedTo = 0;
+      const flush = () => {
+        if (!open) return;
+        for (let k = 0; k < kinds.length; k++) {
+          const kind = kinds[k];
+          const values = this.shiftValue[q][k];
+          const last = Math.min(mergedTo, T - kind.length + 1);
+          for (let t = Math.max(0, mergedFrom); t < last; t++) {
+            values[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
+          }
+        }
+      };
+      for (const [from, to] of ranges) {
+        const a = from - this.maxLength + 1;
+        if (!open || a > mergedTo) {
+          flush();
+          open = true;
+          mergedFrom = a;
+          mergedTo = to;
+        } else mergedTo = Math.max(mergedTo, to);
+      }
+      flush();
+      ranges.length = 0;
+    }
+  }
+
+  /** Value of a placed shift under the current gains (its breaks as placed). */
+  valueOf(shift: PlacedShift): number {
+    const kind = this.model.kinds[shift.kind];
+    const prefix = this.prefix[shift.queue];
+    let v = prefix[shift.start + kind.length] - prefix[shift.start];
+    shift.breaks.forEach((at, b) => {
+      v -= prefix[at + kind.breaks[b].duration] - prefix[at];
+    });
+    return v;
+  }
+}
+
+export interface SearchResult {
+  plans: PlacedShift[][];
+  rounds: number;
+  moves: number;
+}
+
+/** Objective of a full assignment, recomputed from scratch (lower is better). */
+export function objective(model: CompiledInstance, plans: PlacedShift[][]): number {
+  const staffed = model.required.map((r) => new Float64Array(r.length));
+  plans.forEach((plan) => {
+    for (const s of plan) {
+      const kind = model.kinds[s.kind];
+      for (let t = s.start; t < s.start + kind.length; t++) staffed[s.queue][t] += 1;
+      s.breaks.forEach((at, b) => {
+        for (let t = at; t < at + kind.breaks[b].duration; t++) staffed[s.queue][t] -= 1;
+      });
+    }
+  });
+  let total = 0;
+  model.required.forEach((req, q) => {
+    for (let t = 0; t < req.length; t++) {
+      const d = req[t] - staffed[q][t];
+      total += d > 0 ? W_UNDER * d : -W_OVER * d;
+    }
+  });
+  plans.forEach((plan, a) => {
+    const worked = plan.reduce((sum, s) => sum + model.kinds[s.kind].worked, 0);
+    total += shortfallPenalty(model, model.agents[a], worked);
+  });
+  return total;
+}
+
+function shortfallPenalty(model: CompiledInstance, agent: CompiledAgent, worked: number): number {
+  return W_SHORTFALL_PER_MINUTE * Math.max(0, agent.minMinutes - worked * model.intervalMinutes);
+}
+
+/** Agents with the fewest ways to work go first: they have the least choice of where to help. */
+function scarcityOrder(model: CompiledInstance): number[] {
+  const options = model.agents.map((agent) => {
+    let n = 0;
+    for (let t = 0; t < model.intervals; t++) {
+      const until = agent.availableUntil[t];
+      for (const kind of model.kinds) if (t + kind.length <= until) n++;
+    }
+    return n * agent.skills.length * Math.min(agent.maxWorked, agent.maxShifts * 1000);
+  });
+  return model.agents.map((_, i) => i).sort((a, b) => options[a] - options[b] || a - b);
+}
+
+function shuffle<T>(items: T[], random: Random): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+export async function search(model: CompiledInstance, options: SearchOptions): Promise<SearchResult> {
+  const { now, deadline } = options;
+  const random = seededRandom(options.seed);
+  const coverage = new Coverage(model);
+  const scratch = new PlanScratch();
+  const plans: PlacedShift[][] = model.agents.map(() => []);
+  const states: AgentStates[] = model.agents.map((a) => agentStates(model, a));
+  const penalties = model.agents.map((agent, a) => Float64Array.from(states[a].worked, (w) => shortfallPenalty(model, agent, w)));
+  const started = now();
+  let lastYield = started;
+  const yieldEvery = options.yieldEvery ?? 200;
+  const outOfTime = () => now() >= deadline || options.signal?.aborted === true;
+  const pause = async () => {
+    if (now() - lastYield < yieldEvery) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    lastYield = now();
+  };
+  const progress = (message: string) => {
+    const span = Math.max(1, deadline - started);
+    options.onProgress?.(Math.min(1, (now() - started) / span), message);
+  };
+
+  /** Replaces agent a's plan by its best response; returns how much the objective improved. */
+  const reinsert = (a: number): number => {
+    const agent = model.agents[a];
+    const old = plans[a];
+    for (const s of old) coverage.apply(s, -1);
+    coverage.refresh();
+    const oldWorked = old.reduce((sum, s) => sum + model.kinds[s.kind].worked, 0);
+    const oldScore = old.reduce((sum, s) => sum + coverage.valueOf(s), 0) - shortfallPenalty(model, agent, oldWorked);
+    const result = bestPlan(model, agent, states[a], coverage.shiftValue, penalties[a], scratch);
+    let next = old;
+    if (result.score > oldScore + 1e-9) {
+      next = result.shifts.map((p) => {
+        const breaks: number[] = [];
+        placeBreaks(model.kinds[p.kind], p.start, coverage.prefix[p.queue], breaks);
+        return { ...p, breaks };
+      });
+    }
+    for (const s of next) coverage.apply(s, 1);
+    coverage.refresh();
+    plans[a] = next;
+    return next === old ? 0 : result.score - oldScore;
+  };
+
+  const order = scarcityOrder(model);
+  let moves = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (outOfTime()) return { plans, rounds: 0, moves };
+    reinsert(order[i]);
+    moves++;
+    if (i % 50 === 0) {
+      progress(`placing agents: ${i + 1} of ${order.length}`);
+      await pause();
+    }
+  }
+  let rounds = 0;
+  let current = objective(model, plans);
+  const agentsList = model.agents.map((_, i) => i);
+  while (!outOfTime()) {
+    rounds++;
+    let improved = 0;
+    for (const a of shuffle(agentsList, random)) {
+      if (outOfTime()) break;
+      improved += reinsert(a);
+      moves++;
+      await pause();
+    }
+    current = objective(model, plans);
+    progress(`round ${rounds}: objective ${current}`);
+    if (improved <= 1e-9) break;
+  }
+  return { plans, rounds, moves };
+}
+
+export function toShifts(instance: Instance, model: CompiledInstance, plans: PlacedShift[][]): Shift[] {
+  const shifts: Shift[] = [];
+  plans.forEach((plan, a) => {
+    for (const s of plan) {
+      const kind = model.kinds[s.kind];
+      shifts.push({
+        agent: instance.agents[a].id,
+        queue: instance.queues[s.queue].id,
+        start: s.start,
+        end: s.start + kind.length,
+        breaks: s.breaks.map((at, b) => [at, at + kind.breaks[b].duration] as [number, number]).sort((x, y) => x[0] - y[0]),
+      });
+    }
+  });
+  return shifts;
+}
+
+export { compileInstance };
