@@ -1,0 +1,92 @@
+// Small dependency-free SVG charts for summaries; each carries a text alternative for screen readers.
+
+type DailyPoint = { day: string; human: number; offered: number; containment: number };
+
+/** Human contacts per day as stacked bars (human below, AI-resolved above) with AI containment as a line. */
+export function ContainmentTrendChart({ points, height = 180 }: { points: DailyPoint[]; height?: number }) {
+  const width = 640;
+  const pad = { top: 12, right: 44, bottom: 24, left: 48 };
+  const innerW = width - pad.left - pad.right;
+  const innerH = height - pad.top - pad.bottom;
+  const maxOffered = Math.max(1, ...points.map((p) => p.offered));
+  const niceMax = niceCeiling(maxOffered);
+  const barW = innerW / Math.max(points.length, 1);
+  const y = (v: number) => pad.top + innerH - (v / niceMax) * innerH;
+  const yPct = (v: number) => pad.top + innerH - v * innerH;
+  const line = points.map((p, i) => `${i === 0 ? "M" : "L"}${(pad.left + barW * (i + 0.5)).toFixed(1)},${yPct(p.containment).toFixed(1)}`).join(" ");
+  const first = points[0];
+  const last = points[points.length - 1];
+
+  return (
+    <figure>
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-labelledby="trend-title trend-desc">
+        <title id="trend-title">Contacts per day and AI containment</title>
+        <desc id="trend-desc">
+          {first && last
+            ? `From ${first.day} to ${last.day}, AI containment went from ${pct(first.containment)} to ${pct(last.containment)}; human contacts per day went from ${first.human.toLocaleString("en-GB")} to ${last.human.toLocaleString("en-GB")}.`
+            : "No data"}
+        </desc>
+        {[0, 0.5, 1].map((f) => (
+          <g key={f}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(niceMax * f)} y2={y(niceMax * f)} stroke="#e2e8f0" />
+            <text x={pad.left - 6} y={y(niceMax * f) + 4} textAnchor="end" fontSize="11" fill="#475569">
+              {compact(niceMax * f)}
+            </text>
+            <text x={width - pad.right + 6} y={yPct(f) + 4} fontSize="11" fill="#0f766e">
+              {Math.round(f * 100)}%
+            </text>
+          </g>
+        ))}
+        {points.map((p, i) => {
+          const x = pad.left + barW * i + barW * 0.15;
+          const w = barW * 0.7;
+          return (
+            <g key={p.day}>
+              <rect x={x} y={y(p.offered)} width={w} height={y(p.human) - y(p.offered)} fill="#cbd5e1" />
+              <rect x={x} y={y(p.human)} width={w} height={pad.top + innerH - y(p.human)} fill="#16706f" />
+            </g>
+          );
+        })}
+        <path d={line} fill="none" stroke="#f59e0b" strokeWidth="2.5" />
+        {first && last ? (
+          <>
+            <text x={pad.left} y={height - 6} fontSize="11" fill="#475569">
+              {first.day}
+            </text>
+            <text x={width - pad.right} y={height - 6} fontSize="11" fill="#475569" textAnchor="end">
+              {last.day}
+            </text>
+          </>
+        ) : null}
+      </svg>
+      <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
+        <Legend color="#16706f" label="Human contacts" />
+        <Legend color="#cbd5e1" label="Resolved by AI" />
+        <Legend color="#f59e0b" label="AI containment (right axis)" line />
+      </figcaption>
+    </figure>
+  );
+}
+
+function Legend({ color, label, line = false }: { color: string; label: string; line?: boolean }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <span aria-hidden="true" className={line ? "h-0.5 w-4" : "h-3 w-3 rounded-sm"} style={{ backgroundColor: color }} />
+      {label}
+    </span>
+  );
+}
+
+function niceCeiling(v: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(v));
+  const steps = [1, 2, 2.5, 5, 10];
+  return (steps.find((s) => s * magnitude >= v) ?? 10) * magnitude;
+}
+
+function compact(v: number): string {
+  return v >= 1000 ? `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)}k` : String(Math.round(v));
+}
+
+function pct(v: number): string {
+  return `${Math.round(v * 100)} %`;
+}

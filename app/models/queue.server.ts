@@ -1,0 +1,25 @@
+// Queues (language × channel) and what the planning summary shows about them.
+import { prisma } from "~/utils/db.server";
+
+/** Each queue with its human and total volume over the last 7 days of history. */
+export async function queueWeekSummary() {
+  const queues = await prisma.queue.findMany({ orderBy: { key: "asc" }, select: { id: true, key: true, name: true, channel: true } });
+  const last = await prisma.volumeInterval.aggregate({ _max: { intervalStart: true } });
+  const until = last._max.intervalStart;
+  if (!until) return { queues: queues.map((q) => ({ ...q, offered: 0, human: 0 })), until: null };
+  const since = new Date(until.getTime() - 7 * 24 * 3600_000);
+  const sums = await prisma.volumeInterval.groupBy({
+    by: ["queueId"],
+    where: { intervalStart: { gt: since } },
+    _sum: { offered: true, aiResolved: true },
+  });
+  const byQueue = new Map(sums.map((s) => [s.queueId, s._sum]));
+  return {
+    queues: queues.map((q) => {
+      const sum = byQueue.get(q.id);
+      const offered = sum?.offered ?? 0;
+      return { ...q, offered, human: offered - (sum?.aiResolved ?? 0) };
+    }),
+    until,
+  };
+}

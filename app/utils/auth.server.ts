@@ -1,0 +1,115 @@
+// Sign-in, database-backed sessions behind an httpOnly cookie, throttling, and the permission gate for loaders and actions.
+import { createCookie, redirect } from "@remix-run/node";
+import bcrypt from "bcryptjs";
+import { prisma } from "./db.server";
+import { env } from "./env.server";
+import { can, type Permission, type Role } from "./permissions";
+import { forbidden } from "./responses.server";
+
+const SESSION_DAYS = 14;
+const THROTTLE_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+const sessionCookie = createCookie("handoff_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: env().APP_URL?.startsWith("https://") ?? false,
+  secrets: [env().SESSION_SECRET],
+  maxAge: SESSION_DAYS * 24 * 3600,
+});
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; timeZone: string };
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, 10);
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, timeZone: true } } },
+  });
+  if (!session || session.expiresAt < new Date()) return null;
+  return session.user;
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(back === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo: back })}`);
+}
+
+/** The one permission check: every loader and action calls it; a denied user gets the 403 page. */
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(user, permission)) forbidden();
+  return user;
+}
+
+let dummyHash: string | undefined;
+
+export type SignInResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: "invalid" | "throttled"; retryAfterMinutes?: number };
+
+/** Checks credentials, counting failures per account and per IP so guessing is slowed to a crawl. */
+export async function verifySignIn(email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
+  const normalized = email.trim().toLowerCase();
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const [byAccount, byIp] = await Promise.all([
+    prisma.loginAttempt.findMany({ where: { email: normalized, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    prisma.loginAttempt.count({ where: { ip, createdAt: { gt: since } } }),
+  ]);
+  if (byAccount.length >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
+    const oldest = byAccount[0]?.createdAt ?? since;
+    const retryAfterMinutes = Math.max(1, Math.ceil((oldest.getTime() + THROTTLE_WINDOW_MS - now.getTime()) / 60_000));
+    return { ok: false, reason: "throttled", retryAfterMinutes };
+  }
+  const user = await prisma.user.findUnique({
+    where: { email: normalized },
+    select: { id: true, email: true, name: true, role: true, timeZone: true, passwordHash: true },
+  });
+  // Compare against a dummy hash when the account is unknown so timing does not reveal which emails exist.
+  const hash = user?.passwordHash ?? (dummyHash ??= bcrypt.hashSync("no account has this password", 10));
+  const matches = await bcrypt.compare(password, hash);
+  if (!user || !matches) {
+    await prisma.loginAttempt.create({ data: { email: normalized, ip } });
+    return { ok: false, reason: "invalid" };
+  }
+  await prisma.loginAttempt.deleteMany({ where: { email: normalized } });
+  const { passwordHash: _, ...sessionUser } = user;
+  return { ok: true, user: sessionUser };
+}
+
+/** Starts a session and returns the Set-Cookie header value. */
+export async function createSession(userId: string, userAgent: string | null): Promise<string> {
+  const session = await prisma.session.create({
+    data: { userId, userAgent: userAgent?.slice(0, 300), expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600_000) },
+    select: { id: true },
+  });
+  return sessionCookie.serialize(session.id);
+}
+
+export async function destroySession(request: Request): Promise<string> {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+/** Only same-site paths: an open redirect would let a phishing link bounce through our sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,35 @@
+// Who may do what: one table, read by loaders and actions on the server and by the UI to hide what a role cannot use.
+
+export const ROLES = ["ADMIN", "MANAGER", "RECRUITER", "AGENT"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  MANAGER: "Planning manager",
+  RECRUITER: "Recruiter",
+  AGENT: "Agent",
+};
+
+const PERMISSIONS = {
+  "planning:view": ["ADMIN", "MANAGER"],
+  "recruiting:view": ["ADMIN", "MANAGER", "RECRUITER"],
+  "shifts:own": ["AGENT"],
+  "jobs:view": ["ADMIN", "MANAGER"],
+  "jobs:run": ["ADMIN", "MANAGER"],
+  "admin:view": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+/** Where each role lands after signing in. */
+export const HOME_BY_ROLE: Record<Role, string> = {
+  ADMIN: "/admin",
+  MANAGER: "/planning",
+  RECRUITER: "/recruiting",
+  AGENT: "/shifts",
+};

@@ -1,0 +1,22 @@
+// Formatting instants for people: always in a named time zone, saying the zone when it is not the viewer's.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+export function formatInZone(iso: string | Date, timeZone: string, pattern = "d MMM HH:mm"): string {
+  return format(new TZDate(new Date(iso).getTime(), timeZone), pattern);
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "—";
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds % 60)} s`;
+}
+
+/** A short zone label such as "CET" or "GMT+2", for showing next to times. */
+export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}

@@ -1,0 +1,54 @@
+// BullMQ queue names, their zod payload schemas and typed producers; the app imports this, the worker consumes it.
+import { Queue, type JobsOptions } from "bullmq";
+import { z } from "zod";
+import { env } from "../app/utils/env.server";
+import { sharedRedis } from "../app/utils/redis.server";
+
+export const JOBS = {
+  "demo-history": {
+    label: "Demo history import",
+    description: "Generates the demo company's contact history for every queue and replaces the stored weeks.",
+    payload: z.object({
+      weeks: z.number().int().min(1).max(26),
+      /** ISO date (UTC midnight) the history ends at, exclusive. */
+      endDate: z.iso.date(),
+      requestedBy: z.string().min(1),
+    }),
+  },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Retries with backoff, and enough history kept for the Jobs page without letting Redis grow forever. */
+const DEFAULT_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 5_000 },
+  removeOnComplete: { age: 14 * 24 * 3600, count: 200 },
+  removeOnFail: { age: 30 * 24 * 3600, count: 500 },
+};
+
+declare global {
+  var __queues: Map<JobName, Queue> | undefined;
+}
+
+/** One Queue object per name in this process (each queue name carries one job kind). */
+export function getQueue(name: JobName): Queue {
+  const queues = (globalThis.__queues ??= new Map());
+  let queue = queues.get(name);
+  if (!queue) {
+    queue = new Queue(name, { connection: sharedRedis(), prefix: env().BULLMQ_PREFIX });
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+/**
+ * Validates the payload and enqueues it. A `jobId` makes the call idempotent: BullMQ ignores a
+ * second add with the id of a job it still holds.
+ */
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId?: string } = {}) {
+  const data = JOBS[name].payload.parse(payload);
+  return getQueue(name).add(name, data, { ...DEFAULT_OPTIONS, ...(options.jobId ? { jobId: options.jobId } : {}) });
+}
