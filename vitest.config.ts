@@ -8,5 +8,8 @@ export default defineConfig({
     include: ["app/**/*.test.ts", "jobs/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Integration tests share one test database; files run one at a time so they never race on it.
+    fileParallelism: false,
+    env: { NODE_ENV: "test", SESSION_SECRET: process.env.SESSION_SECRET ?? "test-session-secret-not-for-production" },
   },
 });

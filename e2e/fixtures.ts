@@ -1,0 +1,20 @@
+// Shared steps for end-to-end tests: signing in as a demo person of a given role.
+import { expect, type Page } from "@playwright/test";
+import { DEMO_LOGINS } from "../prisma/demo-logins";
+
+export type DemoRole = (typeof DEMO_LOGINS)[number]["role"];
+
+export function demoLogin(role: DemoRole) {
+  const login = DEMO_LOGINS.find((l) => l.role === role);
+  if (!login) throw new Error(`no demo login for ${role}`);
+  return login;
+}
+
+export async function signIn(page: Page, role: DemoRole) {
+  const { email, password } = demoLogin(role);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
