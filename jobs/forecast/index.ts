@@ -1,0 +1,33 @@
+// The planning engine's forecast and staffing API, as the app and the BullMQ processors call it.
+//
+// Staffing (one interval):
+//   staffing({ arrivals, ahtSeconds, intervalMinutes, serviceLevel, answerSeconds,
+//              maxOccupancy?, shrinkage?, patienceSeconds?, concurrency? })
+//     -> { agents, serviceLevel, occupancy, waitProbability, asaSeconds, abandonProbability,
+//          scheduledAgents, model: "erlang-c" | "erlang-a", concurrency, servers }
+//   Throws RangeError on parameters out of range (the CLI validates first).
+//
+// Requirement (a horizon of intervals, e.g. a forecast's human column for one queue):
+//   requiredAgents(demand: number[], intervalMinutes, { ahtSeconds, serviceLevel, answerSeconds,
+//                  maxOccupancy?, shrinkage?, patienceSeconds?, concurrency? })
+//     -> [{ agents, scheduledAgents, serviceLevel, occupancy }] per interval
+//
+// History and forecast:
+//   parseHistoryCsv(text, fileName) -> HistoryRow[]       throws InputError naming line and field
+//   groupByQueue(rows, fileName)    -> QueueSeries[]      infers each queue's interval; InputError on mixed lengths
+//   forecast(rowsOrSeries, { start: epochMs, days, containment?: {queue: rate},
+//            volumeFactors?: {queue: factor} })
+//     -> [{ intervalStart: epochMs, queue, offered, aiResolved, human, humanP10, humanP90 }]
+//        in time order, then queue; pure and deterministic (no clock, no randomness)
+//   formatForecastCsv(rows) -> the contract's CSV text
+//
+// Everything here is pure: no database, no Redis, no clock.
+export { InputError } from "../cli-io";
+export { erlangA, erlangB, erlangC, scheduledAgents, staffing } from "./erlang";
+export type { QueueMetrics, QueueModel, StaffingParams, StaffingResult } from "./erlang";
+export { requiredAgents } from "./requirement";
+export type { IntervalRequirement, QueueServiceParams } from "./requirement";
+export { formatInstant, groupByQueue, parseHistoryCsv, parseInstant } from "./history";
+export type { HistoryRow, QueueSeries } from "./history";
+export { DEFAULT_TUNING, forecast, formatForecastCsv, humanQuantiles } from "./forecast";
+export type { ForecastOptions, ForecastRow, Tuning } from "./forecast";
