@@ -4,7 +4,7 @@ import { hashPasswordForSeed } from "./demo/password";
 import { DEMO_LOGINS } from "./demo-logins";
 import { DEMO_PEOPLE } from "./demo/people";
 import { DEMO_QUEUES } from "./demo/queues";
-import { generateHistory } from "./demo/history";
+import { generateHistory, historyEnd } from "./demo/history";
 import { replaceHistory } from "../app/models/volume.server";
 
 const HISTORY_WEEKS = 12;
@@ -44,9 +44,8 @@ async function seedQueuesAndHistory(end: Date) {
 
 async function main() {
   const started = Date.now();
-  const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
   const people = await seedPeople();
-  const rows = await seedQueuesAndHistory(today);
+  const rows = await seedQueuesAndHistory(historyEnd(new Date()));
   console.log(`Seed: ${people} new people, ${rows} new history intervals (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 }
 

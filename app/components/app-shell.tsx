@@ -44,9 +44,8 @@ function UserBlock({ user }: { user: ShellUser }) {
   return (
     <div className="border-t border-slate-200 pt-4">
       <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
-      <p className="truncate text-xs text-slate-600">
-        {ROLE_LABELS[user.role]} · {user.timeZone.replace("_", " ")}
-      </p>
+      <p className="text-xs text-slate-600">{ROLE_LABELS[user.role]}</p>
+      <p className="text-xs text-slate-600">Times in {user.timeZone.replace("_", " ")}</p>
       <Form method="post" action="/logout" className="mt-3">
         <button type="submit" className="w-full rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
           Sign out

@@ -3,7 +3,7 @@
 type DailyPoint = { day: string; human: number; offered: number; containment: number };
 
 /** Human contacts per day as stacked bars (human below, AI-resolved above) with AI containment as a line. */
-export function ContainmentTrendChart({ points, height = 180 }: { points: DailyPoint[]; height?: number }) {
+export function ContainmentTrendChart({ points, height = 240 }: { points: DailyPoint[]; height?: number }) {
   const width = 640;
   const pad = { top: 12, right: 44, bottom: 24, left: 48 };
   const innerW = width - pad.left - pad.right;
@@ -26,7 +26,7 @@ export function ContainmentTrendChart({ points, height = 180 }: { points: DailyP
             ? `From ${first.day} to ${last.day}, AI containment went from ${pct(first.containment)} to ${pct(last.containment)}; human contacts per day went from ${first.human.toLocaleString("en-GB")} to ${last.human.toLocaleString("en-GB")}.`
             : "No data"}
         </desc>
-        {[0, 0.5, 1].map((f) => (
+        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <g key={f}>
             <line x1={pad.left} x2={width - pad.right} y1={y(niceMax * f)} y2={y(niceMax * f)} stroke="#e2e8f0" />
             <text x={pad.left - 6} y={y(niceMax * f) + 4} textAnchor="end" fontSize="11" fill="#475569">
@@ -48,16 +48,13 @@ export function ContainmentTrendChart({ points, height = 180 }: { points: DailyP
           );
         })}
         <path d={line} fill="none" stroke="#f59e0b" strokeWidth="2.5" />
-        {first && last ? (
-          <>
-            <text x={pad.left} y={height - 6} fontSize="11" fill="#475569">
-              {first.day}
+        {points.map((p, i) =>
+          new Date(`${p.day}T00:00:00Z`).getUTCDay() === 1 ? (
+            <text key={`tick-${p.day}`} x={pad.left + barW * (i + 0.5)} y={height - 6} fontSize="11" fill="#475569" textAnchor="middle">
+              {shortDate(p.day)}
             </text>
-            <text x={width - pad.right} y={height - 6} fontSize="11" fill="#475569" textAnchor="end">
-              {last.day}
-            </text>
-          </>
-        ) : null}
+          ) : null,
+        )}
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
         <Legend color="#16706f" label="Human contacts" />
@@ -79,12 +76,19 @@ function Legend({ color, label, line = false }: { color: string; label: string; 
 
 function niceCeiling(v: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(v));
-  const steps = [1, 2, 2.5, 5, 10];
+  const steps = [1, 1.2, 1.6, 2, 2.4, 3.2, 4, 6, 8, 10];
   return (steps.find((s) => s * magnitude >= v) ?? 10) * magnitude;
 }
 
 function compact(v: number): string {
   return v >= 1000 ? `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)}k` : String(Math.round(v));
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function shortDate(isoDay: string): string {
+  const [, month, day] = isoDay.split("-").map(Number);
+  return `${day} ${MONTHS[month - 1]}`;
 }
 
 function pct(v: number): string {

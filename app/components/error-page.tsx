@@ -12,7 +12,8 @@ export function ErrorPage({ compact = false }: { compact?: boolean }) {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const copy = COPY[status] ?? { title: "Something went wrong on our side", body: "The error has been logged. Try again in a moment." };
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status !== 404 ? error.data : null;
+  const GENERIC = ["Forbidden", "Not found", "Not Found", ""];
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && !GENERIC.includes(error.data) ? error.data : null;
   if (status >= 500) console.error(error);
   const Icon = status === 403 ? LockIcon : status === 404 ? SearchIcon : ShieldIcon;
 

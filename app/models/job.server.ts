@@ -1,5 +1,6 @@
 // Background jobs as people see them: recent runs per queue read from BullMQ, and retry.
 import type { Job, JobState } from "bullmq";
+import { historyEnd } from "../../prisma/demo/history";
 import { enqueue, getQueue, JOB_NAMES, JOBS, type JobName } from "../../jobs/queues";
 
 export type JobView = {
@@ -86,8 +87,8 @@ function isJobName(name: string): name is JobName {
   return (JOB_NAMES as string[]).includes(name);
 }
 
-/** Queues a regeneration of the demo queues' history, ending today (UTC). */
+/** Queues a regeneration of the demo queues' history, through today (UTC). */
 export function startDemoHistoryImport(weeks: number, requestedBy: string) {
-  const endDate = new Date().toISOString().slice(0, 10);
+  const endDate = historyEnd(new Date()).toISOString().slice(0, 10);
   return enqueue("demo-history", { weeks, endDate, requestedBy });
 }

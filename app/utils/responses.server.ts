@@ -11,6 +11,7 @@ export function invariantResponse(
   }
 }
 
-export function forbidden(message = "You do not have access to this page."): never {
+/** A 403; pass a message only when it adds something to the generic page ("Only the shift's owner can swap it"). */
+export function forbidden(message = "Forbidden"): never {
   throw new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

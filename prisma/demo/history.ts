@@ -22,6 +22,11 @@ const PHONE_HOURLY = [0, 0, 0, 0, 0, 0, 0, 0, 0.85, 1.15, 1.2, 1.08, 0.92, 1.02,
 // Monday … Sunday (date-fns getDay: 0 = Sunday).
 const WEEKDAY = [0.86, 1.16, 1.06, 1.0, 0.98, 1.02, 0.8];
 
+/** The demo history runs through today (UTC): it ends at the start of tomorrow. */
+export function historyEnd(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+}
+
 function lastFridayOfNovember(year: number): string {
   const d = new Date(Date.UTC(year, 10, 30));
   while (d.getUTCDay() !== 5) d.setUTCDate(d.getUTCDate() - 1);
