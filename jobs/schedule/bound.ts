@@ -1,3 +1,191 @@
-import type { CompiledInstance } from "./rules";
+// A proven lower bound on under-coverage: the Lagrangian dual of the relaxation over whole weekly plans, maximised by subgradient ascent.
+//
+// The LP this bounds: min Σ u[q,t]  s.t.  u[q,t] + Σ_plans covers(plan, q, t) · λ[plan] ≥ required[q,t],
+//                     Σ_{plans of class c} λ ≤ n_c,  u, λ ≥ 0,
+// where a "plan" is one agent's feasible week (shifts with their breaks placed), so break placement,
+// rest, maximum shifts and minutes are all inside the relaxation. For ANY prices π in [0, 1],
+//   L(π) = Σ π·required − Σ_c n_c · max_plan π·covers(plan)
+// is at most that LP's optimum, hence at most the under-coverage of every schedule (weak duality).
+// The per-agent DP computes the max exactly, so every L(π) we evaluate is a proven bound, and
+// stopping early at the time limit only makes it weaker. See docs/decisions/022-lagrangian-bound.md.
+import { agentStates, bestPlan, PlanScratch } from "./plan";
+import { placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
 import type { PlacedShift } from "./solver";
-export async function lowerBound(_m: CompiledInstance, _o: { now: () => number; deadline: number; columns: PlacedShift[][]; signal?: AbortSignal; onProgress?: (f: number, m: string) => void }): Promise<number> { return 0; }
+
+export interface BoundOptions {
+  now: () => number;
+  deadline: number;
+  /** Under-coverage of the best known schedule: its total steers the step size, its cells the starting prices. */
+  target?: number;
+  under?: Float64Array[];
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
+  /** Stop after this many pricing rounds (tests). */
+  maxIterations?: number;
+}
+
+export interface BoundResult {
+  /** Proven lower bound on under-coverage (rounded up when all requirements are whole numbers). */
+  bound: number;
+  /** The raw Lagrangian value before the safety margin and rounding. */
+  lagrangian: number;
+  iterations: number;
+}
+
+interface AgentClass {
+  members: number;
+  agent: CompiledAgent;
+}
+
+function classesOf(model: CompiledInstance): { classes: AgentClass[]; classOfAgent: number[] } {
+  const byKey = new Map<string, number>();
+  const classes: AgentClass[] = [];
+  const classOfAgent = model.agents.map((agent) => {
+    let c = byKey.get(agent.classKey);
+    if (c === undefined) {
+      c = classes.length;
+      byKey.set(agent.classKey, c);
+      classes.push({ members: 0, agent });
+    }
+    classes[c].members++;
+    return c;
+  });
+  return { classes, classOfAgent };
+}
+
+/** Shift values under prices π: Σ π over the shift minus the cheapest break placement. */
+function priceTables(model: CompiledInstance, prices: Float64Array[]): { values: Float64Array[][]; prefixes: Float64Array[] } {
+  const T = model.intervals;
+  const prefixes = prices.map((row) => {
+    const prefix = new Float64Array(T + 1);
+    for (let t = 0; t < T; t++) prefix[t + 1] = prefix[t] + row[t];
+    return prefix;
+  });
+  const values = prefixes.map((prefix) =>
+    model.kinds.map((kind) => {
+      const v = new Float64Array(T).fill(-Infinity);
+      for (let t = 0; t + kind.length <= T; t++) v[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
+      return v;
+    }),
+  );
+  return { values, prefixes };
+}
+
+/** The worked (queue, interval) cells of a plan, as master row indices (cells with no requirement have no row). */
+function planRows(model: CompiledInstance, plan: PlacedShift[], rowOf: Int32Array[]): number[] {
+  const rows: number[] = [];
+  for (const s of plan) {
+    const kind = model.kinds[s.kind];
+    const onBreak = new Uint8Array(kind.length);
+    s.breaks.forEach((at, b) => onBreak.fill(1, at - s.start, at - s.start + kind.breaks[b].duration));
+    for (let o = 0; o < kind.length; o++) {
+      const row = rowOf[s.queue][s.start + o];
+      if (!onBreak[o] && row >= 0) rows.push(row);
+    }
+  }
+  return rows.sort((a, b) => a - b);
+}
+
+/** Rows of the relaxation: the (queue, interval) cells with a positive requirement. */
+function requirementRows(model: CompiledInstance) {
+  const T = model.intervals;
+  let requiredTotal = 0;
+  let integral = true;
+  const rowOf = model.required.map(() => new Int32Array(T).fill(-1));
+  const required: number[] = [];
+  const cell: [number, number][] = [];
+  model.required.forEach((row, q) => {
+    for (let t = 0; t < T; t++) {
+      const r = row[t];
+      requiredTotal += r;
+      if (!Number.isInteger(r)) integral = false;
+      if (r > 0) {
+        rowOf[q][t] = required.length;
+        required.push(r);
+        cell.push([q, t]);
+      }
+    }
+  });
+  return { rowOf, required: Float64Array.from(required), cell, requiredTotal, integral };
+}
+
+/**
+ * Maximises the Lagrangian L(π) by deflected subgradient ascent with Polyak steps toward `target`
+ * (the best known schedule's under-coverage), then, if time remains, re-prices with the duals of a
+ * HiGHS master LP over every plan the ascent produced. Every L(π) evaluated is a valid bound.
+ */
+export async function lowerBound(model: CompiledInstance, options: BoundOptions): Promise<BoundResult> {
+  const { now, deadline } = options;
+  const rows = requirementRows(model);
+  const R = rows.required.length;
+  const { classes } = classesOf(model);
+  const margin = 1e-7 * Math.max(1, rows.requiredTotal);
+  const finish = (lagrangian: number, iterations: number): BoundResult => {
+    const safe = Math.max(0, lagrangian - margin);
+    return { bound: rows.integral ? Math.ceil(safe) : Math.floor(safe * 1e6) / 1e6, lagrangian, iterations };
+  };
+  if (R === 0 || model.kinds.length === 0) return finish(rows.requiredTotal, 0);
+  if (classes.length === 0) return finish(rows.requiredTotal, 0);
+  const target = options.target ?? rows.requiredTotal;
+  const scratch = new PlanScratch();
+  const pi = new Float64Array(R).fill(0.5);
+  // Prices start high where the best known schedule leaves demand uncovered: a much better start than uniform.
+  if (options.under) {
+    for (let r = 0; r < R; r++) pi[r] = options.under[rows.cell[r][0]][rows.cell[r][1]] > 0 ? 0.8 : 0.2;
+  }
+  const direction = new Float64Array(R);
+  const covered = new Float64Array(R);
+  const prices = model.required.map((r) => new Float64Array(r.length));
+  let best = 0;
+  let bestPi = Float64Array.from(pi);
+  let theta = 1;
+  let sinceBest = 0;
+  let iterations = 0;
+  const started = now();
+  const maxIterations = options.maxIterations ?? Infinity;
+  const evaluate = (): number => {
+    for (let r = 0; r < R; r++) prices[rows.cell[r][0]][rows.cell[r][1]] = pi[r];
+    const { values, prefixes } = priceTables(model, prices);
+    covered.fill(0);
+    let value = 0;
+    for (let r = 0; r < R; r++) value += pi[r] * rows.required[r];
+    for (const { agent, members } of classes) {
+      const result = bestPlan(model, agent, agentStates(model, agent), values, null, scratch);
+      if (result.score <= 0) continue;
+      value -= members * result.score;
+      for (const p of result.shifts) {
+        const breaks: number[] = [];
+        placeBreaks(model.kinds[p.kind], p.start, prefixes[p.queue], breaks);
+        for (const r of planRows(model, [{ ...p, breaks }], rows.rowOf)) covered[r] += members;
+      }
+    }
+    return value;
+  };
+  while (iterations < maxIterations && now() < deadline && !options.signal?.aborted) {
+    const value = evaluate();
+    iterations++;
+    if (value > best + 1e-9) {
+      best = value;
+      bestPi = Float64Array.from(pi);
+      sinceBest = 0;
+    } else if (++sinceBest >= 8) {
+      theta /= 2;
+      sinceBest = 0;
+      pi.set(bestPi);
+    }
+    let norm = 0;
+    for (let r = 0; r < R; r++) {
+      let g = rows.required[r] - covered[r];
+      // A price at a bound whose subgradient points outward cannot move: drop that component.
+      if ((pi[r] >= 1 && g > 0) || (pi[r] <= 0 && g < 0)) g = 0;
+      direction[r] = g + 0.5 * direction[r];
+      norm += direction[r] * direction[r];
+    }
+    if (norm === 0 || theta < 1e-4) break;
+    const step = (theta * Math.max(target - value, 0.01 * Math.max(1, target))) / norm;
+    for (let r = 0; r < R; r++) pi[r] = Math.min(1, Math.max(0, pi[r] + step * direction[r]));
+    options.onProgress?.(Math.min(1, (now() - started) / Math.max(1, deadline - started)), `bound ${best.toFixed(1)} (iteration ${iterations})`);
+    if (iterations % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return finish(best, iterations);
+}

@@ -15,7 +15,7 @@
 import { checkSchedule, coverageTotals, type CoverageTotals } from "./check";
 import type { Instance, Shift } from "./instance";
 import { compileInstance } from "./rules";
-import { search, toShifts } from "./solver";
+import { ScheduleSearch, toShifts, type Control } from "./solver";
 import { lowerBound } from "./bound";
 
 export { checkSchedule, coverageTotals, type Violation, type CoverageTotals } from "./check";
@@ -32,42 +32,39 @@ export interface SolveOptions {
   onProgress?: (fraction: number, message: string) => void;
   signal?: AbortSignal;
   now?: () => number;
-  /** Share of the time limit given to the lower bound (default 0.3). */
-  boundShare?: number;
 }
 
+/**
+ * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
+ * until a round gains nothing, at most 70 % of the time), the bound (Lagrangian, until it stalls or
+ * 90 % of the time), then ruin-and-recreate perturbations until the limit.
+ */
 export async function solveSchedule(instance: Instance, options: SolveOptions): Promise<{ shifts: Shift[]; summary: ScheduleSummary }> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const limitMs = Math.max(0, options.timeLimitSeconds) * 1000;
-  const boundShare = options.boundShare ?? 0.3;
+  const limit = Math.max(0, options.timeLimitSeconds) * 1000;
+  const at = (share: number) => started + limit * share;
+  const report = (message: string) => options.onProgress?.(limit > 0 ? Math.min(1, (now() - started) / limit) : 1, message);
+  const control = (deadline: number): Control => ({ now, deadline, signal: options.signal, onProgress: report });
   const model = compileInstance(instance);
-  const searchDeadline = started + limitMs * (1 - boundShare);
-  const result = await search(model, {
-    now,
-    deadline: searchDeadline,
-    seed: options.seed,
-    signal: options.signal,
-    onProgress: (f, m) => options.onProgress?.(f * (1 - boundShare), m),
-  });
-  let shifts = toShifts(instance, model, result.plans);
-  // Safety net: an agent whose shifts break a rule loses them all, so the output is always valid.
+  const search = new ScheduleSearch(model, options.seed);
+  await search.construct(control(at(1)));
+  await search.improve(control(at(0.7)));
+  const under = search.underCoverage();
+  const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
+  const bound = await lowerBound(model, { now, deadline: at(0.9), target, under, signal: options.signal, onProgress: (_, m) => report(m) });
+  await search.perturb(control(at(1)));
+  let shifts = toShifts(instance, model, search.plans);
+  // Safety net: should a bug ever let a rule slip, that agent loses all shifts, so the output stays valid.
   const broken = new Set(checkSchedule(instance, shifts).map((v) => v.agent));
   if (broken.size > 0) shifts = shifts.filter((s) => !broken.has(s.agent));
   const totals = coverageTotals(instance, shifts);
-  const bound = await lowerBound(model, {
-    now,
-    deadline: started + limitMs,
-    columns: result.plans,
-    signal: options.signal,
-    onProgress: (f, m) => options.onProgress?.(1 - boundShare + f * boundShare, m),
-  });
   options.onProgress?.(1, "done");
   return {
     shifts,
     summary: {
       ...totals,
-      lowerBoundUnderCoverage: Math.min(bound, totals.underCoverage),
+      lowerBoundUnderCoverage: Math.min(bound.bound, totals.underCoverage),
       seconds: Math.round((now() - started) / 10) / 100,
     },
   };

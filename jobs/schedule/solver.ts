@@ -1,6 +1,6 @@
 // The schedule search: scarcest agents first, each given its exact best week against the residual demand, then rip-up and re-insert until the time limit.
 import type { Instance, Shift } from "./instance";
-import { compileInstance, placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
+import { placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
 import { agentStates, bestPlan, PlanScratch, type AgentStates } from "./plan";
 import { seededRandom, type Random } from "./random";
 
@@ -15,17 +15,6 @@ export interface PlacedShift {
   kind: number;
   queue: number;
   breaks: number[];
-}
-
-export interface SearchOptions {
-  /** Milliseconds from an arbitrary origin; injected so that tests control time. */
-  now: () => number;
-  deadline: number;
-  seed: number;
-  signal?: AbortSignal;
-  onProgress?: (fraction: number, message: string) => void;
-  /** Lets the event loop run (abort signals, progress delivery) every so often. */
-  yieldEvery?: number;
 }
 
 /**
@@ -129,12 +118,6 @@ class Coverage {
   }
 }
 
-export interface SearchResult {
-  plans: PlacedShift[][];
-  rounds: number;
-  moves: number;
-}
-
 /** Objective of a full assignment, recomputed from scratch (lower is better). */
 export function objective(model: CompiledInstance, plans: PlacedShift[][]): number {
   const staffed = model.required.map((r) => new Float64Array(r.length));
@@ -186,37 +169,73 @@ function shuffle<T>(items: T[], random: Random): T[] {
   return items;
 }
 
-export async function search(model: CompiledInstance, options: SearchOptions): Promise<SearchResult> {
-  const { now, deadline } = options;
-  const random = seededRandom(options.seed);
-  const coverage = new Coverage(model);
-  const scratch = new PlanScratch();
-  const plans: PlacedShift[][] = model.agents.map(() => []);
-  const states: AgentStates[] = model.agents.map((a) => agentStates(model, a));
-  const penalties = model.agents.map((agent, a) => Float64Array.from(states[a].worked, (w) => shortfallPenalty(model, agent, w)));
-  const started = now();
-  let lastYield = started;
-  const yieldEvery = options.yieldEvery ?? 200;
-  const outOfTime = () => now() >= deadline || options.signal?.aborted === true;
-  const pause = async () => {
-    if (now() - lastYield < yieldEvery) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    lastYield = now();
-  };
-  const progress = (message: string) => {
-    const span = Math.max(1, deadline - started);
-    options.onProgress?.(Math.min(1, (now() - started) / span), message);
-  };
+export interface Control {
+  now: () => number;
+  deadline: number;
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+}
 
-  /** Replaces agent a's plan by its best response; returns how much the objective improved. */
-  const reinsert = (a: number): number => {
+/** The search state: every agent's plan and the coverage they make, improved phase by phase. */
+export class ScheduleSearch {
+  readonly plans: PlacedShift[][];
+  rounds = 0;
+  moves = 0;
+  perturbations = 0;
+  private readonly coverage: Coverage;
+  private readonly scratch = new PlanScratch();
+  private readonly states: AgentStates[];
+  private readonly penalties: Float64Array[];
+  private readonly random: Random;
+  private lastYield = -Infinity;
+
+  constructor(
+    private readonly model: CompiledInstance,
+    seed: number,
+  ) {
+    this.random = seededRandom(seed);
+    this.coverage = new Coverage(model);
+    this.plans = model.agents.map(() => []);
+    this.states = model.agents.map((a) => agentStates(model, a));
+    this.penalties = model.agents.map((agent, a) => Float64Array.from(this.states[a].worked, (w) => shortfallPenalty(model, agent, w)));
+  }
+
+  objective(): number {
+    return objective(this.model, this.plans);
+  }
+
+  /** Under-coverage per queue and interval of the current plans. */
+  underCoverage(): Float64Array[] {
+    return this.model.required.map((req, q) => Float64Array.from(req, (r, t) => Math.max(0, r - this.coverage.staffed[q][t])));
+  }
+
+  private stopped(control: Control): boolean {
+    return control.now() >= control.deadline || control.signal?.aborted === true;
+  }
+
+  private async pause(control: Control): Promise<void> {
+    if (control.now() - this.lastYield < 200) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.lastYield = control.now();
+  }
+
+  private setPlan(a: number, plan: PlacedShift[]): void {
+    for (const s of this.plans[a]) this.coverage.apply(s, -1);
+    for (const s of plan) this.coverage.apply(s, 1);
+    this.coverage.refresh();
+    this.plans[a] = plan;
+  }
+
+  /** Replaces agent a's plan by its exact best response to everyone else; returns the gain (0 if kept). */
+  private reinsert(a: number): number {
+    const { model, coverage } = this;
     const agent = model.agents[a];
-    const old = plans[a];
+    const old = this.plans[a];
     for (const s of old) coverage.apply(s, -1);
     coverage.refresh();
     const oldWorked = old.reduce((sum, s) => sum + model.kinds[s.kind].worked, 0);
     const oldScore = old.reduce((sum, s) => sum + coverage.valueOf(s), 0) - shortfallPenalty(model, agent, oldWorked);
-    const result = bestPlan(model, agent, states[a], coverage.shiftValue, penalties[a], scratch);
+    const result = bestPlan(model, agent, this.states[a], coverage.shiftValue, this.penalties[a], this.scratch);
     let next = old;
     if (result.score > oldScore + 1e-9) {
       next = result.shifts.map((p) => {
@@ -227,38 +246,72 @@ export async function search(model: CompiledInstance, options: SearchOptions): P
     }
     for (const s of next) coverage.apply(s, 1);
     coverage.refresh();
-    plans[a] = next;
+    this.plans[a] = next;
+    this.moves++;
     return next === old ? 0 : result.score - oldScore;
-  };
+  }
 
-  const order = scarcityOrder(model);
-  let moves = 0;
-  for (let i = 0; i < order.length; i++) {
-    if (outOfTime()) return { plans, rounds: 0, moves };
-    reinsert(order[i]);
-    moves++;
-    if (i % 50 === 0) {
-      progress(`placing agents: ${i + 1} of ${order.length}`);
-      await pause();
+  /** Scarcest agents first, each placed as its best response to those already placed. */
+  async construct(control: Control): Promise<void> {
+    const order = scarcityOrder(this.model);
+    for (let i = 0; i < order.length && !this.stopped(control); i++) {
+      this.reinsert(order[i]);
+      if (i % 50 === 0) {
+        control.onProgress?.(`placing agents: ${i + 1} of ${order.length}`);
+        await this.pause(control);
+      }
     }
   }
-  let rounds = 0;
-  let current = objective(model, plans);
-  const agentsList = model.agents.map((_, i) => i);
-  while (!outOfTime()) {
-    rounds++;
-    let improved = 0;
-    for (const a of shuffle(agentsList, random)) {
-      if (outOfTime()) break;
-      improved += reinsert(a);
-      moves++;
-      await pause();
+
+  /** Rip-up and re-insert every agent, in a seeded random order, until a round no longer improves the objective. */
+  async improve(control: Control): Promise<void> {
+    const agents = this.model.agents.map((_, i) => i);
+    while (!this.stopped(control)) {
+      this.rounds++;
+      let improved = 0;
+      for (const a of shuffle(agents, this.random)) {
+        if (this.stopped(control)) return;
+        // Gains below 0.5 are tie-breaks only; they do not count as progress.
+        const gain = this.reinsert(a);
+        if (gain >= 0.5) improved += gain;
+        await this.pause(control);
+      }
+      control.onProgress?.(`round ${this.rounds}: objective ${this.objective()}`);
+      if (improved === 0) return;
     }
-    current = objective(model, plans);
-    progress(`round ${rounds}: objective ${current}`);
-    if (improved <= 1e-9) break;
   }
-  return { plans, rounds, moves };
+
+  /**
+   * Ruin and recreate: agents who could staff a random under-covered cell lose their plans and are
+   * re-inserted in random order; the change is kept unless the objective gets worse.
+   */
+  async perturb(control: Control): Promise<void> {
+    const { model } = this;
+    const A = model.agents.length;
+    if (A === 0) return;
+    let current = this.objective();
+    while (!this.stopped(control)) {
+      const under = this.underCoverage();
+      const cells: [number, number][] = [];
+      under.forEach((row, q) => row.forEach((u, t) => u > 0 && cells.push([q, t])));
+      if (cells.length === 0) return;
+      const [q, t] = cells[Math.floor(this.random() * cells.length)];
+      const candidates = model.agents.filter((agent) => agent.skills.includes(q) && agent.availableUntil[t] >= 0).map((agent) => agent.index);
+      const size = Math.min(candidates.length, Math.max(2, Math.min(24, Math.round(A * 0.03))));
+      const chosen = shuffle(candidates, this.random).slice(0, size);
+      if (chosen.length === 0) continue;
+      const saved = chosen.map((a) => this.plans[a]);
+      for (const a of chosen) this.setPlan(a, []);
+      for (const a of chosen) this.reinsert(a);
+      for (const a of shuffle([...chosen], this.random)) this.reinsert(a);
+      this.perturbations++;
+      const next = this.objective();
+      if (next > current + 1e-6) chosen.forEach((a, i) => this.setPlan(a, saved[i]));
+      else current = next;
+      if (this.perturbations % 20 === 0) control.onProgress?.(`perturbation ${this.perturbations}: objective ${current}`);
+      await this.pause(control);
+    }
+  }
 }
 
 export function toShifts(instance: Instance, model: CompiledInstance, plans: PlacedShift[][]): Shift[] {
@@ -278,4 +331,3 @@ export function toShifts(instance: Instance, model: CompiledInstance, plans: Pla
   return shifts;
 }
 
-export { compileInstance };
