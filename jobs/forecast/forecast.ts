@@ -40,6 +40,12 @@ export interface Tuning {
   turnRidge: number;
   /** Huber threshold, in robust standard deviations, for down-weighting holiday and outlier days. */
   huber: number;
+  /** Weekly decay of a past week's weight in the weekday factors. */
+  weekdayDecay: number;
+  /** Share of the level's fitted slope carried into the horizon (0: flat level). */
+  levelTrend: number;
+  /** Half-life in hours of a morning interval's weight when the origin day's actuals rescale its afternoon. */
+  intradayHalfLifeHours: number;
   /** Half-life in days of a past day's weight in the containment trend. */
   containmentHalfLifeDays: number;
   /** Daily damping of the containment slope beyond the history. */
@@ -51,6 +57,9 @@ export const DEFAULT_TUNING: Tuning = {
   profileOwnWeight: 0.8,
   profileSmoothing: 1.5,
   levelHalfLifeDays: 10,
+  levelTrend: 0,
+  weekdayDecay: 1,
+  intradayHalfLifeHours: 2,
   turnWindowDays: 10,
   turnRidge: 2,
   huber: 1.5,
@@ -204,16 +213,20 @@ function fitQueue(series: QueueSeries, start: number, tuning: Tuning): QueueMode
   const spd = series.slotsPerDay;
   const step = series.intervalMinutes * 60_000;
   const originDay = Math.floor((start - series.firstDay) / DAY_MS);
-  const lastFullDay = Math.min(originDay, series.days); // days [0, lastFullDay) are history
-  // Slots of the origin day before `start` (intraday re-forecast).
-  const originSlots = Math.max(0, Math.min(spd, Math.ceil((start - series.firstDay - originDay * DAY_MS - series.phaseMs) / step)));
-  const y = series.offered;
+  // Only intervals that start before `start` are history; later rows of the file are ignored.
+  const cut = Math.max(0, Math.min(series.days * spd, Math.ceil((start - series.firstDay - series.phaseMs) / step)));
+  const y = new Float64Array(Math.max(series.days, originDay + 1) * spd).fill(NaN);
+  y.set(series.offered.subarray(0, cut));
+  const ai = new Float64Array(y.length).fill(NaN);
+  ai.set(series.aiResolved.subarray(0, cut));
+  let originSlots = Math.max(0, Math.min(spd, cut - originDay * spd));
+  let lastFullDay = Math.max(0, Math.min(originDay, series.days)); // days [0, lastFullDay) are history
 
   // Opening hours per weekday: slots ever observed on that weekday.
   const open: Uint8Array[] = Array.from({ length: 7 }, () => new Uint8Array(spd));
   const daysSeen = new Array(7).fill(0);
   const occurrences = new Array(7).fill(0);
-  for (let d = 0; d < lastFullDay; d++) {
+  const addDay = (d: number) => {
     const w = weekdayOf(series, d);
     occurrences[w]++;
     let any = false;
@@ -224,6 +237,13 @@ function fitQueue(series: QueueSeries, start: number, tuning: Tuning): QueueMode
       }
     }
     if (any) daysSeen[w]++;
+  };
+  for (let d = 0; d < lastFullDay; d++) addDay(d);
+  // An origin day whose opening hours are already over (start after closing) is a whole history day, not an intraday case.
+  if (originSlots > 0 && originDay < series.days && !open[weekdayOf(series, originDay)].subarray(originSlots).some((o) => o === 1)) {
+    addDay(originDay);
+    lastFullDay = originDay + 1;
+    originSlots = 0;
   }
   const anyOpen = new Uint8Array(spd);
   for (let w = 0; w < 7; w++) for (let s = 0; s < spd; s++) anyOpen[s] |= open[w][s];
@@ -316,19 +336,23 @@ function fitQueue(series: QueueSeries, start: number, tuning: Tuning): QueueMode
   const wOrigin = weekdayOf(series, originDay);
   const pOrigin = profiles[wOrigin];
   if (originSlots > 0 && originDay < series.days && pOrigin) {
+    // Recent intervals say more about the afternoon than the early morning: weight by recency.
     let seen = 0;
     let expectedShare = 0;
+    const halfLife = (tuning.intradayHalfLifeHours * 60) / series.intervalMinutes;
     for (let s = 0; s < originSlots; s++) {
       const v = y[originDay * spd + s];
       if (!Number.isNaN(v)) {
-        seen += v;
-        expectedShare += pOrigin[s];
+        const w = Math.pow(0.5, (originSlots - 1 - s) / halfLife);
+        seen += w * v;
+        expectedShare += w * pOrigin[s];
       }
     }
     const turn = isMonthTurn(series.firstDay + originDay * DAY_MS) ? levelFit.turnEffect : 0;
     const expected = levelFit.level * levelFit.weekdayFactor[wOrigin] * (1 + turn) * expectedShare;
     if (expectedShare > 0.02 && expected > 0) {
-      const prior = 1 / Math.max(levelFit.spread, 0.03) ** 2;
+      // Day-to-day spread from the robust fit understates surprises, so the prior is never tighter than ±10 %.
+      const prior = 1 / Math.max(levelFit.spread, 0.1) ** 2;
       originDayMultiplier = (prior + seen) / (prior + expected);
     }
   }
@@ -341,7 +365,7 @@ function fitQueue(series: QueueSeries, start: number, tuning: Tuning): QueueMode
     turnEffect: levelFit.turnEffect,
     level: levelFit.level,
     originDayMultiplier,
-    containment: fitContainment(series, originDay, originSlots, tuning),
+    containment: fitContainment(y, ai, spd, originDay, originSlots, tuning),
   };
 }
 
@@ -405,6 +429,7 @@ function fitLevel(series: QueueSeries, days: DayInfo[], originDay: number, tunin
   const turn = days.map((d) => isMonthTurn(series.firstDay + d.index * DAY_MS));
   const turnCount = turn.filter(Boolean).length;
   const robust = new Array(n).fill(1);
+  const recency = days.map((d) => Math.pow(tuning.weekdayDecay, (originDay - d.index) / 7));
   let turnEffect = 0;
   let spread = 0.1;
   let z: number[] = [];
@@ -423,8 +448,8 @@ function fitLevel(series: QueueSeries, days: DayInfo[], originDay: number, tunin
       const fNum = new Array(7).fill(0);
       const fDen = new Array(7).fill(0);
       for (let i = 0; i < n; i++) {
-        fNum[days[i].weekday] += robust[i] * adjusted[i];
-        fDen[days[i].weekday] += robust[i] * weekLevel.get(week[i])!;
+        fNum[days[i].weekday] += recency[i] * robust[i] * adjusted[i];
+        fDen[days[i].weekday] += recency[i] * robust[i] * weekLevel.get(week[i])!;
       }
       const present = fDen.map((v, w) => v > 0 && fNum[w] > 0);
       let logMean = 0;
@@ -457,44 +482,66 @@ function fitLevel(series: QueueSeries, days: DayInfo[], originDay: number, tunin
       turnEffect = mass > 0 ? Math.min(1, Math.max(-0.5, excess / (mass + tuning.turnRidge * meanBase))) : 0;
     }
     const residual = days.map((_, i) => (base[i] > 0 ? z[i] / (base[i] * (1 + (turn[i] ? turnEffect : 0))) - 1 : 0));
-    spread = 1.4826 * median(residual.map(Math.abs));
+    // A floor keeps near-noiseless history from treating every small wobble as an outlier.
+    spread = Math.max(0.02, 1.4826 * median(residual.map(Math.abs)));
     for (let i = 0; i < n; i++) {
       const u = spread > 0 ? Math.abs(residual[i]) / (tuning.huber * spread) : 0;
       robust[i] = u <= 1 ? 1 : 1 / u;
     }
   }
-  let num = 0;
-  let den = 0;
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
   for (let i = 0; i < n; i++) {
     const w = Math.pow(0.5, (originDay - days[i].index) / tuning.levelHalfLifeDays) * robust[i];
-    num += (w * z[i]) / (1 + (turn[i] ? turnEffect : 0));
-    den += w;
+    const v = z[i] / (1 + (turn[i] ? turnEffect : 0));
+    const x = days[i].index - originDay;
+    sw += w;
+    sx += w * x;
+    sy += w * v;
+    sxx += w * x * x;
+    sxy += w * x * v;
   }
-  return { level: den > 0 ? num / den : 0, weekdayFactor, turnEffect, spread: Number.isFinite(spread) ? spread : 0.1 };
+  let level = sw > 0 ? sy / sw : 0;
+  if (tuning.levelTrend > 0 && sw > 0) {
+    const mx = sx / sw;
+    const vx = sxx / sw - mx * mx;
+    const slope = vx > 1e-9 ? (sxy / sw - mx * level) / vx : 0;
+    level = Math.max(0, level - tuning.levelTrend * slope * mx);
+  }
+  return { level, weekdayFactor, turnEffect, spread: Number.isFinite(spread) ? spread : 0.1 };
 }
 
 /**
  * Containment (ai_resolved / offered) per day, fitted as a volume- and recency-weighted linear
  * trend — the assistant's ramp — and extrapolated with a gently damped slope, clamped to [0, 1].
  */
-function fitContainment(series: QueueSeries, originDay: number, originSlots: number, tuning: Tuning): (day: number) => number {
-  const spd = series.slotsPerDay;
+function fitContainment(
+  offered: Float64Array,
+  aiResolved: Float64Array,
+  spd: number,
+  originDay: number,
+  originSlots: number,
+  tuning: Tuning,
+): (day: number) => number {
   let sw = 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
   let points = 0;
-  const last = Math.min(originDay, series.days - 1);
+  const last = Math.min(originDay, offered.length / spd - 1);
   for (let d = 0; d <= last; d++) {
     const slots = d === originDay ? originSlots : spd;
     let off = 0;
     let ai = 0;
     for (let s = 0; s < slots; s++) {
-      const o = series.offered[d * spd + s];
+      const o = offered[d * spd + s];
       if (Number.isNaN(o)) continue;
       off += o;
-      ai += series.aiResolved[d * spd + s];
+      ai += aiResolved[d * spd + s];
     }
     if (off <= 0) continue;
     const w = off * Math.pow(0.5, (originDay - d) / tuning.containmentHalfLifeDays);
