@@ -51,21 +51,9 @@ export class Supervisor {
   constructor(private onUnexpectedExit: (name: string, code: number | null, signal: NodeJS.Signals | null) => void) {}
 
   start(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv) {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    // stdio is inherited: the web server and the worker prefix their own lines ([web], [worker]).
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
     const prefix = `[${name}] `;
-    const pipe = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
-      let buf = "";
-      from.setEncoding("utf8");
-      from.on("data", (d: string) => {
-        buf += d;
-        const lines = buf.split("\n");
-        buf = lines.pop() ?? "";
-        for (const l of lines) to.write(prefix + l + "\n");
-      });
-      from.on("end", () => buf && to.write(prefix + buf + "\n"));
-    };
-    pipe(child.stdout!, process.stdout);
-    pipe(child.stderr!, process.stderr);
     child.once("error", (e) => {
       console.error(`${prefix}failed to start: ${e.message}`);
     });
