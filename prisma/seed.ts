@@ -3,7 +3,8 @@ import { prisma } from "../app/utils/db.server";
 import { hashPasswordForSeed } from "./demo/password";
 import { DEMO_LOGINS } from "./demo-logins";
 import { DEMO_PEOPLE } from "./demo/people";
-import { DEMO_QUEUES } from "./demo/queues";
+import { DEMO_QUEUES, demoQueueData } from "./demo/queues";
+import { demoRoster } from "./demo/roster";
 import { generateHistory, historyEnd } from "./demo/history";
 import { replaceHistory } from "../app/models/volume.server";
 
@@ -30,7 +31,7 @@ async function seedQueuesAndHistory(end: Date) {
   for (const demo of DEMO_QUEUES) {
     const queue = await prisma.queue.upsert({
       where: { key: demo.key },
-      create: { key: demo.key, language: demo.language, channel: demo.channel, name: demo.name, timeZone: demo.timeZone },
+      create: demoQueueData(demo),
       update: {},
       select: { id: true, _count: { select: { history: true } } },
     });
@@ -42,11 +43,45 @@ async function seedQueuesAndHistory(end: Date) {
   return rows;
 }
 
+async function seedAgents(startDate: Date) {
+  const queues = new Map((await prisma.queue.findMany({ select: { id: true, key: true } })).map((q) => [q.key, q.id]));
+  const passwordHash = await hashPasswordForSeed(DEFAULT_PASSWORD);
+  let created = 0;
+  for (const agent of demoRoster()) {
+    if (await prisma.user.findUnique({ where: { email: agent.email }, select: { id: true } })) continue;
+    await prisma.user.create({
+      data: {
+        email: agent.email,
+        name: agent.name,
+        role: "AGENT",
+        timeZone: agent.timeZone,
+        passwordHash,
+        agent: {
+          create: {
+            cohort: agent.cohort,
+            timeZone: agent.timeZone,
+            startDate,
+            weeklyMinMinutes: agent.weeklyMinMinutes,
+            weeklyMaxMinutes: agent.weeklyMaxMinutes,
+            maxShiftsPerWeek: agent.maxShiftsPerWeek,
+            availability: agent.availability,
+            skills: { create: agent.skills.map((key) => ({ queueId: queues.get(key)! })) },
+          },
+        },
+      },
+    });
+    created++;
+  }
+  return created;
+}
+
 async function main() {
   const started = Date.now();
   const people = await seedPeople();
-  const rows = await seedQueuesAndHistory(historyEnd(new Date()));
-  console.log(`Seed: ${people} new people, ${rows} new history intervals (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  const end = historyEnd(new Date());
+  const rows = await seedQueuesAndHistory(end);
+  const agents = await seedAgents(new Date(end.getTime() - HISTORY_WEEKS * 7 * 24 * 3600_000));
+  console.log(`Seed: ${people} new people, ${agents} new agents, ${rows} new history intervals (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 }
 
 main()

@@ -3,7 +3,7 @@ import type { Job } from "bullmq";
 import { prisma } from "../../app/utils/db.server";
 import { replaceHistory } from "../../app/models/volume.server";
 import { generateHistory } from "../../prisma/demo/history";
-import { DEMO_QUEUES } from "../../prisma/demo/queues";
+import { DEMO_QUEUES, demoQueueData } from "../../prisma/demo/queues";
 import { JOBS, type JobPayload } from "../queues";
 
 export type ImportHistoryResult = { queues: number; rows: number };
@@ -18,7 +18,7 @@ export async function importDemoHistory(
   for (const [index, demo] of DEMO_QUEUES.entries()) {
     const queue = await prisma.queue.upsert({
       where: { key: demo.key },
-      create: { key: demo.key, language: demo.language, channel: demo.channel, name: demo.name, timeZone: demo.timeZone },
+      create: demoQueueData(demo),
       update: {},
       select: { id: true },
     });
