@@ -23,3 +23,58 @@ export async function queueWeekSummary() {
     until,
   };
 }
+
+export type QueueSettings = {
+  id: string;
+  key: string;
+  name: string;
+  timeZone: string;
+  channel: "CHAT" | "PHONE" | "EMAIL";
+  intervalMinutes: number;
+  serviceLevelTarget: number;
+  serviceLevelSeconds: number;
+  ahtSeconds: number;
+  maxOccupancy: number;
+  shrinkage: number;
+  concurrency: number;
+  patienceSeconds: number | null;
+  openingHours: unknown;
+};
+
+const SETTINGS_SELECT = {
+  id: true,
+  key: true,
+  name: true,
+  timeZone: true,
+  channel: true,
+  intervalMinutes: true,
+  serviceLevelTarget: true,
+  serviceLevelSeconds: true,
+  ahtSeconds: true,
+  maxOccupancy: true,
+  shrinkage: true,
+  concurrency: true,
+  patienceSeconds: true,
+  openingHours: true,
+} as const;
+
+export function listQueueSettings(): Promise<QueueSettings[]> {
+  return prisma.queue.findMany({ orderBy: { key: "asc" }, select: SETTINGS_SELECT });
+}
+
+export function getQueueSettingsByKey(key: string): Promise<QueueSettings | null> {
+  return prisma.queue.findUnique({ where: { key }, select: SETTINGS_SELECT });
+}
+
+/** The engine's staffing parameters of a queue (AHT may be overridden per interval by the caller). */
+export function queueServiceParams(queue: QueueSettings) {
+  return {
+    ahtSeconds: queue.ahtSeconds,
+    serviceLevel: queue.serviceLevelTarget,
+    answerSeconds: queue.serviceLevelSeconds,
+    maxOccupancy: queue.maxOccupancy,
+    shrinkage: queue.shrinkage,
+    concurrency: queue.concurrency,
+    ...(queue.patienceSeconds ? { patienceSeconds: queue.patienceSeconds } : {}),
+  };
+}
