@@ -183,7 +183,7 @@ function intraday(rows: HistoryRow[]): void {
   console.log(`  p10–p90 band coverage                ${pct(inside / count)}`);
 }
 
-/** 20 queues × one year of 15-minute history: weekly and daily shape, noise, a containment ramp. */
+/** 20 queues × one year of 15-minute history, round the clock: weekly and daily shape, Poisson noise, a containment ramp. */
 function syntheticYear(): string {
   const rand = random(42);
   const rows: HistoryRow[] = [];
@@ -195,8 +195,7 @@ function syntheticYear(): string {
       const dayFactor = weekday === 0 ? 0.4 : weekday === 6 ? 0.6 : weekday === 1 ? 1.15 : 1;
       for (let s = 0; s < 96; s++) {
         const hour = s / 4;
-        if (hour < 6 || hour >= 22) continue;
-        const shape = Math.exp(-((hour - 11) ** 2) / 8) + 0.7 * Math.exp(-((hour - 16) ** 2) / 6);
+        const shape = 0.03 + Math.exp(-((hour - 11) ** 2) / 8) + 0.7 * Math.exp(-((hour - 16) ** 2) / 6);
         const offered = poisson(scale * dayFactor * shape, rand);
         const c = 0.2 + (0.4 * d) / 365;
         rows.push({ intervalStart: first + d * DAY_MS + s * 900_000, queue: `q${String(q).padStart(2, "0")}`, offered, aiResolved: binomial(offered, c, rand), ahtSeconds: 300 });

@@ -603,26 +603,20 @@ function calibrateSpread(series: QueueSeries, start: number, tuning: Tuning): Sp
     }
   }
   if (mus.length < 50) return fallback;
-  const coverage = (kappa: number) => {
-    let inside = 0;
-    for (let i = 0; i < mus.length; i++) {
-      const [lo, hi] = humanQuantiles(mus[i], kappa);
-      if (ys[i] >= lo && ys[i] <= hi) inside++;
-    }
-    return inside / mus.length;
-  };
-  let lo = 0;
-  let hi = 1;
-  if (coverage(hi) < 0.8) return { ahead: hi, sameDay: hi / 2 };
-  for (let i = 0; i < 20; i++) {
-    const mid = (lo + hi) / 2;
-    if (coverage(mid) >= 0.8) hi = mid;
-    else lo = mid;
-  }
-  return { ahead: hi, sameDay: hi / 2 };
+  // Under the normal approximation an actual y is inside the band exactly when
+  // κ² ≥ ((y − μ)²/z² − μ)/μ², so the calibrated κ is the 80th percentile of that bound.
+  const needed = mus.map((mu, i) => Math.sqrt(Math.max(0, ((ys[i] - mu) ** 2 / (Z90 * Z90) - mu) / (mu * mu))));
+  needed.sort((a, b) => a - b);
+  const kappa = Math.min(1, needed[Math.min(needed.length - 1, Math.ceil(0.8 * needed.length) - 1)]);
+  return { ahead: kappa, sameDay: kappa / 2 };
 }
 
 const Z90 = 1.2815515655446004;
+
+function normalBand(mu: number, kappa: number): [number, number] {
+  const sd = Math.sqrt(mu + kappa * kappa * mu * mu);
+  return [Math.max(0, mu - Z90 * sd), mu + Z90 * sd];
+}
 
 /**
  * p10 and p90 of a negative binomial with mean μ and variance μ + κ²μ² (Poisson arrivals whose
@@ -630,11 +624,7 @@ const Z90 = 1.2815515655446004;
  */
 export function humanQuantiles(mu: number, kappa: number): [number, number] {
   if (!(mu > 0)) return [0, 0];
-  const variance = mu + kappa * kappa * mu * mu;
-  if (mu > 150) {
-    const sd = Math.sqrt(variance);
-    return [Math.max(0, mu - Z90 * sd), mu + Z90 * sd];
-  }
+  if (mu > 150) return normalBand(mu, kappa);
   // Negative binomial with shape r = 1/κ² (Poisson when κ → 0), summed from zero.
   const poisson = kappa < 1e-6;
   const r = poisson ? 0 : 1 / (kappa * kappa);

@@ -52,7 +52,8 @@ describe("parseHistoryCsv", () => {
 
   it("rejects negative counts and duplicate intervals", () => {
     expect(failure(() => parseHistoryCsv(csv("2026-10-05T08:00:00Z,q,-1,0,"), "h.csv"))).toMatch(/field offered.*negative/);
-    expect(failure(() => parseHistoryCsv(csv("2026-10-05T08:00:00Z,q,1,0,", "2026-10-05T08:00:00Z,q,2,0,"), "h.csv"))).toMatch(/line 3.*already given on line 2/);
+    const twice = parseHistoryCsv(csv("2026-10-05T08:00:00Z,q,1,0,", "2026-10-05T08:00:00Z,q,2,0,"), "h.csv");
+    expect(failure(() => groupByQueue(twice, "h.csv"))).toMatch(/line 3.*interval_start.*already given on line 2/);
   });
 });
 

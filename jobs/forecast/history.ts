@@ -46,36 +46,52 @@ export function formatInstant(ms: number): string {
   return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }
 
+/** A non-negative number from a CSV field; plain digit strings skip the regex (most of a big file). */
+function parseCount(raw: string, fileName: string, line: number, name: string): number {
+  let plain = raw.length > 0 && raw.length < 16;
+  for (let k = 0; plain && k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c < 48 || c > 57) plain = false;
+  }
+  if (plain) return Number(raw);
+  const text = raw.trim();
+  const value = NUMBER.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value)) throw new InputError(`${where(fileName, line, name)}: "${text}" is not a number`);
+  if (value < 0) throw new InputError(`${where(fileName, line, name)}: ${text} is negative`);
+  return value;
+}
+
 function where(fileName: string, line: number | undefined, field: string): string {
   return line === undefined ? `${fileName}, field ${field}` : `${fileName} line ${line} (row ${line - 1}), field ${field}`;
 }
 
-function splitFast(text: string): string[][] | null {
-  // Quotes need the real CSV parser; the common unquoted case is split directly for speed on big files.
-  if (text.includes('"')) return null;
-  return text.split(/\r?\n/).map((l) => l.split(","));
-}
-
 /**
  * Parses and validates the history CSV. Throws InputError naming file, line and field for a missing
- * column, a non-numeric or negative count, ai_resolved above offered, a timestamp that is not ISO
- * 8601 with a zone, or a queue/interval given twice. Interval lengths are checked by `groupByQueue`.
+ * column, a non-numeric or negative count, ai_resolved above offered, or a timestamp that is not ISO
+ * 8601 with a zone. Duplicates and interval lengths are checked by `groupByQueue`.
  */
 export function parseHistoryCsv(text: string, fileName = "history"): HistoryRow[] {
-  let records: string[][];
-  const fast = splitFast(text.replace(/^\uFEFF/, ""));
-  if (fast) records = fast;
-  else {
+  const body = text.replace(/^\uFEFF/, "");
+  // Quotes need the real CSV parser; the common unquoted case is split line by line for speed on big files.
+  let record: (i: number) => string[];
+  let count: number;
+  if (body.includes('"')) {
+    let records: string[][];
     try {
-      records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+      records = parse(body, { relax_column_count: true, skip_empty_lines: false }) as string[][];
     } catch (error) {
       const e = error as { lines?: number; message?: string };
       throw new InputError(`${fileName}${e.lines ? ` line ${e.lines}` : ""}: not valid CSV (${(e.message ?? "").split("\n")[0]})`);
     }
+    record = (i) => records[i];
+    count = records.length;
+  } else {
+    const lines = body.split(/\r?\n/);
+    record = (i) => lines[i].split(",");
+    count = lines.length;
   }
-  while (records.length && records[records.length - 1].every((c) => c.trim() === "")) records.pop();
-  if (!records.length) throw new InputError(`${fileName}: empty file, expected a header row`);
-  const header = records[0].map((h) => h.trim().toLowerCase());
+  if (!count || record(0).every((c) => c.trim() === "")) throw new InputError(`${fileName}: empty file, expected a header row`);
+  const header = record(0).map((h) => h.trim().toLowerCase());
   for (const column of REQUIRED_COLUMNS) {
     if (!header.includes(column)) throw new InputError(`${fileName} line 1 (header), field ${column}: missing column "${column}"`);
   }
@@ -87,45 +103,34 @@ export function parseHistoryCsv(text: string, fileName = "history"): HistoryRow[
     aht: header.indexOf("aht_seconds"),
   };
   const rows: HistoryRow[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 1; i < records.length; i++) {
-    const r = records[i];
+  const instants = new Map<string, number | null>(); // queues share timestamps: parse each once
+  const width = Math.max(col.start, col.queue, col.offered, col.ai, col.aht) + 1;
+  for (let i = 1; i < count; i++) {
+    const r = record(i);
     const line = i + 1;
     if (r.length === 1 && r[0].trim() === "") continue;
-    const field = (index: number, name: string) => {
-      const value = r[index];
-      if (value === undefined) throw new InputError(`${where(fileName, line, name)}: missing value (row has ${r.length} fields)`);
-      return value.trim();
-    };
-    const startText = field(col.start, "interval_start");
-    const intervalStart = parseInstant(startText);
+    if (r.length < Math.max(col.start, col.queue, col.offered, col.ai) + 1) {
+      const missing = header[Math.min(r.length, width - 1)] ?? "interval_start";
+      throw new InputError(`${where(fileName, line, missing)}: missing value (row has ${r.length} fields, header has ${header.length})`);
+    }
+    const startText = r[col.start].trim();
+    let intervalStart = instants.get(startText);
+    if (intervalStart === undefined) {
+      intervalStart = parseInstant(startText);
+      instants.set(startText, intervalStart);
+    }
     if (intervalStart === null) {
       throw new InputError(`${where(fileName, line, "interval_start")}: "${startText}" is not an ISO 8601 time such as 2026-10-05T08:00:00Z`);
     }
-    const queue = field(col.queue, "queue");
+    const queue = r[col.queue].trim();
     if (!queue) throw new InputError(`${where(fileName, line, "queue")}: empty queue name`);
-    const count = (index: number, name: string) => {
-      const text = field(index, name);
-      const value = NUMBER.test(text) ? Number(text) : NaN;
-      if (!Number.isFinite(value)) throw new InputError(`${where(fileName, line, name)}: "${text}" is not a number`);
-      if (value < 0) throw new InputError(`${where(fileName, line, name)}: ${text} is negative`);
-      return value;
-    };
-    const offered = count(col.offered, "offered");
-    const aiResolved = count(col.ai, "ai_resolved");
+    const offered = parseCount(r[col.offered], fileName, line, "offered");
+    const aiResolved = parseCount(r[col.ai], fileName, line, "ai_resolved");
     if (aiResolved > offered) {
       throw new InputError(`${where(fileName, line, "ai_resolved")}: ai_resolved ${aiResolved} is greater than offered ${offered}`);
     }
-    let ahtSeconds: number | null = null;
-    if (col.aht >= 0 && (r[col.aht] ?? "").trim() !== "") {
-      ahtSeconds = count(col.aht, "aht_seconds");
-    }
-    const key = `${queue}\u0000${intervalStart}`;
-    const previous = seen.get(key);
-    if (previous !== undefined) {
-      throw new InputError(`${where(fileName, line, "interval_start")}: queue ${queue} at ${startText} already given on line ${previous}`);
-    }
-    seen.set(key, line);
+    const ahtText = col.aht >= 0 ? r[col.aht] : undefined;
+    const ahtSeconds = ahtText !== undefined && ahtText.trim() !== "" ? parseCount(ahtText, fileName, line, "aht_seconds") : null;
     rows.push({ intervalStart, queue, offered, aiResolved, ahtSeconds, line });
   }
   if (!rows.length) throw new InputError(`${fileName}: no data rows after the header`);
@@ -166,7 +171,15 @@ export function groupByQueue(rows: HistoryRow[], fileName = "history"): QueueSer
   }
   const out: QueueSeries[] = [];
   for (const [queue, list] of [...byQueue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    list.sort((a, b) => a.intervalStart - b.intervalStart);
+    list.sort((a, b) => a.intervalStart - b.intervalStart || (a.line ?? 0) - (b.line ?? 0));
+    for (let i = 1; i < list.length; i++) {
+      if (list[i].intervalStart === list[i - 1].intervalStart) {
+        const again = list[i];
+        throw new InputError(
+          `${where(fileName, again.line, "interval_start")}: queue ${queue} at ${formatInstant(again.intervalStart)} already given${list[i - 1].line ? ` on line ${list[i - 1].line}` : ""}`,
+        );
+      }
+    }
     const intervalMinutes = inferInterval(queue, list, fileName);
     const step = intervalMinutes * MINUTE_MS;
     const firstDay = Math.floor(list[0].intervalStart / DAY_MS) * DAY_MS;
