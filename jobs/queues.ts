@@ -15,6 +15,16 @@ export const JOBS = {
       requestedBy: z.string().min(1),
     }),
   },
+  forecast: {
+    label: "Forecast",
+    description: "Forecasts contacts, the AI's share and agents required per queue and interval for the horizon of a forecast run.",
+    payload: z.object({ runId: z.string().min(1), requestedBy: z.string().min(1) }),
+  },
+  schedule: {
+    label: "Schedule",
+    description: "Builds a week's draft schedule: shifts for named agents that cover the agents required.",
+    payload: z.object({ scheduleId: z.string().min(1), requestedBy: z.string().min(1), timeLimitSeconds: z.number().int().min(1).max(600).default(20) }),
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

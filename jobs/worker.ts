@@ -4,10 +4,14 @@ import { env } from "../app/utils/env.server";
 import { prisma } from "../app/utils/db.server";
 import { createRedis } from "../app/utils/redis.server";
 import { processImportHistory } from "./demo/import-history";
+import { processForecast } from "./planning/forecast-run";
+import { processSchedule } from "./planning/schedule-run";
 import type { JobName } from "./queues";
 
 const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
   "demo-history": processImportHistory,
+  forecast: processForecast,
+  schedule: processSchedule,
 };
 
 const workers = (Object.keys(processors) as JobName[]).map((name) => {

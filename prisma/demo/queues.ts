@@ -23,13 +23,13 @@ const CHAT_HOURS: [string, string][][] = Array.from({ length: 7 }, () => [["07:0
 const PHONE_HOURS: [string, string][][] = Array.from({ length: 7 }, () => [["08:00", "20:00"]]);
 
 export const DEMO_QUEUES: DemoQueue[] = [
-  { key: "sv-chat", language: "sv", channel: "CHAT", name: "Swedish chat", timeZone: "Europe/Stockholm", dailyOffered: 2600, containment: [0.46, 0.66], ahtSeconds: [410, 470], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
-  { key: "sv-phone", language: "sv", channel: "PHONE", name: "Swedish phone", timeZone: "Europe/Stockholm", dailyOffered: 620, containment: [0.08, 0.16], ahtSeconds: [360, 395], service: PHONE_SERVICE, openingHours: PHONE_HOURS },
-  { key: "fi-chat", language: "fi", channel: "CHAT", name: "Finnish chat", timeZone: "Europe/Helsinki", dailyOffered: 1250, containment: [0.44, 0.63], ahtSeconds: [430, 480], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
-  { key: "no-chat", language: "no", channel: "CHAT", name: "Norwegian chat", timeZone: "Europe/Oslo", dailyOffered: 980, containment: [0.45, 0.65], ahtSeconds: [420, 465], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
-  { key: "da-chat", language: "da", channel: "CHAT", name: "Danish chat", timeZone: "Europe/Copenhagen", dailyOffered: 860, containment: [0.45, 0.64], ahtSeconds: [415, 460], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
-  { key: "en-chat", language: "en", channel: "CHAT", name: "English chat", timeZone: "Europe/London", dailyOffered: 700, containment: [0.5, 0.68], ahtSeconds: [380, 430], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
-  { key: "de-chat", language: "de", channel: "CHAT", name: "German chat", timeZone: "Europe/Berlin", dailyOffered: 1450, containment: [0.44, 0.65], ahtSeconds: [440, 490], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
+  { key: "sv-chat", language: "sv", channel: "CHAT", name: "Swedish chat", timeZone: "Europe/Stockholm", dailyOffered: 1450, containment: [0.46, 0.66], ahtSeconds: [410, 470], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
+  { key: "sv-phone", language: "sv", channel: "PHONE", name: "Swedish phone", timeZone: "Europe/Stockholm", dailyOffered: 360, containment: [0.08, 0.16], ahtSeconds: [360, 395], service: PHONE_SERVICE, openingHours: PHONE_HOURS },
+  { key: "fi-chat", language: "fi", channel: "CHAT", name: "Finnish chat", timeZone: "Europe/Helsinki", dailyOffered: 700, containment: [0.44, 0.63], ahtSeconds: [430, 480], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
+  { key: "no-chat", language: "no", channel: "CHAT", name: "Norwegian chat", timeZone: "Europe/Oslo", dailyOffered: 540, containment: [0.45, 0.65], ahtSeconds: [420, 465], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
+  { key: "da-chat", language: "da", channel: "CHAT", name: "Danish chat", timeZone: "Europe/Copenhagen", dailyOffered: 480, containment: [0.45, 0.64], ahtSeconds: [415, 460], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
+  { key: "en-chat", language: "en", channel: "CHAT", name: "English chat", timeZone: "Europe/London", dailyOffered: 400, containment: [0.5, 0.68], ahtSeconds: [380, 430], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
+  { key: "de-chat", language: "de", channel: "CHAT", name: "German chat", timeZone: "Europe/Berlin", dailyOffered: 800, containment: [0.44, 0.65], ahtSeconds: [440, 490], service: CHAT_SERVICE, openingHours: CHAT_HOURS },
 ];
 
 /** The Queue row for a demo queue (used by the seed and the demo-history job). */

@@ -1,0 +1,266 @@
+// Week schedules: building the engine's input from the database, storing solver output, hand edits
+// checked against the same rules, and publishing with optimistic locking.
+import { TZDate } from "@date-fns/tz";
+import { createHash } from "node:crypto";
+import { prisma } from "~/utils/db.server";
+import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift } from "../../jobs/schedule";
+import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
+import { WeeklyRangesSchema } from "../../jobs/planning/calendar";
+import { effectiveForecast, latestForecastRun } from "./forecast.server";
+import { listQueueSettings } from "./queue.server";
+import { enqueueMail } from "./outbox.server";
+
+/** Weeks run Monday 00:00 to Monday 00:00 in the planning office's zone. */
+export const PLANNING_TIME_ZONE = "Europe/Stockholm";
+export const INTERVAL_MINUTES = 15;
+const WEEK_MS = 7 * 86_400_000;
+
+export class ScheduleConflictError extends Error {}
+export class ScheduleRuleError extends Error {
+  constructor(public readonly violations: string[]) {
+    super(violations.join(" "));
+  }
+}
+
+/** Monday 00:00 (planning zone) of the week containing `at`, as an instant. */
+export function weekStartOf(at: Date): Date {
+  const local = new TZDate(at.getTime(), PLANNING_TIME_ZONE);
+  const monday = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - ((local.getDay() + 6) % 7), 0, 0, 0, PLANNING_TIME_ZONE);
+  return new Date(monday.getTime());
+}
+
+export function nextWeekStart(now: Date): Date {
+  return weekStartOf(new Date(weekStartOf(now).getTime() + WEEK_MS + 3_600_000 * 12));
+}
+
+export function getOrCreateSchedule(weekStart: Date) {
+  return prisma.schedule.upsert({ where: { weekStart }, create: { weekStart }, update: {} });
+}
+
+export function getSchedule(id: string) {
+  return prisma.schedule.findUnique({ where: { id } });
+}
+
+function parseJsonArray<T>(value: unknown, parse: (v: unknown) => T[]): T[] {
+  try {
+    return parse(value);
+  } catch {
+    return [];
+  }
+}
+
+/** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
+export async function loadWeekInput(weekStart: Date) {
+  const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
+  const run = await latestForecastRun(weekStart);
+  const queues = await listQueueSettings();
+  const intervals = WEEK_MS / (INTERVAL_MINUTES * 60_000);
+  const required = await Promise.all(
+    queues.map(async (queue) => {
+      const series = new Array(intervals).fill(0);
+      if (run) {
+        for (const row of await effectiveForecast(run, queue, weekStart, weekEnd)) {
+          const t = Math.floor((row.intervalStart.getTime() - weekStart.getTime()) / (INTERVAL_MINUTES * 60_000));
+          if (t >= 0 && t < intervals) series[t] = row.required;
+        }
+      }
+      return { key: queue.key, required: series };
+    }),
+  );
+  const agents = await prisma.agent.findMany({
+    where: { active: true, startDate: { lt: weekEnd } },
+    select: {
+      id: true,
+      timeZone: true,
+      weeklyMinMinutes: true,
+      weeklyMaxMinutes: true,
+      maxShiftsPerWeek: true,
+      availability: true,
+      capPeriods: true,
+      skills: { select: { queue: { select: { key: true } } } },
+      timeOff: { where: { status: "APPROVED", start: { lt: weekEnd }, end: { gt: weekStart } }, select: { start: true, end: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const planningAgents: PlanningAgent[] = agents.map((a) => ({
+    id: a.id,
+    timeZone: a.timeZone,
+    skills: a.skills.map((s) => s.queue.key),
+    weeklyMinMinutes: a.weeklyMinMinutes,
+    weeklyMaxMinutes: a.weeklyMaxMinutes,
+    maxShiftsPerWeek: a.maxShiftsPerWeek,
+    availability: parseJsonArray(a.availability, (v) => WeeklyRangesSchema.parse(v)),
+    capPeriods: Array.isArray(a.capPeriods) ? (a.capPeriods as PlanningAgent["capPeriods"]) : [],
+    timeOff: a.timeOff,
+  }));
+  const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents });
+  return { instance, forecastRunId: run?.id ?? null, queueIds: new Map(queues.map((q) => [q.key, q.id])) };
+}
+
+const slot = (weekStart: Date, t: number) => new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000);
+const index = (weekStart: Date, at: Date) => Math.round((at.getTime() - weekStart.getTime()) / (INTERVAL_MINUTES * 60_000));
+
+type StoredBreak = { start: string; end: string };
+
+export function toEngineShift(weekStart: Date, shift: { agentId: string; queue: { key: string }; start: Date; end: Date; breaks: unknown }): EngineShift {
+  const breaks = (Array.isArray(shift.breaks) ? (shift.breaks as StoredBreak[]) : []).map(
+    (b) => [index(weekStart, new Date(b.start)), index(weekStart, new Date(b.end))] as [number, number],
+  );
+  return { agent: shift.agentId, queue: shift.queue.key, start: index(weekStart, shift.start), end: index(weekStart, shift.end), breaks };
+}
+
+/**
+ * Replaces the draft's shifts with the solver's, in one transaction, and bumps the version: a worker
+ * killed before this point leaves the previous draft as it was.
+ */
+export async function saveSolvedSchedule(
+  scheduleId: string,
+  weekStart: Date,
+  queueIds: Map<string, string>,
+  shifts: EngineShift[],
+  summary: Record<string, number>,
+  forecastRunId: string | null,
+) {
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.shift.deleteMany({ where: { scheduleId } });
+      await tx.shift.createMany({
+        data: shifts.map((s) => ({
+          scheduleId,
+          agentId: s.agent,
+          queueId: queueIds.get(s.queue)!,
+          start: slot(weekStart, s.start),
+          end: slot(weekStart, s.end),
+          breaks: s.breaks.map(([a, b]) => ({ start: slot(weekStart, a).toISOString(), end: slot(weekStart, b).toISOString() })),
+        })),
+      });
+      await tx.schedule.update({
+        where: { id: scheduleId },
+        data: { summary, forecastRunId, runStatus: "SUCCEEDED", error: null, status: "DRAFT", version: { increment: 1 } },
+      });
+    },
+    { timeout: 120_000 },
+  );
+}
+
+export function markScheduleRun(scheduleId: string, data: { runStatus: "QUEUED" | "RUNNING" | "FAILED"; error?: string | null; jobId?: string }) {
+  return prisma.schedule.update({ where: { id: scheduleId }, data });
+}
+
+const SHIFT_SELECT = {
+  id: true,
+  agentId: true,
+  start: true,
+  end: true,
+  breaks: true,
+  editedBy: true,
+  publishedHash: true,
+  queue: { select: { key: true } },
+  agent: { select: { user: { select: { name: true } }, timeZone: true } },
+} as const;
+
+export function listShifts(scheduleId: string) {
+  return prisma.shift.findMany({ where: { scheduleId }, select: SHIFT_SELECT, orderBy: [{ agentId: "asc" }, { start: "asc" }] });
+}
+
+/** Staffed agents per queue and interval (breaks excluded), from engine-form shifts. */
+export function staffedMatrix(instance: Pick<Instance, "intervals" | "queues">, shifts: EngineShift[]): Map<string, number[]> {
+  const staffed = new Map(instance.queues.map((q) => [q.id, new Array(instance.intervals).fill(0)]));
+  for (const s of shifts) {
+    const row = staffed.get(s.queue);
+    if (!row) continue;
+    for (let t = Math.max(0, s.start); t < Math.min(instance.intervals, s.end); t++) {
+      if (!s.breaks.some(([a, b]) => t >= a && t < b)) row[t]++;
+    }
+  }
+  return staffed;
+}
+
+export type ShiftEdit = { shiftId: string; queueKey: string; start: Date; end: Date; breaks: { start: Date; end: Date }[] };
+
+/**
+ * A manager's edit of one shift: the whole week is checked against the same rules as the solver's
+ * output; a broken rule rejects the edit with its explanation. `version` guards against two
+ * managers editing the same draft at once.
+ */
+export async function editShift(scheduleId: string, version: number, edit: ShiftEdit, editorName: string) {
+  const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+  if (schedule.version !== version) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
+  const { instance, queueIds } = await loadWeekInput(schedule.weekStart);
+  const shifts = await listShifts(scheduleId);
+  const target = shifts.find((s) => s.id === edit.shiftId);
+  if (!target) throw new ScheduleRuleError(["That shift no longer exists."]);
+  const queueId = queueIds.get(edit.queueKey);
+  if (!queueId) throw new ScheduleRuleError([`${edit.queueKey} is not a queue.`]);
+  const engineShifts = shifts.map((s) =>
+    s.id === edit.shiftId
+      ? toEngineShift(schedule.weekStart, { agentId: s.agentId, queue: { key: edit.queueKey }, start: edit.start, end: edit.end, breaks: edit.breaks.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() })) })
+      : toEngineShift(schedule.weekStart, s),
+  );
+  const editedIndex = shifts.findIndex((s) => s.id === edit.shiftId);
+  const violations = checkSchedule(instance, engineShifts).filter((v) => v.agent === target.agentId || v.shift === editedIndex);
+  if (violations.length) throw new ScheduleRuleError(violations.map((v) => v.message));
+  const totals = coverageTotals(instance, engineShifts);
+  const updated = await prisma.$transaction(async (tx) => {
+    const bumped = await tx.schedule.updateMany({
+      where: { id: scheduleId, version },
+      data: { version: { increment: 1 }, status: "DRAFT", summary: { ...(schedule.summary as Record<string, number>), ...totals } },
+    });
+    if (bumped.count === 0) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
+    return tx.shift.update({
+      where: { id: edit.shiftId },
+      data: { queueId, start: edit.start, end: edit.end, breaks: edit.breaks.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() })), editedBy: editorName },
+    });
+  });
+  return updated;
+}
+
+function shiftHash(s: { agentId: string; start: Date; end: Date; breaks: unknown; queue: { key: string } }): string {
+  return createHash("sha1").update(JSON.stringify([s.agentId, s.queue.key, s.start.toISOString(), s.end.toISOString(), s.breaks])).digest("hex").slice(0, 16);
+}
+
+/** Shifts added, changed or removed since the last publish, per agent id. */
+export async function changesSincePublish(scheduleId: string) {
+  const shifts = await listShifts(scheduleId);
+  const changed = shifts.filter((s) => s.publishedHash !== shiftHash(s));
+  return { changed, total: shifts.length };
+}
+
+/**
+ * Publishes the draft at `version`. Two managers publishing at once: the second finds the version
+ * moved and gets a conflict instead of publishing something they have not seen. Agents whose shifts
+ * changed since the previous publish get a message (outbox).
+ */
+export async function publishSchedule(scheduleId: string, version: number) {
+  return prisma.$transaction(async (tx) => {
+    const schedule = await tx.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+    const claimed = await tx.schedule.updateMany({
+      where: { id: scheduleId, version },
+      data: { status: "PUBLISHED", publishedVersion: version, publishedAt: new Date(), version: { increment: 1 } },
+    });
+    if (claimed.count === 0) throw new ScheduleConflictError("The schedule changed since you opened it. Reload, check the changes, then publish.");
+    const shifts = await tx.shift.findMany({ where: { scheduleId }, select: SHIFT_SELECT });
+    const affected = new Map<string, { email: string; name: string; count: number }>();
+    const first = schedule.publishedVersion === null;
+    for (const s of shifts) {
+      const hash = shiftHash(s);
+      if (s.publishedHash === hash) continue;
+      await tx.shift.update({ where: { id: s.id }, data: { publishedHash: hash } });
+      const agent = await tx.agent.findUniqueOrThrow({ where: { id: s.agentId }, select: { user: { select: { email: true, name: true } } } });
+      const entry = affected.get(s.agentId) ?? { ...agent.user, count: 0 };
+      entry.count++;
+      affected.set(s.agentId, entry);
+    }
+    if (!first) {
+      for (const person of affected.values()) {
+        await enqueueMail(tx, {
+          to: person.email,
+          kind: "schedule-changed",
+          subject: "Your shifts have changed",
+          body: `Hi ${person.name.split(" ")[0]},\n\n${person.count} of your shifts in the week of ${schedule.weekStart.toISOString().slice(0, 10)} changed. Open Handoff to see your week.\n`,
+        });
+      }
+    }
+    return { published: shifts.length, notified: first ? 0 : affected.size };
+  });
+}

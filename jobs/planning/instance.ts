@@ -1,0 +1,77 @@
+// Builds the schedule engine's instance for one week from queues' requirements and agents' contracts,
+// availability (in each agent's own time zone) and approved time off.
+import type { Instance } from "../schedule";
+import { runs, weeklyMask, type WeeklyRanges } from "./calendar";
+
+/** Labour rules of the company (one set for now; see docs/decisions/007-planning-in-the-app.md). */
+export const LABOUR_RULES: Instance["rules"] = {
+  shiftLengthsMinutes: [240, 360, 480],
+  minRestMinutes: 660,
+  breaks: [{ minShiftMinutes: 360, minutes: 30, earliestAfterStartMinutes: 120, latestBeforeEndMinutes: 120 }],
+};
+
+export type PlanningAgent = {
+  id: string;
+  timeZone: string;
+  skills: string[];
+  weeklyMinMinutes: number;
+  weeklyMaxMinutes: number;
+  maxShiftsPerWeek: number;
+  availability: WeeklyRanges;
+  /** Lower weekly caps for periods such as exams: applied when the period overlaps the week. */
+  capPeriods: { from: string; to: string; maxMinutes: number }[];
+  timeOff: { start: Date; end: Date }[];
+};
+
+export type WeekInput = {
+  weekStart: Date;
+  intervalMinutes: number;
+  queues: { key: string; required: number[] }[];
+  agents: PlanningAgent[];
+  rules?: Instance["rules"];
+};
+
+function weekCap(agent: PlanningAgent, weekStart: Date, weekEnd: Date): number {
+  let cap = agent.weeklyMaxMinutes;
+  for (const period of agent.capPeriods) {
+    const from = Date.parse(`${period.from}T00:00:00Z`);
+    const to = Date.parse(`${period.to}T23:59:59Z`);
+    if (from < weekEnd.getTime() && to >= weekStart.getTime()) cap = Math.min(cap, period.maxMinutes);
+  }
+  return cap;
+}
+
+export function buildWeekInstance(input: WeekInput): Instance {
+  const intervals = (7 * 24 * 60) / input.intervalMinutes;
+  const start = input.weekStart.getTime();
+  const weekEnd = new Date(start + 7 * 86_400_000);
+  const queueKeys = new Set(input.queues.map((q) => q.key));
+  const slotMs = input.intervalMinutes * 60_000;
+  return {
+    start: input.weekStart.toISOString(),
+    intervalMinutes: input.intervalMinutes,
+    intervals,
+    queues: input.queues.map((q) => ({ id: q.key, required: q.required })),
+    rules: input.rules ?? LABOUR_RULES,
+    agents: input.agents
+      .map((agent) => {
+        const mask = weeklyMask(start, intervals, input.intervalMinutes, agent.timeZone, agent.availability);
+        // Approved time off blocks every interval it touches.
+        for (const off of agent.timeOff) {
+          const a = Math.max(0, Math.floor((off.start.getTime() - start) / slotMs));
+          const b = Math.min(intervals, Math.ceil((off.end.getTime() - start) / slotMs));
+          for (let t = a; t < b; t++) mask[t] = false;
+        }
+        const maxMinutes = weekCap(agent, input.weekStart, weekEnd);
+        return {
+          id: agent.id,
+          skills: agent.skills.filter((s) => queueKeys.has(s)),
+          minMinutes: Math.min(agent.weeklyMinMinutes, maxMinutes),
+          maxMinutes,
+          maxShifts: agent.maxShiftsPerWeek,
+          availability: runs(mask),
+        };
+      })
+      .filter((a) => a.skills.length > 0 && a.availability.length > 0),
+  };
+}

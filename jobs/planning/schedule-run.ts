@@ -1,0 +1,43 @@
+// Processor for "schedule": builds the week's instance, runs the solver with progress, stores the draft.
+import { UnrecoverableError, type Job } from "bullmq";
+import { getSchedule, loadWeekInput, markScheduleRun, saveSolvedSchedule } from "../../app/models/schedule.server";
+import { solveSchedule } from "../schedule";
+import { JOBS } from "../queues";
+
+export async function runSchedule(scheduleId: string, timeLimitSeconds: number, reportProgress: (percent: number) => Promise<void>) {
+  const schedule = await getSchedule(scheduleId);
+  if (!schedule) throw new UnrecoverableError(`schedule ${scheduleId} does not exist`);
+  await markScheduleRun(scheduleId, { runStatus: "RUNNING", error: null });
+  const { instance, forecastRunId, queueIds } = await loadWeekInput(schedule.weekStart);
+  if (!forecastRunId) throw new UnrecoverableError("No forecast covers this week yet: run a forecast first.");
+  if (instance.agents.length === 0) throw new UnrecoverableError("No active agent is available this week.");
+  await reportProgress(5);
+  let last = 5;
+  const { shifts, summary } = await solveSchedule(instance, {
+    timeLimitSeconds,
+    seed: 1,
+    onProgress: (fraction) => {
+      const percent = 5 + Math.floor(fraction * 90);
+      // Progress writes go to Redis: a few per second at most.
+      if (percent >= last + 2) {
+        last = percent;
+        void reportProgress(percent);
+      }
+    },
+  });
+  await saveSolvedSchedule(scheduleId, schedule.weekStart, queueIds, shifts, { ...summary }, forecastRunId);
+  await reportProgress(100);
+  return { shifts: shifts.length, underCoverage: summary.underCoverage, lowerBound: summary.lowerBoundUnderCoverage };
+}
+
+export async function processSchedule(job: Job) {
+  const payload = JOBS.schedule.payload.parse(job.data);
+  try {
+    return await runSchedule(payload.scheduleId, payload.timeLimitSeconds, (p) => job.updateProgress(p));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await markScheduleRun(payload.scheduleId, { runStatus: final ? "FAILED" : "QUEUED", error: message });
+    throw error;
+  }
+}
