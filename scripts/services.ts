@@ -399,7 +399,7 @@ export function aptInstall(pkg: string, binary: string, why: string): string {
     log(`${binary} is missing: installing Debian's ${pkg} (apt-get update && apt-get install -y ${pkg})`);
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     const up = spawnSync("apt-get", ["update"], { stdio: "inherit", env });
-    const inst = up.status === 0 ? spawnSync("apt-get", ["install", "-y", "--no-install-recommends", pkg], { stdio: "inherit", env }) : up;
+    const inst = up.status === 0 ? spawnSync("apt-get", ["install", "-y", pkg], { stdio: "inherit", env }) : up;
     const now = findOnPath(binary);
     if (inst.status === 0 && now) return now;
     throw new ServiceError(`apt-get install ${pkg} failed: install ${pkg} (${why}) and run again`);

@@ -69,7 +69,8 @@ async function main() {
   if (!e2eOnly) {
     await phase("typecheck (tsc --noEmit)", async () => {
       const r = await run(bin("tsc"), ["--noEmit"]);
-      return r.code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, note: "type errors" };
+      // Counted as one failure when it fails; a clean typecheck adds no "passed" test.
+      return r.code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: "type errors" };
     });
   }
 
@@ -124,7 +125,8 @@ main()
     const failed = phases.reduce((n, p) => n + p.failed, 0);
     console.log("\n[test] summary");
     for (const p of phases) {
-      console.log(`  ${p.failed ? "FAIL" : "ok  "}  ${p.name}: ${p.passed} passed, ${p.failed} failed (${p.seconds.toFixed(1)} s)${p.note ? ` — ${p.note}` : ""}`);
+      const counts = p.passed || p.failed ? `: ${p.passed} passed, ${p.failed} failed` : "";
+      console.log(`  ${p.failed ? "FAIL" : "ok  "}  ${p.name}${counts} (${p.seconds.toFixed(1)} s)${p.note ? ` — ${p.note}` : ""}`);
     }
     console.log(`  total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     console.log(`${passed} passed, ${failed} failed`);
