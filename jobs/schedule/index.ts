@@ -52,7 +52,7 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   await search.improve(control(at(0.7)));
   const under = search.underCoverage();
   const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
-  const bound = await lowerBound(model, { now, deadline: at(0.9), target, under, signal: options.signal, onProgress: (_, m) => report(m) });
+  const bound = await lowerBound(model, { now, deadline: at(0.9), target, under, over: search.overCoverage(), signal: options.signal, onProgress: (_, m) => report(m) });
   await search.perturb(control(at(1)));
   let shifts = toShifts(instance, model, search.plans);
   // Safety net: should a bug ever let a rule slip, that agent loses all shifts, so the output stays valid.

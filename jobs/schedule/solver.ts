@@ -209,6 +209,11 @@ export class ScheduleSearch {
     return this.model.required.map((req, q) => Float64Array.from(req, (r, t) => Math.max(0, r - this.coverage.staffed[q][t])));
   }
 
+  /** Over-coverage per queue and interval of the current plans. */
+  overCoverage(): Float64Array[] {
+    return this.model.required.map((req, q) => Float64Array.from(req, (r, t) => Math.max(0, this.coverage.staffed[q][t] - r)));
+  }
+
   private stopped(control: Control): boolean {
     return control.now() >= control.deadline || control.signal?.aborted === true;
   }
