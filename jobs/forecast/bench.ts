@@ -149,7 +149,7 @@ function accuracy(label: string, rows: HistoryRow[], pick: Pick, target: string)
   console.log(`  4-week same-weekday average          ${pct(four)}`);
   console.log(`  Handoff forecast                     ${pct(ours)}   ${target}`);
   console.log(`  improvement on the 4-week average    ${pct(1 - ours / four)}`);
-  console.log(`  p10–p90 band coverage of ${pick === humanOf ? "human" : "offered"}     ${pct(coverage(s.test, fc, pick))}   (target about 80 %)`);
+  console.log(`  p10–p90 band coverage of ${(pick === humanOf ? "human" : "offered").padEnd(8)}  ${pct(coverage(s.test, fc, pick))}   (target about 80 %)`);
 }
 
 function intraday(rows: HistoryRow[]): void {
