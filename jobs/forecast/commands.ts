@@ -102,7 +102,7 @@ Contact demand per queue and interval, and the share the AI will not handle.
                        not zero: closed hours, holidays and weekends stay out of the model. Rows at or
                        after --start are ignored; rows earlier on the --start day re-forecast the rest of
                        that day from the level seen so far (intraday re-forecast).
-  --start ISO-TIME     first instant of the horizon, e.g. 2026-12-07T00:00:00Z
+  --start ISO-TIME     first instant of the horizon, e.g. 2026-12-07T00:00:00Z (a bare date is its midnight UTC)
   --days N             horizon length in days
   --out FILE           output CSV: interval_start,queue,offered,ai_resolved,human,human_p10,human_p90,
                        one row per queue and interval of the horizon, in time order. offered, ai_resolved
@@ -138,7 +138,8 @@ export const forecastCommand: Command = {
     const startText = requireOption("start", o.start, forecastUsage);
     const days = requireOption("days", numberOption("days", o.days, { min: 1, max: 3660, integer: true }), forecastUsage);
     const out = requireOption("out", o.out, forecastUsage);
-    const start = parseInstant(startText);
+    // A bare date means its midnight UTC; anything else must carry a zone.
+    const start = parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(startText) ? `${startText}T00:00:00Z` : startText);
     if (start === null) throw new InputError(`--start: "${startText}" is not an ISO 8601 time such as 2026-12-07T00:00:00Z`);
     const containment = parseQueueValues("--containment", o.containment, (v) => (v >= 0 && v <= 1 ? null : "rate must be between 0 and 1"));
     const volumeFactors = parseQueueValues("--volume-factor", o["volume-factor"], (v) => (v >= 0 ? null : "factor must be ≥ 0"));
