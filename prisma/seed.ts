@@ -7,6 +7,7 @@ import { DEMO_QUEUES, demoQueueData } from "./demo/queues";
 import { demoRoster } from "./demo/roster";
 import { generateHistory, historyEnd } from "./demo/history";
 import { replaceHistory } from "../app/models/volume.server";
+import { recruitingSeedSize, seedRecruiting } from "./demo/recruiting";
 
 const HISTORY_WEEKS = 12;
 const DEFAULT_PASSWORD = "handoff-demo";
@@ -82,6 +83,8 @@ async function main() {
   const rows = await seedQueuesAndHistory(end);
   const agents = await seedAgents(new Date(end.getTime() - HISTORY_WEEKS * 7 * 24 * 3600_000));
   console.log(`Seed: ${people} new people, ${agents} new agents, ${rows} new history intervals (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  const recruiting = await seedRecruiting(prisma, recruitingSeedSize(process.argv, process.env));
+  console.log(`Seed: ${recruiting.openings} new openings, ${recruiting.applicants} new applicants (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 }
 
 main()

@@ -43,3 +43,99 @@ export function TextField({
     </div>
   );
 }
+
+const CONTROL =
+  "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 border-slate-300 focus:border-brand-500 focus:ring-brand-100 aria-[invalid=true]:border-rose-400";
+
+/** The error line under a field, tied to the control with aria-describedby. */
+export function FieldError({ meta }: { meta: FieldMetadata<unknown> }) {
+  const errors = meta.errors?.filter(Boolean) ?? [];
+  return errors.length ? (
+    <p id={meta.errorId} className="mt-1 text-sm text-rose-700">
+      {errors.join(" ")}
+    </p>
+  ) : null;
+}
+
+function describedBy(meta: FieldMetadata<unknown>, hint?: string) {
+  if (meta.errors?.length) return meta.errorId;
+  return hint ? `${meta.id}-hint` : undefined;
+}
+
+export function SelectField({
+  label,
+  meta,
+  selectProps,
+  options,
+  placeholder,
+  hint,
+}: {
+  label: string;
+  meta: FieldMetadata<unknown>;
+  selectProps: ComponentPropsWithoutRef<"select">;
+  options: Array<{ value: string; label: string }>;
+  placeholder?: string;
+  hint?: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select {...selectProps} id={meta.id} aria-invalid={meta.errors?.length ? true : undefined} aria-describedby={describedBy(meta, hint)} className={CONTROL}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint && !meta.errors?.length ? (
+        <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, meta, textareaProps }: { label: string; meta: FieldMetadata<unknown>; textareaProps: ComponentPropsWithoutRef<"textarea"> }) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea {...textareaProps} id={meta.id} aria-invalid={meta.errors?.length ? true : undefined} aria-describedby={describedBy(meta)} className={cx(CONTROL, "min-h-24")} />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** Several checkboxes under one name, as a fieldset with a legend. */
+export function CheckboxGroup({
+  legend,
+  meta,
+  options,
+  defaultValues,
+}: {
+  legend: string;
+  meta: FieldMetadata<unknown>;
+  options: Array<{ value: string; label: string }>;
+  defaultValues?: readonly string[];
+}) {
+  return (
+    <fieldset aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+        {options.map((o) => (
+          <label key={o.value} className="inline-flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name={meta.name} value={o.value} defaultChecked={defaultValues?.includes(o.value)} className="h-4 w-4 rounded border-slate-300 accent-brand-600" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError meta={meta} />
+    </fieldset>
+  );
+}

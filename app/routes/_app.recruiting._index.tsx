@@ -1,46 +1,94 @@
-// Recruiting home: the pipeline summary per opening; designed empty until the first opening exists.
+// Recruiting home: every opening with its pipeline per stage and hires against target; the way into boards, lists, import and reports.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PeopleIcon } from "~/components/icons";
-import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, ProgressBar, Stat } from "~/components/ui";
+import { listOpeningsSummary } from "~/models/opening.server";
+import { CHANNEL_LABELS, COHORT_LABELS, LANGUAGES, OPENING_STATUS_LABELS, type Cohort } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Recruiting · Handoff" }];
 
-const COHORTS = [
-  { name: "Students", detail: "Evenings and weekends, term-time caps near 20 h a week." },
-  { name: "Rural residents", detail: "Weekday daytime, full- and part-time, from home." },
-  { name: "Loyal customers", detail: "Flexible hours, and they already know the product." },
-];
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
-  return { firstName: user.name.split(" ")[0] };
+  const openings = await listOpeningsSummary();
+  return { firstName: user.name.split(" ")[0], openings, canEditOpenings: can(user, "openings:edit"), canImport: can(user, "applicants:edit") };
 }
 
+const STATUS_TONES = { OPEN: "success", DRAFT: "neutral", PAUSED: "warning", CLOSED: "neutral" } as const;
+
 export default function RecruitingHome() {
-  const { firstName } = useLoaderData<typeof loader>();
+  const { firstName, openings, canEditOpenings, canImport } = useLoaderData<typeof loader>();
+  const open = openings.filter((o) => o.status === "OPEN");
+  const inPipeline = open.reduce((n, o) => n + o.active, 0);
+  const hired = open.reduce((n, o) => n + o.hired, 0);
+  const target = open.reduce((n, o) => n + o.headcountTarget, 0);
   return (
     <>
-      <PageHeader title={`Pipeline, ${firstName}`} description="Openings per language and channel, and where every applicant stands." />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          <EmptyState icon={<PeopleIcon />} title="No openings yet">
-            Openings define a language, the channels and the cohorts you hire from. Their pipelines — applied, screening,
-            interview, offer, hired — will be summarised here.
-          </EmptyState>
-        </div>
-        <Card title="Who we hire">
-          <ul className="space-y-3">
-            {COHORTS.map((c) => (
-              <li key={c.name}>
-                <p className="text-sm font-medium text-slate-900">{c.name}</p>
-                <p className="text-sm text-slate-600">{c.detail}</p>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      </div>
+      <PageHeader
+        title={`Pipeline, ${firstName}`}
+        description="Openings per language and channel, and where every applicant stands."
+        actions={
+          <>
+            <ButtonLink to="/recruiting/applicants">All applicants</ButtonLink>
+            <ButtonLink to="/recruiting/reports">Reports</ButtonLink>
+            {canImport ? <ButtonLink to="/recruiting/import">Import CSV</ButtonLink> : null}
+            {canEditOpenings ? (
+              <ButtonLink to="/recruiting/openings/new" variant="primary">
+                New opening
+              </ButtonLink>
+            ) : null}
+          </>
+        }
+      />
+      {openings.length === 0 ? (
+        <EmptyState icon={<PeopleIcon />} title="No openings yet" action={canEditOpenings ? <ButtonLink to="/recruiting/openings/new" variant="primary">Create the first opening</ButtonLink> : undefined}>
+          Openings define a language, the channels and the cohorts you hire from. Their pipelines — applied, screening, interview,
+          offer, hired — are summarised here.
+        </EmptyState>
+      ) : (
+        <>
+          <div className="mb-6 grid gap-4 sm:grid-cols-3">
+            <Stat label="Open openings" value={open.length} />
+            <Stat label="In the pipeline" value={inPipeline.toLocaleString("en-GB")} hint="Applicants not yet hired, rejected or withdrawn" />
+            <Stat label="Hired against target" value={`${hired} / ${target}`} hint="Across open openings" />
+          </div>
+          <Card title="Openings">
+            <ul className="-mx-5 divide-y divide-slate-100">
+              {openings.map((o) => (
+                <li key={o.id} className="grid gap-3 px-5 py-4 lg:grid-cols-[1.3fr_2fr_11rem] lg:items-center">
+                  <div>
+                    <Link to={`/recruiting/openings/${o.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {o.title}
+                    </Link>
+                    <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
+                      <Badge tone={STATUS_TONES[o.status]}>{OPENING_STATUS_LABELS[o.status]}</Badge>
+                      {o.languageCodes.map((l) => LANGUAGES[l] ?? l).join(", ")} · {o.channels.map((c) => CHANNEL_LABELS[c]).join(", ")} ·{" "}
+                      {o.cohorts.map((c) => COHORT_LABELS[c as Cohort]).join(", ")}
+                    </div>
+                  </div>
+                  <ol className="flex flex-wrap gap-1.5 text-xs" aria-label={`Applicants per stage of ${o.title}`}>
+                    {o.stages
+                      .filter((s) => s.kind === "ACTIVE")
+                      .map((s) => (
+                        <li key={s.id} className="rounded-md bg-slate-100 px-2 py-1 text-slate-700">
+                          {s.name} <span className="font-semibold tabular-nums text-slate-900">{s.count.toLocaleString("en-GB")}</span>
+                        </li>
+                      ))}
+                  </ol>
+                  <div>
+                    <div className="mb-1 text-xs text-slate-600">
+                      Hired {o.hired} of {o.headcountTarget}
+                    </div>
+                    <ProgressBar value={(o.hired / Math.max(1, o.headcountTarget)) * 100} label={`Hires against target for ${o.title}`} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </>
+      )}
     </>
   );
 }

@@ -13,6 +13,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 const PERMISSIONS = {
   "planning:view": ["ADMIN", "MANAGER"],
   "recruiting:view": ["ADMIN", "MANAGER", "RECRUITER"],
+  "openings:edit": ["ADMIN", "MANAGER", "RECRUITER"],
+  "applicants:edit": ["ADMIN", "RECRUITER"],
+  "applicants:erase": ["ADMIN", "RECRUITER"],
+  "outbox:view": ["ADMIN"],
   "shifts:own": ["AGENT"],
   "jobs:view": ["ADMIN", "MANAGER"],
   "jobs:run": ["ADMIN", "MANAGER"],

@@ -1,0 +1,500 @@
+// Applicants and their applications: applying (deduplicated by email), the list and kanban queries, stage moves with history, notes, scorecards, interviews, export and erasure.
+import type { Prisma } from "@prisma/client";
+import { prisma } from "~/utils/db.server";
+import type { ApplicationInput } from "./application-form";
+import { utcHoursForRange, utcHoursOfWeek, type Slot } from "./availability";
+
+type Tx = Prisma.TransactionClient;
+
+export type SubmitOptions = {
+  source?: string;
+  consent: { wordingVersion: string; retentionDays: number };
+  byId?: string | null;
+  now?: Date;
+};
+
+/**
+ * Files an application. The applicant is found by email: a repeat application to the same opening
+ * updates the first (its stage is kept), one to another opening is linked to the same applicant.
+ */
+export async function submitApplication(openingId: string, input: ApplicationInput, options: SubmitOptions, tx?: Tx) {
+  const run = async (db: Tx) => {
+    const now = options.now ?? new Date();
+    const retainUntil = new Date(now.getTime() + options.consent.retentionDays * 24 * 3600_000);
+    const { availability, languages, source, ...personal } = input;
+    const fields = {
+      ...personal,
+      phone: personal.phone ?? null,
+      region: personal.region ?? null,
+      school: personal.cohort === "student" ? (personal.school ?? null) : null,
+      graduation: personal.cohort === "student" ? (personal.graduation ?? null) : null,
+      termTimeCapHours: personal.cohort === "student" ? (personal.termTimeCapHours ?? null) : null,
+      municipality: personal.cohort === "rural" ? (personal.municipality ?? null) : null,
+      customerSince: personal.cohort === "loyal-customer" ? (personal.customerSince ?? null) : null,
+      customerId: personal.cohort === "loyal-customer" ? (personal.customerId ?? null) : null,
+      broadbandMbps: personal.broadbandMbps ?? null,
+      languages,
+      languageCodes: languages.map((l) => l.language),
+      availability,
+      availableHours: utcHoursOfWeek(availability, personal.timeZone, now),
+    };
+    const existing = await db.applicant.findUnique({ where: { email: input.email }, select: { id: true, retainUntil: true } });
+    const applicant = existing
+      ? await db.applicant.update({
+          where: { id: existing.id },
+          data: { ...fields, retainUntil: existing.retainUntil > retainUntil ? existing.retainUntil : retainUntil },
+          select: { id: true },
+        })
+      : await db.applicant.create({ data: { ...fields, retainUntil, createdAt: now }, select: { id: true } });
+    await db.consent.create({ data: { applicantId: applicant.id, ...options.consent, givenAt: now } });
+
+    const previous = await db.application.findUnique({ where: { applicantId_openingId: { applicantId: applicant.id, openingId } }, select: { id: true } });
+    if (previous) {
+      await db.application.update({ where: { id: previous.id }, data: { updatedAt: now } });
+      return { applicantId: applicant.id, applicationId: previous.id, created: false };
+    }
+    const first = await db.stage.findFirst({ where: { openingId, kind: "ACTIVE" }, orderBy: { position: "asc" }, select: { id: true } });
+    if (!first) throw new Error(`Opening ${openingId} has no active stage`);
+    const application = await db.application.create({
+      data: {
+        applicantId: applicant.id,
+        openingId,
+        stageId: first.id,
+        source: options.source ?? source,
+        createdAt: now,
+        stageEnteredAt: now,
+        stageChanges: { create: { toStageId: first.id, byId: options.byId ?? null, createdAt: now } },
+      },
+      select: { id: true },
+    });
+    return { applicantId: applicant.id, applicationId: application.id, created: true };
+  };
+  return tx ? run(tx) : prisma.$transaction(run);
+}
+
+export type MoveResult = { ok: true; changed: boolean } | { ok: false; error: string };
+
+/**
+ * Moves one application and records who moved it, from where to where. The update is conditional on
+ * the stage it was read in, so two recruiters moving the same card at once never lose a history row.
+ */
+export async function moveApplication(
+  applicationId: string,
+  toStageId: string,
+  byId: string | null,
+  options: { reason?: string; allowHire?: boolean; now?: Date } = {},
+  tx?: Tx,
+): Promise<MoveResult> {
+  const run = async (db: Tx): Promise<MoveResult> => {
+    const now = options.now ?? new Date();
+    const application = await db.application.findUnique({ where: { id: applicationId }, select: { stageId: true, openingId: true, applicant: { select: { anonymizedAt: true } } } });
+    if (!application || application.applicant.anonymizedAt) return { ok: false, error: "That application no longer exists" };
+    const to = await db.stage.findFirst({ where: { id: toStageId, openingId: application.openingId }, select: { id: true, kind: true, name: true } });
+    if (!to) return { ok: false, error: "That stage is not part of this opening" };
+    if (application.stageId === to.id) return { ok: true, changed: false };
+    if (to.kind === "HIRED" && !options.allowHire) return { ok: false, error: "Hire from the applicant's page: hiring needs a start date and contract hours" };
+    const closing = to.kind === "REJECTED" || to.kind === "WITHDRAWN";
+    if (closing && !options.reason?.trim()) return { ok: false, error: `Give a reason when moving to ${to.name}` };
+    const updated = await db.application.updateMany({
+      where: { id: applicationId, stageId: application.stageId },
+      data: { stageId: to.id, stageEnteredAt: now, closedReason: closing ? options.reason!.trim() : null, hiredAt: to.kind === "HIRED" ? now : null },
+    });
+    if (updated.count === 0) return { ok: false, error: "Someone moved this application a moment ago; reload to see where it is" };
+    await db.stageChange.create({
+      data: { applicationId, fromStageId: application.stageId, toStageId: to.id, byId, reason: closing ? options.reason!.trim() : null, createdAt: now },
+    });
+    return { ok: true, changed: true };
+  };
+  return tx ? run(tx) : prisma.$transaction(run);
+}
+
+/** Moves several applications of one opening; returns how many moved and why the others did not. */
+export async function bulkMove(applicationIds: string[], toStageId: string, byId: string) {
+  return prisma.$transaction(async (tx) => {
+    const results = [];
+    for (const id of applicationIds) results.push(await moveApplication(id, toStageId, byId, {}, tx));
+    return summarize(results);
+  });
+}
+
+/** Rejects each application into its own opening's Rejected stage, with one reason. */
+export async function bulkReject(applicationIds: string[], reason: string, byId: string) {
+  return prisma.$transaction(async (tx) => {
+    const applications = await tx.application.findMany({
+      where: { id: { in: applicationIds } },
+      select: { id: true, opening: { select: { stages: { where: { kind: "REJECTED" }, select: { id: true }, take: 1 } } } },
+    });
+    const results = [];
+    for (const a of applications) {
+      const rejected = a.opening.stages[0];
+      results.push(rejected ? await moveApplication(a.id, rejected.id, byId, { reason }, tx) : ({ ok: false, error: "No Rejected stage" } as const));
+    }
+    return summarize(results);
+  });
+}
+
+function summarize(results: MoveResult[]) {
+  return {
+    moved: results.filter((r) => r.ok && r.changed).length,
+    errors: [...new Set(results.flatMap((r) => (r.ok ? [] : [r.error])))],
+  };
+}
+
+export type ApplicationFilters = {
+  q?: string;
+  openingId?: string;
+  stage?: string;
+  language?: string;
+  cohort?: string;
+  country?: string;
+  source?: string;
+  appliedFrom?: string;
+  appliedTo?: string;
+  availDays?: string;
+  availFrom?: string;
+  availTo?: string;
+};
+
+export const AVAILABILITY_DAY_OPTIONS: Record<string, { label: string; days: number[] }> = {
+  any: { label: "Any day", days: [0, 1, 2, 3, 4, 5, 6] },
+  weekdays: { label: "Weekdays", days: [0, 1, 2, 3, 4] },
+  weekend: { label: "Weekend", days: [5, 6] },
+  ...Object.fromEntries(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map((label, day) => [String(day), { label, days: [day] }])),
+};
+
+/** The Prisma filter for the list, the CSV export and bulk selections; availability ranges are read in the viewer's zone. */
+export function applicationWhere(filters: ApplicationFilters, viewerTimeZone: string): Prisma.ApplicationWhereInput {
+  const applicant: Prisma.ApplicantWhereInput = { anonymizedAt: null };
+  if (filters.cohort) applicant.cohort = filters.cohort;
+  if (filters.country) applicant.country = filters.country;
+  if (filters.language) applicant.languageCodes = { has: filters.language };
+  if (filters.q?.trim()) {
+    const q = filters.q.trim();
+    applicant.OR = [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }];
+  }
+  if (filters.availFrom && filters.availTo) {
+    const days = AVAILABILITY_DAY_OPTIONS[filters.availDays ?? "any"]?.days ?? AVAILABILITY_DAY_OPTIONS.any.days;
+    applicant.availableHours = { hasSome: utcHoursForRange(days, filters.availFrom, filters.availTo, viewerTimeZone) };
+  }
+  const where: Prisma.ApplicationWhereInput = { applicant };
+  if (filters.openingId) where.openingId = filters.openingId;
+  if (filters.stage) where.stage = { name: filters.stage };
+  if (filters.source) where.source = filters.source;
+  if (filters.appliedFrom || filters.appliedTo) {
+    where.createdAt = {
+      ...(filters.appliedFrom ? { gte: new Date(`${filters.appliedFrom}T00:00:00Z`) } : {}),
+      ...(filters.appliedTo ? { lt: new Date(new Date(`${filters.appliedTo}T00:00:00Z`).getTime() + 24 * 3600_000) } : {}),
+    };
+  }
+  return where;
+}
+
+const ROW_SELECT = {
+  id: true,
+  createdAt: true,
+  source: true,
+  stageEnteredAt: true,
+  stage: { select: { id: true, name: true, kind: true } },
+  opening: { select: { id: true, title: true } },
+  applicant: { select: { id: true, name: true, email: true, cohort: true, country: true, languages: true, availability: true, hoursWanted: true, timeZone: true } },
+} satisfies Prisma.ApplicationSelect;
+
+export const PAGE_SIZE = 50;
+
+export async function listApplications(filters: ApplicationFilters, viewerTimeZone: string, page: number) {
+  const where = applicationWhere(filters, viewerTimeZone);
+  const [total, rows] = await Promise.all([
+    prisma.application.count({ where }),
+    prisma.application.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: ROW_SELECT }),
+  ]);
+  return { total, rows: rows.map(toRow) };
+}
+
+function toRow<T extends { applicant: { availability: unknown; languages: unknown } }>(row: T) {
+  return {
+    ...row,
+    applicant: {
+      ...row.applicant,
+      availability: row.applicant.availability as Slot[],
+      languages: row.applicant.languages as Array<{ language: string; level: string }>,
+    },
+  };
+}
+
+/** All rows matching the filters, streamed in pages, for the CSV export. */
+export async function* iterateApplications(filters: ApplicationFilters, viewerTimeZone: string) {
+  const where = applicationWhere(filters, viewerTimeZone);
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await prisma.application.findMany({
+      where,
+      orderBy: { id: "asc" },
+      take: 1000,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: { ...ROW_SELECT, applicant: { select: { ...ROW_SELECT.applicant.select, phone: true, region: true } } },
+    });
+    if (batch.length === 0) return;
+    for (const row of batch) yield toRow(row);
+    cursor = batch[batch.length - 1].id;
+  }
+}
+
+export const KANBAN_CARDS_PER_STAGE = 40;
+
+/** One opening's board: each stage's count and its longest-waiting cards first, so the board stays small at any volume. */
+export async function getKanban(openingId: string) {
+  const opening = await prisma.opening.findUnique({
+    where: { id: openingId },
+    select: { id: true, title: true, status: true, headcountTarget: true, stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } } },
+  });
+  if (!opening) return null;
+  const visible = { anonymizedAt: null };
+  const columns = await Promise.all(
+    opening.stages.map(async (stage) => {
+      const where = { openingId, stageId: stage.id, applicant: visible };
+      const [count, cards] = await Promise.all([
+        prisma.application.count({ where }),
+        stage.kind === "ACTIVE"
+          ? prisma.application.findMany({
+              where,
+              orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
+              take: KANBAN_CARDS_PER_STAGE,
+              select: {
+                id: true,
+                stageEnteredAt: true,
+                applicant: { select: { id: true, name: true, cohort: true, languages: true, hoursWanted: true, availability: true } },
+              },
+            })
+          : Promise.resolve([]),
+      ]);
+      return { ...stage, count, cards: cards.map(toRow) };
+    }),
+  );
+  return { ...opening, columns };
+}
+
+/** Everything the applicant page shows; `null` when the id is unknown or the applicant was erased. */
+export async function getApplicantDetail(applicantId: string) {
+  const applicant = await prisma.applicant.findFirst({
+    where: { id: applicantId, anonymizedAt: null },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      country: true,
+      region: true,
+      timeZone: true,
+      languages: true,
+      cohort: true,
+      school: true,
+      graduation: true,
+      termTimeCapHours: true,
+      municipality: true,
+      customerSince: true,
+      customerId: true,
+      availability: true,
+      hoursWanted: true,
+      quietRoom: true,
+      headset: true,
+      broadbandMbps: true,
+      retainUntil: true,
+      createdAt: true,
+      consents: { orderBy: { givenAt: "desc" }, take: 1, select: { wordingVersion: true, givenAt: true, retentionDays: true } },
+      notes: { orderBy: { createdAt: "desc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      applications: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          source: true,
+          createdAt: true,
+          closedReason: true,
+          hiredAt: true,
+          stage: { select: { id: true, name: true, kind: true } },
+          opening: {
+            select: {
+              id: true,
+              title: true,
+              channels: true,
+              languageCodes: true,
+              weeklyHoursMin: true,
+              weeklyHoursMax: true,
+              stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } },
+            },
+          },
+          stageChanges: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, createdAt: true, reason: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, by: { select: { name: true } } },
+          },
+          interviews: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, durationMinutes: true, link: true, interviewer: { select: { name: true } } } },
+          scorecards: {
+            orderBy: { createdAt: "desc" },
+            select: {
+              id: true,
+              fluency: true,
+              empathy: true,
+              writtenClarity: true,
+              problemSolving: true,
+              recommendation: true,
+              comment: true,
+              createdAt: true,
+              author: { select: { name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!applicant) return null;
+  const agent = await prisma.agent.findUnique({ where: { applicantId }, select: { id: true, startDate: true, user: { select: { email: true } } } });
+  return {
+    ...applicant,
+    languages: applicant.languages as Array<{ language: string; level: string }>,
+    availability: applicant.availability as Slot[],
+    agent,
+  };
+}
+
+/** The application only when it belongs to this applicant: ids from a form are never trusted on their own. */
+export async function findApplicationOf(applicantId: string, applicationId: string) {
+  return prisma.application.findFirst({
+    where: { id: applicationId, applicantId, applicant: { anonymizedAt: null } },
+    select: { id: true, openingId: true, stage: { select: { kind: true } } },
+  });
+}
+
+export async function addNote(applicantId: string, authorId: string, body: string) {
+  return prisma.note.create({ data: { applicantId, authorId, body }, select: { id: true } });
+}
+
+export type ScorecardInput = {
+  interviewId?: string;
+  fluency: number;
+  empathy: number;
+  writtenClarity: number;
+  problemSolving: number;
+  recommendation: "STRONG_NO" | "NO" | "YES" | "STRONG_YES";
+  comment?: string;
+};
+
+export async function addScorecard(applicationId: string, authorId: string, input: ScorecardInput) {
+  return prisma.$transaction(async (tx) => {
+    const interviewId = input.interviewId
+      ? ((await tx.interview.findFirst({ where: { id: input.interviewId, applicationId }, select: { id: true } }))?.id ?? null)
+      : null;
+    return tx.scorecard.create({ data: { ...input, interviewId, applicationId, authorId }, select: { id: true } });
+  });
+}
+
+export async function scheduleInterview(applicationId: string, interviewerId: string, startsAt: Date, durationMinutes: number, link: string | undefined) {
+  return prisma.interview.create({ data: { applicationId, interviewerId, startsAt, durationMinutes, link: link ?? null }, select: { id: true } });
+}
+
+export async function getInterviewForCalendar(interviewId: string) {
+  return prisma.interview.findFirst({
+    where: { id: interviewId, application: { applicant: { anonymizedAt: null } } },
+    select: {
+      id: true,
+      startsAt: true,
+      durationMinutes: true,
+      link: true,
+      createdAt: true,
+      interviewer: { select: { name: true, email: true } },
+      application: { select: { applicant: { select: { name: true, email: true } }, opening: { select: { title: true } } } },
+    },
+  });
+}
+
+/** One applicant's data as stored, for a subject-access request. */
+export async function exportApplicantData(applicantId: string) {
+  return prisma.applicant.findFirst({
+    where: { id: applicantId, anonymizedAt: null },
+    include: {
+      consents: { omit: { applicantId: true } },
+      notes: { select: { body: true, createdAt: true, author: { select: { name: true } } } },
+      applications: {
+        select: {
+          createdAt: true,
+          source: true,
+          closedReason: true,
+          opening: { select: { title: true } },
+          stage: { select: { name: true } },
+          stageChanges: { orderBy: { createdAt: "asc" }, select: { createdAt: true, reason: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } } } },
+          interviews: { select: { startsAt: true, durationMinutes: true, link: true } },
+          scorecards: { select: { fluency: true, empathy: true, writtenClarity: true, problemSolving: true, recommendation: true, comment: true, createdAt: true } },
+        },
+      },
+    },
+  });
+}
+
+export const ERASED_NAME = "Erased applicant";
+
+/**
+ * Blanks every personal field and free text about the person; what is left (cohort, country,
+ * languages, stages and their dates) keeps the funnel counts and report figures right.
+ */
+export async function anonymizeApplicant(applicantId: string, now: Date, tx: Tx) {
+  await tx.applicant.update({
+    where: { id: applicantId },
+    data: {
+      name: ERASED_NAME,
+      email: `erased-${applicantId}@erased.invalid`,
+      phone: null,
+      region: null,
+      school: null,
+      graduation: null,
+      municipality: null,
+      customerSince: null,
+      customerId: null,
+      availability: [],
+      availableHours: [],
+      broadbandMbps: null,
+      anonymizedAt: now,
+    },
+  });
+  await tx.note.deleteMany({ where: { applicantId } });
+  await tx.scorecard.updateMany({ where: { application: { applicantId } }, data: { comment: null } });
+  await tx.interview.updateMany({ where: { application: { applicantId } }, data: { link: null } });
+  await tx.stageChange.updateMany({ where: { application: { applicantId } }, data: { reason: null } });
+  await tx.application.updateMany({ where: { applicantId }, data: { closedReason: null } });
+}
+
+export async function isHired(applicantId: string, db: Tx | typeof prisma = prisma) {
+  const [agent, hired] = await Promise.all([
+    db.agent.findUnique({ where: { applicantId }, select: { id: true } }),
+    db.application.count({ where: { applicantId, stage: { kind: "HIRED" } } }),
+  ]);
+  return Boolean(agent) || hired > 0;
+}
+
+export async function eraseApplicant(applicantId: string, now = new Date()): Promise<"erased" | "not-found" | "hired"> {
+  return prisma.$transaction(async (tx) => {
+    const applicant = await tx.applicant.findFirst({ where: { id: applicantId, anonymizedAt: null }, select: { id: true } });
+    if (!applicant) return "not-found";
+    if (await isHired(applicantId, tx)) return "hired";
+    await anonymizeApplicant(applicantId, now, tx);
+    return "erased";
+  });
+}
+
+/**
+ * Anonymises applicants whose retention ran out and who were never hired, in batches; safe to run
+ * twice (the second run finds nobody). Returns how many were anonymised.
+ */
+export async function anonymizeExpiredApplicants(now: Date, onBatch?: (done: number) => Promise<void> | void): Promise<number> {
+  // Agents can be linked to an applicant without a Hired application (added by an admin); they stay too.
+  const agentApplicants = (await prisma.agent.findMany({ where: { applicantId: { not: null } }, select: { applicantId: true } })).map((a) => a.applicantId!);
+  let done = 0;
+  for (;;) {
+    const batch = await prisma.applicant.findMany({
+      where: { anonymizedAt: null, retainUntil: { lt: now }, applications: { none: { stage: { kind: "HIRED" } } }, id: { notIn: agentApplicants } },
+      select: { id: true },
+      take: 200,
+    });
+    if (batch.length === 0) return done;
+    for (const { id } of batch) await prisma.$transaction((tx) => anonymizeApplicant(id, now, tx));
+    done += batch.length;
+    await onBatch?.(done);
+  }
+}

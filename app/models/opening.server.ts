@@ -1,0 +1,175 @@
+// Openings and their pipeline stages: listing, creating with the default stages, editing, and renaming/adding/reordering stages.
+import type { OpeningStatus, Prisma } from "@prisma/client";
+import { z } from "zod";
+import { prisma } from "~/utils/db.server";
+import { CHANNELS, COHORTS, COUNTRY_CODES, DEFAULT_STAGES, LANGUAGE_CODES, LEVELS, OPENING_STATUSES } from "./recruiting-vocabulary";
+
+export const OpeningSchema = z
+  .object({
+    title: z.string({ error: "Give the opening a title" }).trim().min(3, "Give the opening a title").max(120),
+    description: z.string({ error: "Describe the work" }).trim().min(10, "Describe the work in a sentence or two").max(4000),
+    status: z.enum(OPENING_STATUSES),
+    languages: z
+      .array(z.object({ language: z.enum(LANGUAGE_CODES as [string, ...string[]]), level: z.enum(LEVELS) }), { error: "Add at least one language" })
+      .min(1, "Add at least one language"),
+    channels: z.array(z.enum(CHANNELS), { error: "Choose at least one channel" }).min(1, "Choose at least one channel"),
+    cohorts: z.array(z.enum(COHORTS), { error: "Choose at least one cohort" }).min(1, "Choose at least one cohort"),
+    countries: z.array(z.enum(COUNTRY_CODES as [string, ...string[]]), { error: "Choose where applicants may live" }).min(1, "Choose where applicants may live"),
+    headcountTarget: z.coerce.number({ error: "How many people do you need?" }).int().min(1).max(1000),
+    weeklyHoursMin: z.coerce.number({ error: "Enter the fewest hours a week" }).int().min(1).max(40),
+    weeklyHoursMax: z.coerce.number({ error: "Enter the most hours a week" }).int().min(1).max(40),
+    retentionDays: z.coerce.number({ error: "Enter how long to keep applications" }).int().min(30, "At least 30 days").max(730, "At most two years"),
+  })
+  .refine((o) => o.weeklyHoursMax >= o.weeklyHoursMin, { message: "The most hours must be at least the fewest", path: ["weeklyHoursMax"] });
+export type OpeningInput = z.infer<typeof OpeningSchema>;
+
+export type OpeningLanguage = { language: string; level: string };
+
+function slugify(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+}
+
+async function uniqueSlug(title: string, tx: Prisma.TransactionClient): Promise<string> {
+  const base = slugify(title) || "opening";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await tx.opening.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+function openingData(input: OpeningInput) {
+  return { ...input, languageCodes: input.languages.map((l) => l.language) };
+}
+
+export async function createOpening(input: OpeningInput) {
+  return prisma.$transaction(async (tx) => {
+    const slug = await uniqueSlug(input.title, tx);
+    return tx.opening.create({
+      data: { ...openingData(input), slug, stages: { create: DEFAULT_STAGES.map((s, position) => ({ ...s, position })) } },
+      select: { id: true, slug: true },
+    });
+  });
+}
+
+export async function updateOpening(id: string, input: OpeningInput) {
+  return prisma.opening.update({ where: { id }, data: openingData(input), select: { id: true } });
+}
+
+export async function getOpeningForEdit(id: string) {
+  return prisma.opening.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      status: true,
+      languages: true,
+      channels: true,
+      cohorts: true,
+      countries: true,
+      headcountTarget: true,
+      weeklyHoursMin: true,
+      weeklyHoursMax: true,
+      retentionDays: true,
+      stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true, position: true, _count: { select: { applications: true } } } },
+    },
+  });
+}
+
+/** Openings with applicants per stage kind and hires, for the recruiting home and the openings list. */
+export async function listOpeningsSummary(status?: OpeningStatus[]) {
+  const openings = await prisma.opening.findMany({
+    where: status ? { status: { in: status } } : undefined,
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      languageCodes: true,
+      channels: true,
+      cohorts: true,
+      headcountTarget: true,
+      stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } },
+    },
+  });
+  const counts = await prisma.application.groupBy({
+    by: ["stageId"],
+    where: { openingId: { in: openings.map((o) => o.id) } },
+    _count: { _all: true },
+  });
+  const byStage = new Map(counts.map((c) => [c.stageId, c._count._all]));
+  const rank = { OPEN: 0, PAUSED: 1, DRAFT: 2, CLOSED: 3 } as const;
+  openings.sort((a, b) => rank[a.status] - rank[b.status]);
+  return openings.map(({ stages, ...o }) => {
+    const perStage = stages.map((s) => ({ ...s, count: byStage.get(s.id) ?? 0 }));
+    return {
+      ...o,
+      stages: perStage,
+      active: perStage.filter((s) => s.kind === "ACTIVE").reduce((n, s) => n + s.count, 0),
+      hired: perStage.filter((s) => s.kind === "HIRED").reduce((n, s) => n + s.count, 0),
+    };
+  });
+}
+
+export async function listOpeningOptions() {
+  return prisma.opening.findMany({ orderBy: [{ status: "asc" }, { title: "asc" }], select: { id: true, title: true, status: true } });
+}
+
+/** Open openings for the public careers page; only what an applicant should see. */
+export async function listOpenOpenings(language?: string) {
+  return prisma.opening.findMany({
+    where: { status: "OPEN", ...(language ? { languageCodes: { has: language } } : {}) },
+    orderBy: { createdAt: "desc" },
+    select: { slug: true, title: true, description: true, languages: true, channels: true, cohorts: true, countries: true, weeklyHoursMin: true, weeklyHoursMax: true },
+  });
+}
+
+export async function getOpenOpeningBySlug(slug: string) {
+  return prisma.opening.findFirst({
+    where: { slug, status: "OPEN" },
+    select: { id: true, slug: true, title: true, description: true, languages: true, channels: true, cohorts: true, countries: true, weeklyHoursMin: true, weeklyHoursMax: true, retentionDays: true },
+  });
+}
+
+export const StageEditSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("rename-stage"), stageId: z.string().min(1), name: z.string().trim().min(1, "Give the stage a name").max(40) }),
+  z.object({ intent: z.literal("add-stage"), name: z.string().trim().min(1, "Give the stage a name").max(40), afterStageId: z.string().min(1) }),
+  z.object({ intent: z.literal("move-stage"), stageId: z.string().min(1), direction: z.enum(["up", "down"]) }),
+]);
+
+/** Stage edits keep the terminal stages (Hired, Rejected, Withdrawn) after every active one. */
+export async function editStages(openingId: string, edit: z.infer<typeof StageEditSchema>): Promise<string | null> {
+  return prisma.$transaction(async (tx) => {
+    const stages = await tx.stage.findMany({ where: { openingId }, orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } });
+    const taken = (name: string, except?: string) => stages.some((s) => s.id !== except && s.name.toLowerCase() === name.toLowerCase());
+    if (edit.intent === "rename-stage") {
+      if (!stages.some((s) => s.id === edit.stageId)) return "That stage is not part of this opening";
+      if (taken(edit.name, edit.stageId)) return `There is already a stage called ${edit.name}`;
+      await tx.stage.update({ where: { id: edit.stageId }, data: { name: edit.name } });
+      return null;
+    }
+    const order = stages.map((s) => s.id);
+    if (edit.intent === "add-stage") {
+      if (taken(edit.name)) return `There is already a stage called ${edit.name}`;
+      const after = stages.findIndex((s) => s.id === edit.afterStageId);
+      if (after < 0 || stages[after].kind !== "ACTIVE") return "New stages go after an active stage";
+      const created = await tx.stage.create({ data: { openingId, name: edit.name, kind: "ACTIVE", position: stages.length }, select: { id: true } });
+      order.splice(after + 1, 0, created.id);
+    } else {
+      const index = stages.findIndex((s) => s.id === edit.stageId);
+      const target = edit.direction === "up" ? index - 1 : index + 1;
+      if (index < 0 || stages[index].kind !== "ACTIVE" || !stages[target] || stages[target].kind !== "ACTIVE") return "Only active stages move, and only among themselves";
+      [order[index], order[target]] = [order[target], order[index]];
+    }
+    for (const [position, id] of order.entries()) await tx.stage.update({ where: { id }, data: { position } });
+    return null;
+  });
+}
