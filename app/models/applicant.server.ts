@@ -210,15 +210,13 @@ export async function listApplications(filters: ApplicationFilters, viewerTimeZo
   return { total, rows: rows.map(toRow) };
 }
 
-function toRow<T extends { applicant: { availability: unknown; languages: unknown } }>(row: T) {
-  return {
-    ...row,
-    applicant: {
-      ...row.applicant,
-      availability: row.applicant.availability as Slot[],
-      languages: row.applicant.languages as Array<{ language: string; level: string }>,
-    },
-  };
+type LanguageLevel = { language: string; level: string };
+type WithSlots<T extends { applicant: { availability: unknown; languages: unknown } }> = Omit<T, "applicant"> & {
+  applicant: Omit<T["applicant"], "availability" | "languages"> & { availability: Slot[]; languages: LanguageLevel[] };
+};
+
+function toRow<T extends { applicant: { availability: unknown; languages: unknown } }>(row: T): WithSlots<T> {
+  return { ...row, applicant: { ...row.applicant, availability: row.applicant.availability as Slot[], languages: row.applicant.languages as LanguageLevel[] } };
 }
 
 /** All rows matching the filters, streamed in pages, for the CSV export. */
@@ -254,18 +252,17 @@ export async function getKanban(openingId: string) {
       const where = { openingId, stageId: stage.id, applicant: visible };
       const [count, cards] = await Promise.all([
         prisma.application.count({ where }),
-        stage.kind === "ACTIVE"
-          ? prisma.application.findMany({
-              where,
-              orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
-              take: KANBAN_CARDS_PER_STAGE,
-              select: {
-                id: true,
-                stageEnteredAt: true,
-                applicant: { select: { id: true, name: true, cohort: true, languages: true, hoursWanted: true, availability: true } },
-              },
-            })
-          : Promise.resolve([]),
+        // Closed stages show only their count; their cards are in the list view.
+        prisma.application.findMany({
+          where,
+          orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
+          take: stage.kind === "ACTIVE" ? KANBAN_CARDS_PER_STAGE : 0,
+          select: {
+            id: true,
+            stageEnteredAt: true,
+            applicant: { select: { id: true, name: true, cohort: true, languages: true, hoursWanted: true, availability: true } },
+          },
+        }),
       ]);
       return { ...stage, count, cards: cards.map(toRow) };
     }),

@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { applyAdjustments, staffingDemand, type AdjustmentRule, type EffectiveInterval } from "../../jobs/planning/adjust";
 import { queueServiceParams, type QueueSettings } from "./queue.server";
 import { requiredAgents } from "../../jobs/forecast";
+import { enqueue, getQueue } from "../../jobs/queues";
 
 export type ForecastIntervalInput = Omit<Prisma.ForecastIntervalCreateManyInput, "runId">;
 
@@ -92,5 +93,60 @@ export async function effectiveForecast(
       agents: !open ? 0 : again ? again.agents : row.agents,
       required: !open ? 0 : again ? again.scheduledAgents : row.required,
     };
+  });
+}
+
+/** Creates a run and queues its job; the job id is derived from the run so a double submit queues one job. */
+export async function startForecastRun(input: { startAt: Date; days: number; quantile: number; requestedBy: string }) {
+  const run = await createForecastRun(input);
+  const job = await enqueue("forecast", { runId: run.id, requestedBy: input.requestedBy }, { jobId: `forecast-${run.id}` });
+  await prisma.forecastRun.update({ where: { id: run.id }, data: { jobId: job.id } });
+  return run;
+}
+
+/** Cancels a queued or running forecast: a waiting job is removed, a running one stops at its next check. */
+export async function cancelForecastRun(runId: string): Promise<boolean> {
+  const run = await prisma.forecastRun.findUnique({ where: { id: runId } });
+  if (!run || (run.status !== "QUEUED" && run.status !== "RUNNING")) return false;
+  await prisma.forecastRun.update({ where: { id: runId }, data: { status: "CANCELLED", error: "Cancelled by a manager", finishedAt: new Date() } });
+  if (run.jobId) {
+    const job = await getQueue("forecast").getJob(run.jobId);
+    if (job && (await job.isWaiting())) await job.remove();
+  }
+  return true;
+}
+
+/** Progress (0–100) of a run's job, from BullMQ; 100 once the run succeeded. */
+export async function forecastRunProgress(run: { status: string; jobId: string | null }): Promise<number> {
+  if (run.status === "SUCCEEDED") return 100;
+  if (!run.jobId) return 0;
+  const job = await getQueue("forecast").getJob(run.jobId);
+  return typeof job?.progress === "number" ? job.progress : 0;
+}
+
+export function listAdjustments(queueId: string, take = 50) {
+  return prisma.adjustment.findMany({
+    where: { queueId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, from: true, to: true, containment: true, volumeFactor: true, ahtSeconds: true, reason: true, createdAt: true, revertedAt: true, revertedBy: true, author: { select: { name: true } } },
+  });
+}
+
+export function createAdjustment(input: { queueId: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null; reason: string; authorId: string }) {
+  return prisma.adjustment.create({ data: input });
+}
+
+export async function revertAdjustment(id: string, byName: string): Promise<boolean> {
+  const result = await prisma.adjustment.updateMany({ where: { id, revertedAt: null }, data: { revertedAt: new Date(), revertedBy: byName } });
+  return result.count === 1;
+}
+
+/** History of one queue over [from, to): offered and AI-resolved per interval. */
+export function queueHistory(queueId: string, from: Date, to: Date) {
+  return prisma.volumeInterval.findMany({
+    where: { queueId, intervalStart: { gte: from, lt: to } },
+    orderBy: { intervalStart: "asc" },
+    select: { intervalStart: true, offered: true, aiResolved: true },
   });
 }

@@ -20,3 +20,20 @@ export function zoneAbbreviation(timeZone: string, at: Date = new Date()): strin
   const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
+
+/** The instant a local calendar date (YYYY-MM-DD) begins in a time zone. */
+export function startOfLocalDay(isoDate: string, timeZone: string): Date {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime());
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(at: Date | number, timeZone: string): string {
+  return format(new TZDate(new Date(at).getTime(), timeZone), "yyyy-MM-dd");
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

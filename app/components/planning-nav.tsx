@@ -1,0 +1,36 @@
+// Tabs of the planning area: overview, forecast, schedule, queues, requests.
+import { NavLink } from "@remix-run/react";
+import { cx } from "./ui";
+
+const TABS = [
+  { to: "/planning", label: "Overview", end: true },
+  { to: "/planning/forecast", label: "Forecast" },
+  { to: "/planning/schedule", label: "Schedule" },
+  { to: "/planning/queues", label: "Queues & history" },
+  { to: "/planning/requests", label: "Requests" },
+];
+
+export function PlanningNav() {
+  return (
+    <nav aria-label="Planning" className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+      <ul className="flex gap-1">
+        {TABS.map((tab) => (
+          <li key={tab.to}>
+            <NavLink
+              to={tab.to}
+              end={tab.end}
+              className={({ isActive }) =>
+                cx(
+                  "inline-block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+                  isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                )
+              }
+            >
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,451 @@
+// Forecast: one queue at a time — history and forecast with the band, agents required, runs with live
+// progress, and adjustments (preview the effect on agents required, apply, revert).
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { ForecastChart } from "~/components/forecast-chart";
+import { TextField } from "~/components/forms";
+import { ChartIcon } from "~/components/icons";
+import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar } from "~/components/ui";
+import {
+  cancelForecastRun,
+  createAdjustment,
+  effectiveForecast,
+  forecastRunProgress,
+  latestForecastRun,
+  listAdjustments,
+  queueHistory,
+  recentForecastRuns,
+  revertAdjustment,
+  startForecastRun,
+} from "~/models/forecast.server";
+import { listQueueSettings } from "~/models/queue.server";
+import { requirePermission } from "~/utils/auth.server";
+import { invariantResponse } from "~/utils/responses.server";
+import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Forecast · Handoff" }];
+
+const DAY_MS = 86_400_000;
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date");
+
+const AdjustmentSchema = z
+  .object({
+    intent: z.enum(["preview", "apply"]),
+    queue: z.string().min(1),
+    from: IsoDate,
+    to: IsoDate,
+    containmentPercent: z.coerce.number({ error: "A number from 0 to 100" }).min(0, "At least 0 %").max(100, "At most 100 %").optional(),
+    volumePercent: z.coerce.number({ error: "A percentage, e.g. 120" }).min(0, "At least 0 %").max(1000, "At most 1000 %").optional(),
+    ahtSeconds: z.coerce.number({ error: "Seconds, e.g. 420" }).int("Whole seconds").min(10, "At least 10 s").max(7200, "At most 2 hours").optional(),
+    reason: z.string({ error: "Say why, so others understand the change" }).trim().min(3, "Say why, so others understand the change").max(300),
+  })
+  .refine((v) => v.to >= v.from, { path: ["to"], message: "The end date is before the start date" })
+  .refine((v) => v.containmentPercent !== undefined || v.volumePercent !== undefined || v.ahtSeconds !== undefined, {
+    path: ["containmentPercent"],
+    message: "Change at least one of containment, volume or AHT",
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "planning:view");
+  const url = new URL(request.url);
+  const queues = await listQueueSettings();
+  if (queues.length === 0) return { empty: true as const };
+  const queue = queues.find((q) => q.key === url.searchParams.get("queue")) ?? queues[0];
+  const zoom = url.searchParams.get("zoom") === "day" ? "day" : "week";
+  const runs = await recentForecastRuns(5);
+  const active = runs.find((r) => r.status === "QUEUED" || r.status === "RUNNING") ?? null;
+  const lastFinished = runs.find((r) => r.status === "FAILED" || r.status === "CANCELLED" || r.status === "SUCCEEDED") ?? null;
+  const run = await latestForecastRun();
+  const tz = user.timeZone;
+  const defaultFrom = run ? addDays(localDate(run.startAt, tz), zoom === "week" ? -2 : 0) : addDays(localDate(new Date(), tz), -6);
+  const fromParam = url.searchParams.get("from");
+  const fromDate = fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) ? fromParam : defaultFrom;
+  const from = startOfLocalDay(fromDate, tz);
+  const to = startOfLocalDay(addDays(fromDate, zoom === "week" ? 7 : 1), tz);
+
+  const [history, forecast, adjustments, activeProgress] = await Promise.all([
+    queueHistory(queue.id, from, run ? new Date(Math.min(to.getTime(), run.startAt.getTime())) : to),
+    run ? effectiveForecast(run, queue, from, to) : Promise.resolve([]),
+    listAdjustments(queue.id),
+    active ? forecastRunProgress(active) : Promise.resolve(0),
+  ]);
+  const slotHours = queue.intervalMinutes / 60;
+  return {
+    empty: false as const,
+    timeZone: tz,
+    zone: zoneAbbreviation(tz),
+    queues: queues.map((q) => ({ key: q.key, name: q.name })),
+    queue: { key: queue.key, name: queue.name, intervalMinutes: queue.intervalMinutes, serviceLevelTarget: queue.serviceLevelTarget, serviceLevelSeconds: queue.serviceLevelSeconds },
+    zoom,
+    fromDate,
+    range: { from: from.getTime(), to: to.getTime() },
+    run: run ? { id: run.id, startAt: run.startAt.toISOString(), days: run.days, quantile: run.quantile, createdAt: run.createdAt.toISOString() } : null,
+    active: active ? { id: active.id, status: active.status, progress: activeProgress } : null,
+    lastFinished: lastFinished && lastFinished.id !== run?.id ? { status: lastFinished.status, error: lastFinished.error } : null,
+    history: history.map((h) => ({ t: h.intervalStart.getTime(), human: h.offered - h.aiResolved, ai: h.aiResolved })),
+    forecast: forecast.map((f) => ({ t: f.intervalStart.getTime(), human: f.human, ai: f.aiResolved, p10: f.humanP10, p90: f.humanP90, required: f.required, adjusted: f.adjustedBy.length > 0 })),
+    totals: {
+      human: forecast.reduce((s, f) => s + f.human, 0),
+      agentHours: forecast.reduce((s, f) => s + f.required, 0) * slotHours,
+      peak: forecast.reduce((m, f) => Math.max(m, f.required), 0),
+    },
+    adjustments: adjustments.map((a) => ({
+      id: a.id,
+      from: a.from.toISOString(),
+      to: a.to.toISOString(),
+      containment: a.containment,
+      volumeFactor: a.volumeFactor,
+      ahtSeconds: a.ahtSeconds,
+      reason: a.reason,
+      author: a.author.name,
+      createdAt: a.createdAt.toISOString(),
+      revertedAt: a.revertedAt?.toISOString() ?? null,
+      revertedBy: a.revertedBy,
+    })),
+    defaults: { from: run ? localDate(run.startAt, tz) : localDate(new Date(), tz), to: run ? addDays(localDate(run.startAt, tz), 6) : localDate(new Date(), tz) },
+  };
+}
+
+async function effectOf(rule: { queueKey: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null }) {
+  const run = await latestForecastRun(rule.from);
+  const queue = (await listQueueSettings()).find((q) => q.key === rule.queueKey);
+  invariantResponse(queue, "Unknown queue", { status: 400 });
+  if (!run) return null;
+  const proposed = { id: "proposed", ...rule, createdAt: new Date() };
+  const [before, after] = await Promise.all([effectiveForecast(run, queue, rule.from, rule.to), effectiveForecast(run, queue, rule.from, rule.to, [proposed])]);
+  const hours = (rows: typeof before) => (rows.reduce((s, r) => s + r.required, 0) * queue.intervalMinutes) / 60;
+  const peak = (rows: typeof before) => rows.reduce((m, r) => Math.max(m, r.required), 0);
+  const human = (rows: typeof before) => rows.reduce((s, r) => s + r.human, 0);
+  return {
+    before: { hours: hours(before), peak: peak(before), human: human(before) },
+    after: { hours: hours(after), peak: peak(after), human: human(after) },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "planning:view");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = new URL(request.url);
+  const here = back.pathname + back.search;
+
+  if (intent === "run") {
+    const quantile = formData.get("quantile") === "0.9" ? 0.9 : 0.5;
+    const tomorrow = addDays(localDate(new Date(), "UTC"), 1);
+    await startForecastRun({ startAt: new Date(`${tomorrow}T00:00:00Z`), days: 14, quantile, requestedBy: user.name });
+    return redirectWithToast(here, { title: "Forecast started", description: `14 days from ${tomorrow}, staffed to p${Math.round(quantile * 100)}.` });
+  }
+  if (intent === "cancel") {
+    const ok = await cancelForecastRun(String(formData.get("runId") ?? ""));
+    return redirectWithToast(here, ok ? { title: "Forecast cancelled" } : { kind: "error", title: "That forecast has already finished" });
+  }
+  if (intent === "revert") {
+    const ok = await revertAdjustment(String(formData.get("adjustmentId") ?? ""), user.name);
+    return redirectWithToast(here, ok ? { title: "Adjustment reverted" } : { kind: "error", title: "That adjustment was already reverted" });
+  }
+
+  const submission = parseWithZod(formData, { schema: AdjustmentSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), preview: null }, { status: 400 });
+  const v = submission.value;
+  const rule = {
+    queueKey: v.queue,
+    from: startOfLocalDay(v.from, user.timeZone),
+    to: startOfLocalDay(addDays(v.to, 1), user.timeZone),
+    containment: v.containmentPercent === undefined ? null : v.containmentPercent / 100,
+    volumeFactor: v.volumePercent === undefined ? null : v.volumePercent / 100,
+    ahtSeconds: v.ahtSeconds ?? null,
+  };
+  if (v.intent === "preview") {
+    const preview = await effectOf(rule);
+    if (!preview) return data({ result: submission.reply({ formErrors: ["Run a forecast first: there is nothing to adjust yet."] }), preview: null }, { status: 400 });
+    return { result: submission.reply(), preview };
+  }
+  const queue = (await listQueueSettings()).find((q) => q.key === v.queue);
+  invariantResponse(queue, "Unknown queue", { status: 400 });
+  await createAdjustment({ queueId: queue.id, from: rule.from, to: rule.to, containment: rule.containment, volumeFactor: rule.volumeFactor, ahtSeconds: rule.ahtSeconds, reason: v.reason, authorId: user.id });
+  return redirectWithToast(here, { title: `Adjustment applied to ${queue.key}`, description: v.reason });
+}
+
+function fmt(n: number, digits = 0) {
+  return n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export default function ForecastPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const live = !loaded.empty && loaded.active !== null;
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [live, revalidator]);
+
+  if (loaded.empty) {
+    return (
+      <EmptyState icon={<ChartIcon />} title="No queues yet" action={<Link className="text-brand-700 underline" to="/planning/queues">Set up queues</Link>}>
+        A queue is a language and a channel, like sv-chat. Add one and upload its history to forecast.
+      </EmptyState>
+    );
+  }
+  return <ForecastView data={loaded} />;
+}
+
+type Loaded = Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { empty: true }>;
+
+function ForecastView({ data: d }: { data: Loaded }) {
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const link = (change: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(change)) next.set(k, v);
+    return `?${next}`;
+  };
+  const step = d.zoom === "week" ? 7 : 1;
+  const markers = d.adjustments
+    .filter((a) => !a.revertedAt)
+    .map((a, i) => ({ id: a.id, from: Date.parse(a.from), to: Date.parse(a.to), label: `A${d.adjustments.length - i} ${describeAdjustment(a)}` }));
+
+  return (
+    <>
+      <PageHeader
+        title="Forecast"
+        description={`Contacts the AI will not resolve, and the agents they need. Times in ${d.timeZone.replace("_", " ")} (${d.zone}).`}
+        actions={
+          <Form method="post" className="flex items-end gap-2">
+            <input type="hidden" name="intent" value="run" />
+            <label className="text-sm">
+              <span className="block text-xs font-medium text-slate-600">Staff to</span>
+              <select name="quantile" defaultValue="0.5" className="mt-1 rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm">
+                <option value="0.5">p50 (normal week)</option>
+                <option value="0.9">p90 (launch week)</option>
+              </select>
+            </label>
+            <Button type="submit" disabled={d.active !== null || navigation.state === "submitting"}>
+              Run forecast
+            </Button>
+          </Form>
+        }
+      />
+      {d.active ? (
+        <Card className="mb-4">
+          <div className="flex flex-wrap items-center gap-4">
+            <div className="min-w-0 flex-1">
+              <p className="text-sm font-medium text-slate-900">
+                Forecast {d.active.status === "QUEUED" ? "waiting for a worker" : "running"}…
+              </p>
+              <div className="mt-2 max-w-md">
+                <ProgressBar value={d.active.progress} label="Forecast progress" />
+              </div>
+            </div>
+            <Form method="post">
+              <input type="hidden" name="intent" value="cancel" />
+              <input type="hidden" name="runId" value={d.active.id} />
+              <Button variant="secondary" type="submit">
+                Cancel
+              </Button>
+            </Form>
+          </div>
+        </Card>
+      ) : null}
+      {d.lastFinished && d.lastFinished.status !== "SUCCEEDED" ? (
+        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+          The last forecast {d.lastFinished.status === "CANCELLED" ? "was cancelled" : "failed"}: {d.lastFinished.error ?? "no reason recorded"}
+        </p>
+      ) : null}
+
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap gap-1" role="group" aria-label="Queue">
+          {d.queues.map((q) => (
+            <Link
+              key={q.key}
+              to={link({ queue: q.key })}
+              aria-current={q.key === d.queue.key ? "page" : undefined}
+              className={q.key === d.queue.key ? "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white" : "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"}
+            >
+              {q.key}
+            </Link>
+          ))}
+        </div>
+        <div className="flex items-center gap-2">
+          <Link to={link({ from: addDays(d.fromDate, -step) })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm" aria-label={`Previous ${d.zoom}`}>
+            ←
+          </Link>
+          <span className="text-sm tabular-nums text-slate-700">
+            {d.fromDate}
+            {d.zoom === "week" ? ` – ${addDays(d.fromDate, 6)}` : ""}
+          </span>
+          <Link to={link({ from: addDays(d.fromDate, step) })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm" aria-label={`Next ${d.zoom}`}>
+            →
+          </Link>
+          <div className="ml-2 flex rounded-lg border border-slate-300 bg-white p-0.5" role="group" aria-label="Zoom">
+            {(["day", "week"] as const).map((z) => (
+              <Link key={z} to={link({ zoom: z })} aria-current={d.zoom === z ? "true" : undefined} className={d.zoom === z ? "rounded-md bg-slate-800 px-3 py-1 text-sm text-white" : "rounded-md px-3 py-1 text-sm text-slate-700"}>
+                {z === "day" ? "Day" : "Week"}
+              </Link>
+            ))}
+          </div>
+        </div>
+      </div>
+
+      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <Card title={`${d.queue.name} (${d.queue.key})`} action={d.run ? <span className="text-xs text-slate-600">Run of {formatInZone(d.run.createdAt, d.timeZone)} · staffed to p{Math.round(d.run.quantile * 100)}</span> : null}>
+            {d.history.length === 0 && d.forecast.length === 0 ? (
+              <EmptyState icon={<ChartIcon />} title="Nothing in this period">
+                {d.run ? "Move the period, or upload history for this queue." : "Run a forecast to see contacts and agents required."}
+              </EmptyState>
+            ) : (
+              <ForecastChart
+                from={d.range.from}
+                to={d.range.to}
+                zoom={d.zoom === "day" ? "day" : "week"}
+                timeZone={d.timeZone}
+                intervalMinutes={d.queue.intervalMinutes}
+                history={d.history}
+                forecast={d.forecast}
+                forecastStart={d.run ? Date.parse(d.run.startAt) : null}
+                adjustments={markers}
+              />
+            )}
+            <dl className="mt-4 grid grid-cols-3 gap-3 border-t border-slate-100 pt-4 text-sm">
+              <div>
+                <dt className="text-slate-600">Human contacts (forecast)</dt>
+                <dd className="text-lg font-semibold tabular-nums" data-testid="forecast-human">{fmt(d.totals.human)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">Agent hours required</dt>
+                <dd className="text-lg font-semibold tabular-nums" data-testid="forecast-agent-hours">{fmt(d.totals.agentHours)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">Peak agents</dt>
+                <dd className="text-lg font-semibold tabular-nums">{d.totals.peak}</dd>
+              </div>
+            </dl>
+          </Card>
+          <AdjustmentList adjustments={d.adjustments} timeZone={d.timeZone} />
+        </div>
+        <AdjustPanel queueKey={d.queue.key} defaults={d.defaults} disabled={!d.run} />
+      </div>
+    </>
+  );
+}
+
+function describeAdjustment(a: { containment: number | null; volumeFactor: number | null; ahtSeconds: number | null }) {
+  return [
+    a.containment !== null ? `containment ${Math.round(a.containment * 100)} %` : null,
+    a.volumeFactor !== null ? `volume ×${a.volumeFactor.toFixed(2)}` : null,
+    a.ahtSeconds !== null ? `AHT ${a.ahtSeconds} s` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+function AdjustPanel({ queueKey, defaults, disabled }: { queueKey: string; defaults: { from: string; to: string }; disabled: boolean }) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: `adjust-${queueKey}`,
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdjustmentSchema }),
+    defaultValue: { from: defaults.from, to: defaults.to },
+  });
+  const preview = actionData && "preview" in actionData ? actionData.preview : null;
+  const busy = navigation.state === "submitting";
+  return (
+    <aside aria-labelledby="adjust-title">
+      <Card>
+        <h2 id="adjust-title" className="text-sm font-semibold text-slate-900">
+          Adjust {queueKey}
+        </h2>
+        <p className="mt-1 text-xs text-slate-600">Override the forecast for a date range. Preview the effect on agents required, then apply.</p>
+        <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
+          <input type="hidden" name="queue" value={queueKey} />
+          {form.errors?.length ? (
+            <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
+              {form.errors.join(" ")}
+            </p>
+          ) : null}
+          <div className="grid grid-cols-2 gap-3">
+            <TextField label="From" meta={fields.from} inputProps={getInputProps(fields.from, { type: "date" })} />
+            <TextField label="To (inclusive)" meta={fields.to} inputProps={getInputProps(fields.to, { type: "date" })} />
+          </div>
+          <TextField label="AI containment, %" hint="Share of contacts the AI resolves" meta={fields.containmentPercent} inputProps={{ ...getInputProps(fields.containmentPercent, { type: "number" }), step: "0.1", placeholder: "e.g. 70" }} />
+          <TextField label="Volume, % of forecast" meta={fields.volumePercent} inputProps={{ ...getInputProps(fields.volumePercent, { type: "number" }), step: "1", placeholder: "e.g. 120" }} />
+          <TextField label="AHT, seconds" meta={fields.ahtSeconds} inputProps={{ ...getInputProps(fields.ahtSeconds, { type: "number" }), step: "1", placeholder: "e.g. 420" }} />
+          <TextField label="Reason" meta={fields.reason} inputProps={{ ...getInputProps(fields.reason, { type: "text" }), placeholder: "e.g. New AI release for disputes" }} />
+          {preview ? (
+            <div className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm" data-testid="adjust-preview" aria-live="polite">
+              <p className="font-medium text-slate-900">Effect on agents required</p>
+              <dl className="mt-2 grid grid-cols-3 gap-2 tabular-nums">
+                <dt className="text-slate-600">Agent hours</dt>
+                <dd>{fmt(preview.before.hours)}</dd>
+                <dd className="font-semibold" data-testid="preview-after-hours">
+                  → {fmt(preview.after.hours)}
+                </dd>
+                <dt className="text-slate-600">Peak agents</dt>
+                <dd>{preview.before.peak}</dd>
+                <dd className="font-semibold">→ {preview.after.peak}</dd>
+                <dt className="text-slate-600">Human contacts</dt>
+                <dd>{fmt(preview.before.human)}</dd>
+                <dd className="font-semibold">→ {fmt(preview.after.human)}</dd>
+              </dl>
+            </div>
+          ) : null}
+          <div className="flex gap-2 pt-1">
+            <Button type="submit" name="intent" value="preview" variant="secondary" disabled={disabled || busy}>
+              Preview effect
+            </Button>
+            <Button type="submit" name="intent" value="apply" disabled={disabled || busy}>
+              Apply
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </aside>
+  );
+}
+
+function AdjustmentList({ adjustments, timeZone }: { adjustments: Loaded["adjustments"]; timeZone: string }) {
+  return (
+    <Card title="Adjustments">
+      {adjustments.length === 0 ? (
+        <p className="text-sm text-slate-600">No adjustments to this queue yet.</p>
+      ) : (
+        <ol className="divide-y divide-slate-100">
+          {adjustments.map((a, i) => (
+            <li key={a.id} id={`adjustment-${a.id}`} className="flex flex-wrap items-start justify-between gap-3 py-3">
+              <div className="min-w-0">
+                <p className="text-sm font-medium text-slate-900">
+                  A{adjustments.length - i} · {describeAdjustment(a)} {a.revertedAt ? <Badge tone="neutral">reverted</Badge> : <Badge tone="info">active</Badge>}
+                </p>
+                <p className="text-sm text-slate-600">
+                  {formatInZone(a.from, timeZone, "d MMM")} – {formatInZone(new Date(Date.parse(a.to) - 1), timeZone, "d MMM")} · “{a.reason}”
+                </p>
+                <p className="text-xs text-slate-500">
+                  {a.author}, {formatInZone(a.createdAt, timeZone)}
+                  {a.revertedAt ? ` · reverted by ${a.revertedBy} ${formatInZone(a.revertedAt, timeZone)}` : ""}
+                </p>
+              </div>
+              {!a.revertedAt ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revert" />
+                  <input type="hidden" name="adjustmentId" value={a.id} />
+                  <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
+                    Revert
+                  </Button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,210 @@
+// The kanban board of one opening: a column per stage, cards moved by drag and drop or from each card's Move menu.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { AvailabilitySummary, CohortBadge, daysSince, LanguageList } from "~/components/applicant-bits";
+import { ButtonLink, cx, PageHeader } from "~/components/ui";
+import { getKanban, KANBAN_CARDS_PER_STAGE, moveApplication } from "~/models/applicant.server";
+import { OPENING_STATUS_LABELS } from "~/models/recruiting-vocabulary";
+import { requirePermission } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { can } from "~/utils/permissions";
+import { invariantResponse } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.board.title ?? "Pipeline"} · Handoff` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "recruiting:view");
+  const board = await getKanban(params.openingId ?? "");
+  invariantResponse(board, "Not found", { status: 404 });
+  return { board, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
+}
+
+const MoveSchema = z.object({ intent: z.literal("move"), applicationId: z.string().min(1).max(100), stageId: z.string().min(1).max(100) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "applicants:edit");
+  const parsed = MoveSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false, error: "That move was not understood" }, { status: 400 });
+  const belongs = await prisma.application.count({ where: { id: parsed.data.applicationId, openingId: params.openingId } });
+  invariantResponse(belongs, "Not found", { status: 404 });
+  const result = await moveApplication(parsed.data.applicationId, parsed.data.stageId, user.id);
+  return result.ok ? { ok: true, error: null } : data({ ok: false, error: result.error }, { status: 409 });
+}
+
+type Board = Awaited<ReturnType<typeof loader>>["board"];
+type Card = Board["columns"][number]["cards"][number];
+
+export default function PipelineBoard() {
+  const { board, canMove, canEdit } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<typeof action>();
+  const navigate = useNavigate();
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  // A move shows at once; the loader's next answer replaces the guess.
+  const [pending, setPending] = useState<{ applicationId: string; stageId: string } | null>(null);
+  useEffect(() => setPending(null), [board]);
+  useEffect(() => {
+    if (fetcher.data?.error) {
+      setPending(null);
+      setAnnouncement(fetcher.data.error);
+    }
+  }, [fetcher.data]);
+
+  const boardColumns = board.columns.filter((c) => c.kind === "ACTIVE" || c.kind === "HIRED");
+  const closed = board.columns.filter((c) => c.kind === "REJECTED" || c.kind === "WITHDRAWN");
+  const cardsOf = (stageId: string) => {
+    const all = board.columns.flatMap((c) => c.cards.map((card) => ({ card, stageId: c.id })));
+    return all.filter(({ card, stageId: s }) => (pending && pending.applicationId === card.id ? pending.stageId : s) === stageId).map(({ card }) => card);
+  };
+
+  function move(card: Card, to: Board["columns"][number]) {
+    if (to.kind === "HIRED") {
+      navigate(`/recruiting/applicants/${card.applicant.id}?application=${card.id}#hire`);
+      return;
+    }
+    setPending({ applicationId: card.id, stageId: to.id });
+    setAnnouncement(`${card.applicant.name} moved to ${to.name}`);
+    fetcher.submit({ intent: "move", applicationId: card.id, stageId: to.id }, { method: "post" });
+  }
+
+  const findCard = (id: string) => board.columns.flatMap((c) => c.cards).find((c) => c.id === id);
+
+  return (
+    <>
+      <PageHeader
+        title={board.title}
+        description={`${OPENING_STATUS_LABELS[board.status]} · target ${board.headcountTarget} hires. Drag a card to another stage, or use its Move menu. Longest-waiting first.`}
+        actions={
+          <>
+            <ButtonLink to={`/recruiting/applicants?openingId=${board.id}`}>List view</ButtonLink>
+            {canEdit ? <ButtonLink to={`/recruiting/openings/${board.id}/edit`}>Edit opening</ButtonLink> : null}
+          </>
+        }
+      />
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      {fetcher.data?.error ? (
+        <p role="alert" className="mb-3 rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
+          {fetcher.data.error}
+        </p>
+      ) : null}
+      <div className="mb-3 flex flex-wrap gap-2 text-sm text-slate-700">
+        {closed.map((c) => (
+          <Link key={c.id} to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(c.name)}`} className="rounded-md border border-slate-200 bg-white px-2 py-1 hover:bg-slate-50">
+            {c.name} <span className="font-semibold tabular-nums">{c.count.toLocaleString("en-GB")}</span>
+          </Link>
+        ))}
+      </div>
+      <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10">
+        <ol className="flex min-w-max gap-3" aria-label="Stages">
+          {boardColumns.map((column) => {
+            const cards = cardsOf(column.id);
+            return (
+              <li
+                key={column.id}
+                data-testid="stage-column"
+                data-stage={column.name}
+                aria-label={`${column.name}, ${column.count} applicants`}
+                onDragOver={(e) => {
+                  if (!dragging) return;
+                  e.preventDefault();
+                  setOver(column.id);
+                }}
+                onDragLeave={() => setOver((o) => (o === column.id ? null : o))}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  const card = findCard(e.dataTransfer.getData("text/plain") || dragging || "");
+                  setDragging(null);
+                  setOver(null);
+                  if (card) move(card, column);
+                }}
+                className={cx("flex w-72 flex-col rounded-xl border bg-slate-100/70 p-2", over === column.id ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200")}
+              >
+                <h2 className="flex items-center justify-between px-1 pb-2 text-sm font-semibold text-slate-800">
+                  {column.name}
+                  <span className="rounded-full bg-white px-2 text-xs tabular-nums text-slate-600">{column.count.toLocaleString("en-GB")}</span>
+                </h2>
+                {column.kind === "HIRED" ? (
+                  <p className="rounded-lg border border-dashed border-slate-300 p-3 text-xs text-slate-600">Drop a card here to open the hire form: start date, hours and skills.</p>
+                ) : null}
+                <ul className="space-y-2">
+                  {cards.map((card) => (
+                    <li
+                      key={card.id}
+                      data-testid="applicant-card"
+                      draggable={canMove}
+                      onDragStart={(e) => {
+                        e.dataTransfer.setData("text/plain", card.id);
+                        e.dataTransfer.effectAllowed = "move";
+                        setDragging(card.id);
+                      }}
+                      onDragEnd={() => setDragging(null)}
+                      className={cx("rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm", canMove && "cursor-grab", dragging === card.id && "opacity-50")}
+                    >
+                      <div className="flex items-start justify-between gap-2">
+                        <Link to={`/recruiting/applicants/${card.applicant.id}?application=${card.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                          {card.applicant.name}
+                        </Link>
+                        <CohortBadge cohort={card.applicant.cohort} />
+                      </div>
+                      <p className="mt-1 text-xs text-slate-600">
+                        <LanguageList languages={card.applicant.languages} /> · {card.applicant.hoursWanted} h/week
+                      </p>
+                      <p className="mt-0.5 text-xs text-slate-600">
+                        <AvailabilitySummary slots={card.applicant.availability} />
+                      </p>
+                      <div className="mt-2 flex items-center justify-between text-xs text-slate-500">
+                        <span>{daysSince(card.stageEnteredAt)} d in stage</span>
+                        {canMove ? <MoveMenu card={card} columns={boardColumns} current={column.id} onMove={move} /> : null}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+                {column.count > KANBAN_CARDS_PER_STAGE && column.kind === "ACTIVE" ? (
+                  <Link to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(column.name)}`} className="mt-2 px-1 text-xs font-medium text-brand-700 underline">
+                    {(column.count - KANBAN_CARDS_PER_STAGE).toLocaleString("en-GB")} more in the list view
+                  </Link>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </>
+  );
+}
+
+/** The keyboard way to move a card: a disclosure listing the other stages as buttons. */
+function MoveMenu({ card, columns, current, onMove }: { card: Card; columns: Board["columns"]; current: string; onMove: (card: Card, to: Board["columns"][number]) => void }) {
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer list-none rounded border border-slate-300 px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+        Move<span className="sr-only"> {card.applicant.name}</span>
+      </summary>
+      <ul className="absolute right-0 z-20 mt-1 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+        {columns
+          .filter((c) => c.id !== current)
+          .map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                onClick={(e) => {
+                  (e.currentTarget.closest("details") as HTMLDetailsElement).open = false;
+                  onMove(card, c);
+                }}
+                className="w-full rounded px-2 py-1.5 text-left text-sm text-slate-800 hover:bg-brand-50 focus:bg-brand-50"
+              >
+                To {c.name}
+                {c.kind === "HIRED" ? "…" : ""}
+              </button>
+            </li>
+          ))}
+      </ul>
+    </details>
+  );
+}
