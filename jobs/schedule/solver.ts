@@ -294,15 +294,21 @@ export class ScheduleSearch {
     const { model } = this;
     const A = model.agents.length;
     if (A === 0) return;
+    // Cells nobody can staff (no skill or no availability) are never worth a perturbation.
+    const staffable = model.required.map((req) => new Uint8Array(req.length));
+    for (const agent of model.agents) {
+      for (const q of agent.skills) for (let t = 0; t < model.intervals; t++) if (agent.availableUntil[t] >= 0) staffable[q][t] = 1;
+    }
     let current = this.objective();
     while (!this.stopped(control)) {
       const under = this.underCoverage();
       const cells: [number, number][] = [];
-      under.forEach((row, q) => row.forEach((u, t) => u > 0 && cells.push([q, t])));
+      under.forEach((row, q) => row.forEach((u, t) => u > 0 && staffable[q][t] && cells.push([q, t])));
       if (cells.length === 0) return;
       const [q, t] = cells[Math.floor(this.random() * cells.length)];
       const candidates = model.agents.filter((agent) => agent.skills.includes(q) && agent.availableUntil[t] >= 0).map((agent) => agent.index);
-      const size = Math.min(candidates.length, Math.max(2, Math.min(24, Math.round(A * 0.03))));
+      // Two to seven agents: measured on 50 × 3, larger groups are rebuilt worse than they were and get rejected.
+      const size = Math.min(candidates.length, 2 + Math.floor(this.random() * 6));
       const chosen = shuffle(candidates, this.random).slice(0, size);
       if (chosen.length === 0) continue;
       const saved = chosen.map((a) => this.plans[a]);
