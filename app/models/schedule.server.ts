@@ -9,6 +9,7 @@ import { WeeklyRangesSchema } from "../../jobs/planning/calendar";
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { listQueueSettings } from "./queue.server";
 import { enqueueMail } from "./outbox.server";
+import { enqueue, getQueue } from "../../jobs/queues";
 
 /** Weeks run Monday 00:00 to Monday 00:00 in the planning office's zone. */
 export const PLANNING_TIME_ZONE = "Europe/Stockholm";
@@ -263,4 +264,28 @@ export async function publishSchedule(scheduleId: string, version: number) {
     }
     return { published: shifts.length, notified: first ? 0 : affected.size };
   });
+}
+
+/** Queues a solver run for the week, unless one is already queued or running (a double submit queues one run). */
+export async function startScheduleRun(weekStart: Date, requestedBy: string, timeLimitSeconds = 20) {
+  const schedule = await getOrCreateSchedule(weekStart);
+  const jobId = `schedule-${schedule.id}-v${schedule.version}-${Date.now()}`;
+  const claimed = await prisma.schedule.updateMany({
+    where: { id: schedule.id, OR: [{ runStatus: { in: ["SUCCEEDED", "FAILED", "CANCELLED"] } }, { jobId: null }] },
+    data: { runStatus: "QUEUED", error: null, jobId },
+  });
+  if (claimed.count === 0) return schedule;
+  await enqueue("schedule", { scheduleId: schedule.id, requestedBy, timeLimitSeconds }, { jobId });
+  return schedule;
+}
+
+export async function scheduleRunProgress(schedule: { runStatus: string; jobId: string | null }): Promise<number> {
+  if (schedule.runStatus === "SUCCEEDED") return 100;
+  if (!schedule.jobId) return 0;
+  const job = await getQueue("schedule").getJob(schedule.jobId);
+  return typeof job?.progress === "number" ? job.progress : 0;
+}
+
+export function findScheduleByWeek(weekStart: Date) {
+  return prisma.schedule.findUnique({ where: { weekStart } });
 }

@@ -37,3 +37,16 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** A `datetime-local` value ("YYYY-MM-DDTHH:mm") read in a time zone; null when malformed. */
+export function parseLocalDateTime(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number);
+  return new Date(new TZDate(y, mo - 1, d, h, mi, 0, timeZone).getTime());
+}
+
+/** An instant as a `datetime-local` value in a time zone. */
+export function toLocalDateTime(at: Date | string | number, timeZone: string): string {
+  return format(new TZDate(new Date(at).getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
+}

@@ -1,0 +1,378 @@
+// Schedule: a week's draft — coverage heatmap, totals and gap to the bound, per-agent timeline, hand
+// edits checked against the rules, solver runs with live progress, and publishing.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { CalendarIcon } from "~/components/icons";
+import { AgentTimeline, CoverageHeatmap, queueColor } from "~/components/schedule-views";
+import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar, Stat } from "~/components/ui";
+import {
+  changesSincePublish,
+  editShift,
+  findScheduleByWeek,
+  INTERVAL_MINUTES,
+  listShifts,
+  loadWeekInput,
+  nextWeekStart,
+  PLANNING_TIME_ZONE,
+  publishSchedule,
+  ScheduleConflictError,
+  ScheduleRuleError,
+  scheduleRunProgress,
+  staffedMatrix,
+  startScheduleRun,
+  toEngineShift,
+  weekStartOf,
+} from "~/models/schedule.server";
+import { requirePermission } from "~/utils/auth.server";
+import { invariantResponse } from "~/utils/responses.server";
+import { addDays, formatInZone, localDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Schedule · Handoff" }];
+
+const SLOT_MS = INTERVAL_MINUTES * 60_000;
+
+function weekFromUrl(url: URL): Date {
+  const week = url.searchParams.get("week");
+  if (week && /^\d{4}-\d{2}-\d{2}$/.test(week)) return weekStartOf(startOfLocalDay(week, PLANNING_TIME_ZONE));
+  return nextWeekStart(new Date());
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "planning:view");
+  const url = new URL(request.url);
+  const weekStart = weekFromUrl(url);
+  const tz = user.timeZone;
+  const [schedule, { instance }] = await Promise.all([findScheduleByWeek(weekStart), loadWeekInput(weekStart)]);
+  const shifts = schedule ? await listShifts(schedule.id) : [];
+  const engineShifts = shifts.map((s) => toEngineShift(weekStart, s));
+  const staffed = staffedMatrix(instance, engineShifts);
+  const coverage = instance.queues.map((q) => ({ queue: q.id, required: q.required, staffed: staffed.get(q.id) ?? [] }));
+  const worst = coverage
+    .flatMap((row) => row.required.map((req, t) => ({ queue: row.queue, t, short: req - (row.staffed[t] ?? 0), required: req })))
+    .filter((c) => c.short > 0)
+    .sort((a, b) => b.short - a.short || a.t - b.t)
+    .slice(0, 6)
+    .map((c) => ({ queue: c.queue, at: formatInZone(new Date(weekStart.getTime() + c.t * SLOT_MS), tz, "EEE d MMM HH:mm"), short: c.short, required: c.required }));
+
+  const byAgent = new Map<string, { id: string; name: string; minutes: number; shifts: { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean }[] }>();
+  for (const s of shifts) {
+    const breaks = (Array.isArray(s.breaks) ? (s.breaks as { start: string; end: string }[]) : []).map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
+    const entry = byAgent.get(s.agentId) ?? { id: s.agentId, name: s.agent.user.name, minutes: 0, shifts: [] };
+    entry.minutes += (s.end.getTime() - s.start.getTime()) / 60_000 - breaks.reduce((m, b) => m + (b.end - b.start) / 60_000, 0);
+    entry.shifts.push({ id: s.id, queue: s.queue.key, start: s.start.getTime(), end: s.end.getTime(), breaks, edited: s.editedBy !== null });
+    byAgent.set(s.agentId, entry);
+  }
+  const selectedId = url.searchParams.get("shift");
+  const selected = selectedId ? shifts.find((s) => s.id === selectedId) ?? null : null;
+  const summary = (schedule?.summary ?? null) as Record<string, number> | null;
+  const changes = schedule ? await changesSincePublish(schedule.id) : { changed: [], total: 0 };
+  const required = summary?.requiredAgentIntervals ?? 0;
+  return {
+    timeZone: tz,
+    zone: zoneAbbreviation(tz),
+    week: localDate(weekStart, PLANNING_TIME_ZONE),
+    weekStart: weekStart.getTime(),
+    weekLabel: `${formatInZone(weekStart, tz, "d MMM")} – ${formatInZone(new Date(weekStart.getTime() + 6 * 86_400_000), tz, "d MMM yyyy")}`,
+    queues: instance.queues.map((q) => q.id),
+    hasRequirement: instance.queues.some((q) => q.required.some((r) => r > 0)),
+    agentsAvailable: instance.agents.length,
+    schedule: schedule
+      ? {
+          id: schedule.id,
+          status: schedule.status,
+          version: schedule.version,
+          publishedVersion: schedule.publishedVersion,
+          publishedAt: schedule.publishedAt?.toISOString() ?? null,
+          runStatus: schedule.runStatus,
+          error: schedule.error,
+          progress: schedule.runStatus === "QUEUED" || schedule.runStatus === "RUNNING" ? await scheduleRunProgress(schedule) : 100,
+        }
+      : null,
+    summary: summary
+      ? {
+          coverage: required ? summary.coveredAgentIntervals / required : 1,
+          bound: required ? 1 - summary.lowerBoundUnderCoverage / required : 1,
+          underHours: (summary.underCoverage * INTERVAL_MINUTES) / 60,
+          overHours: (summary.overCoverage * INTERVAL_MINUTES) / 60,
+          shortfallHours: summary.minMinutesShortfall / 60,
+          seconds: summary.seconds,
+        }
+      : null,
+    changed: changes.changed.length,
+    coverage,
+    worst,
+    agents: [...byAgent.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    selected: selected
+      ? {
+          id: selected.id,
+          agent: selected.agent.user.name,
+          agentZone: selected.agent.timeZone,
+          queue: selected.queue.key,
+          start: toLocalDateTime(selected.start, tz),
+          end: toLocalDateTime(selected.end, tz),
+          breakStart: (selected.breaks as { start: string }[])[0] ? toLocalDateTime((selected.breaks as { start: string }[])[0].start, tz) : "",
+          breakMinutes: (() => {
+            const b = (selected.breaks as { start: string; end: string }[])[0];
+            return b ? (Date.parse(b.end) - Date.parse(b.start)) / 60_000 : 30;
+          })(),
+        }
+      : null,
+  };
+}
+
+const EditSchema = z.object({
+  shiftId: z.string().min(1),
+  version: z.coerce.number().int(),
+  queue: z.string().min(1),
+  start: z.string().min(1, "Pick a start"),
+  end: z.string().min(1, "Pick an end"),
+  breakStart: z.string().optional(),
+  breakMinutes: z.coerce.number().int().min(0).max(120).default(30),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "planning:view");
+  const url = new URL(request.url);
+  const weekStart = weekFromUrl(url);
+  const here = `/planning/schedule?week=${localDate(weekStart, PLANNING_TIME_ZONE)}`;
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "run") {
+    await startScheduleRun(weekStart, user.name);
+    return redirectWithToast(here, { title: "Schedule run started", description: "The solver looks for the best cover for about 20 seconds." });
+  }
+  if (intent === "publish") {
+    const schedule = await findScheduleByWeek(weekStart);
+    invariantResponse(schedule, "Not found", { status: 404 });
+    try {
+      const result = await publishSchedule(schedule.id, Number(form.get("version")));
+      return redirectWithToast(here, { title: "Schedule published", description: result.notified ? `${result.notified} agents were told about their changed shifts.` : `${result.published} shifts are now visible to agents.` });
+    } catch (error) {
+      if (error instanceof ScheduleConflictError) return data({ error: error.message, violations: [] as string[] }, { status: 409 });
+      throw error;
+    }
+  }
+  if (intent === "edit") {
+    const parsed = EditSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return data({ error: "Fill in the start, end and queue of the shift.", violations: [] as string[] }, { status: 400 });
+    const v = parsed.data;
+    const start = parseLocalDateTime(v.start, user.timeZone);
+    const end = parseLocalDateTime(v.end, user.timeZone);
+    const breakStart = v.breakStart ? parseLocalDateTime(v.breakStart, user.timeZone) : null;
+    if (!start || !end || (v.breakStart && !breakStart)) return data({ error: "Times must be dates with hours and minutes.", violations: [] as string[] }, { status: 400 });
+    const schedule = await findScheduleByWeek(weekStart);
+    invariantResponse(schedule, "Not found", { status: 404 });
+    try {
+      await editShift(
+        schedule.id,
+        v.version,
+        { shiftId: v.shiftId, queueKey: v.queue, start, end, breaks: breakStart ? [{ start: breakStart, end: new Date(breakStart.getTime() + v.breakMinutes * 60_000) }] : [] },
+        user.name,
+      );
+    } catch (error) {
+      if (error instanceof ScheduleRuleError) return data({ error: "This change breaks a rule, so it was not saved:", violations: error.violations }, { status: 400 });
+      if (error instanceof ScheduleConflictError) return data({ error: error.message, violations: [] as string[] }, { status: 409 });
+      throw error;
+    }
+    return redirectWithToast(here, { title: "Shift updated", description: "The draft changed; publish to show it to the agent." });
+  }
+  throw redirect(here);
+}
+
+export default function SchedulePage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const running = d.schedule?.runStatus === "QUEUED" || d.schedule?.runStatus === "RUNNING";
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  const weekLink = (days: number) => `?week=${addDays(d.week, days)}`;
+  const canPublish = d.schedule && d.schedule.runStatus !== "QUEUED" && d.schedule.runStatus !== "RUNNING" && d.agents.length > 0 && (d.schedule.status === "DRAFT" || d.changed > 0);
+
+  return (
+    <>
+      <PageHeader
+        title="Schedule"
+        description={`Week of ${d.weekLabel}. Times in ${d.timeZone.replace("_", " ")} (${d.zone}).`}
+        actions={
+          <>
+            <div className="flex items-center gap-1">
+              <Link to={weekLink(-7)} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm" aria-label="Previous week">
+                ←
+              </Link>
+              <Link to={weekLink(7)} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm" aria-label="Next week">
+                →
+              </Link>
+            </div>
+            <Form method="post">
+              <input type="hidden" name="intent" value="run" />
+              <Button type="submit" variant="secondary" disabled={running || navigation.state === "submitting" || !d.hasRequirement}>
+                {d.agents.length ? "Re-run schedule" : "Run schedule"}
+              </Button>
+            </Form>
+            {d.schedule ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="version" value={d.schedule.version} />
+                <Button type="submit" disabled={!canPublish || navigation.state === "submitting"}>
+                  {d.schedule.publishedVersion ? `Publish changes${d.changed ? ` (${d.changed})` : ""}` : "Publish"}
+                </Button>
+              </Form>
+            ) : null}
+          </>
+        }
+      />
+      <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+        {d.schedule ? (
+          <>
+            <Badge tone={d.schedule.status === "PUBLISHED" ? "success" : "warning"}>{d.schedule.status === "PUBLISHED" ? "Published" : "Draft"}</Badge>
+            <span className="text-slate-600">
+              version {d.schedule.version}
+              {d.schedule.publishedAt ? ` · last published ${formatInZone(d.schedule.publishedAt, d.timeZone)}` : " · never published"}
+              {d.schedule.publishedVersion && d.changed ? ` · ${d.changed} shifts changed since` : ""}
+            </span>
+          </>
+        ) : (
+          <span className="text-slate-600">No schedule for this week yet.</span>
+        )}
+        <span className="text-slate-600">· {d.agentsAvailable} agents available</span>
+      </div>
+      {actionData?.error ? (
+        <div role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+          <p className="font-medium">{actionData.error}</p>
+          {actionData.violations.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {actionData.violations.map((v) => (
+                <li key={v}>{v}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {running ? (
+        <Card className="mb-4">
+          <p className="mb-2 text-sm font-medium text-slate-900">{d.schedule?.runStatus === "QUEUED" ? "Waiting for a worker…" : "Building the schedule…"}</p>
+          <div className="max-w-md">
+            <ProgressBar value={d.schedule?.progress ?? 0} label="Schedule progress" />
+          </div>
+        </Card>
+      ) : null}
+      {d.schedule?.runStatus === "FAILED" ? (
+        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+          The last schedule run failed: {d.schedule.error}
+        </p>
+      ) : null}
+      {!d.hasRequirement ? (
+        <EmptyState icon={<CalendarIcon />} title="No forecast covers this week" action={<Link to="/planning/forecast" className="text-brand-700 underline">Open the forecast</Link>}>
+          Run a forecast that reaches this week; its agents required are what the schedule covers.
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          {d.summary ? (
+            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+              <Stat label="Requirement covered" value={`${(d.summary.coverage * 100).toFixed(1)} %`} hint={`best possible ≤ ${(d.summary.bound * 100).toFixed(1)} %`} />
+              <Stat label="Gap to the bound" value={`${((d.summary.bound - d.summary.coverage) * 100).toFixed(2)} pts`} hint="how far from provably optimal" />
+              <Stat label="Under-covered" value={`${d.summary.underHours.toFixed(0)} h`} hint="agent hours short" />
+              <Stat label="Over-covered" value={`${d.summary.overHours.toFixed(0)} h`} hint="agent hours beyond need" />
+              <Stat label="Below contract minimum" value={`${d.summary.shortfallHours.toFixed(0)} h`} hint={`solver ran ${d.summary.seconds.toFixed(0)} s`} />
+            </div>
+          ) : null}
+          <Card title="Coverage: scheduled − required, per hour">
+            <CoverageHeatmap rows={d.coverage} weekStart={d.weekStart} timeZone={d.timeZone} intervalsPerHour={60 / INTERVAL_MINUTES} />
+          </Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title="Worst under-covered intervals">
+              {d.worst.length ? (
+                <ol className="space-y-2 text-sm" data-testid="worst-intervals">
+                  {d.worst.map((w) => (
+                    <li key={`${w.queue}-${w.at}`} className="flex justify-between gap-2">
+                      <span>
+                        <span className="font-medium">{w.queue}</span> {w.at}
+                      </span>
+                      <span className="whitespace-nowrap tabular-nums text-rose-700">
+                        {w.short} of {w.required} short
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="text-sm text-slate-600">Every interval is covered.</p>
+              )}
+            </Card>
+            {d.selected && d.schedule ? (
+              <ShiftEditor shift={d.selected} version={d.schedule.version} queues={d.queues} zone={d.zone} />
+            ) : (
+              <Card title="Edit a shift">
+                <p className="text-sm text-slate-600">Click a shift in the timeline below to move it, change its queue or its break. Every edit is checked against the same rules as the solver.</p>
+              </Card>
+            )}
+          </div>
+          <Card title={`Agents (${d.agents.length} with shifts)`}>
+            {d.agents.length ? (
+              <>
+                <AgentTimeline agents={d.agents} queues={d.queues} weekStart={d.weekStart} timeZone={d.timeZone} editLink={(id) => `?week=${d.week}&shift=${id}#edit-shift`} />
+                <p className="mt-2 flex flex-wrap gap-3 text-xs text-slate-600">
+                  {d.queues.map((q) => (
+                    <span key={q} className="inline-flex items-center gap-1">
+                      <span aria-hidden="true" className="h-3 w-3 rounded-sm" style={{ backgroundColor: queueColor(d.queues, q) }} />
+                      {q}
+                    </span>
+                  ))}
+                  <span>· white notch = break · outlined = edited by hand · click a shift to edit it</span>
+                </p>
+              </>
+            ) : (
+              <p className="text-sm text-slate-600">Run the schedule to place shifts.</p>
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}
+
+function ShiftEditor({ shift, version, queues, zone }: { shift: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["selected"]>; version: number; queues: string[]; zone: string }) {
+  const navigation = useNavigation();
+  return (
+    <Card title={`Edit shift: ${shift.agent}`}>
+      <Form method="post" id="edit-shift" className="space-y-3" key={shift.id}>
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="shiftId" value={shift.id} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="breakMinutes" value={shift.breakMinutes} />
+        <p className="text-xs text-slate-600">Times in {zone}; the agent works in {shift.agentZone.replace("_", " ")}.</p>
+        <label className="block text-sm font-medium text-slate-800">
+          Queue
+          <select name="queue" defaultValue={shift.queue} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+            {queues.map((q) => (
+              <option key={q}>{q}</option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium text-slate-800">
+          Start
+          <input type="datetime-local" name="start" step={900} defaultValue={shift.start} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        </label>
+        <label className="block text-sm font-medium text-slate-800">
+          End
+          <input type="datetime-local" name="end" step={900} defaultValue={shift.end} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        </label>
+        <label className="block text-sm font-medium text-slate-800">
+          Break start ({shift.breakMinutes} min; leave empty for none)
+          <input type="datetime-local" name="breakStart" step={900} defaultValue={shift.breakStart} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        </label>
+        <Button type="submit" disabled={navigation.state === "submitting"}>
+          Save shift
+        </Button>
+      </Form>
+    </Card>
+  );
+}
