@@ -73,7 +73,7 @@ export class PlanScratch {
 /**
  * Best plan for `agent`: maximises Σ shiftValue[queue][kind][start] − penalty[state at the end].
  * Every rule of the contract holds by construction: availability (availableUntil), rest (`model.rest`),
- * maximum shifts and maximum worked intervals (the state machine). Ties prefer idling and then earlier starts.
+ * maximum shifts and maximum worked intervals (the state machine). On ties the agent idles: shifts start as late as equal value allows.
  */
 export function bestPlan(
   model: CompiledInstance,
