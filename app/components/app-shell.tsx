@@ -94,7 +94,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </nav>
         </details>
       </header>
-      <main id="main" className="flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-8">
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-10 lg:py-8">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

@@ -2,6 +2,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { ApplicationInput } from "./application-form";
+import { AVAILABILITY_DAY_OPTIONS, PAGE_SIZE } from "./applicant-filters";
 import { utcHoursForRange, utcHoursOfWeek, type Slot } from "./availability";
 
 type Tx = Prisma.TransactionClient;
@@ -155,13 +156,6 @@ export type ApplicationFilters = {
   availTo?: string;
 };
 
-export const AVAILABILITY_DAY_OPTIONS: Record<string, { label: string; days: number[] }> = {
-  any: { label: "Any day", days: [0, 1, 2, 3, 4, 5, 6] },
-  weekdays: { label: "Weekdays", days: [0, 1, 2, 3, 4] },
-  weekend: { label: "Weekend", days: [5, 6] },
-  ...Object.fromEntries(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map((label, day) => [String(day), { label, days: [day] }])),
-};
-
 /** The Prisma filter for the list, the CSV export and bulk selections; availability ranges are read in the viewer's zone. */
 export function applicationWhere(filters: ApplicationFilters, viewerTimeZone: string): Prisma.ApplicationWhereInput {
   const applicant: Prisma.ApplicantWhereInput = { anonymizedAt: null };
@@ -199,8 +193,6 @@ const ROW_SELECT = {
   applicant: { select: { id: true, name: true, email: true, cohort: true, country: true, languages: true, availability: true, hoursWanted: true, timeZone: true } },
 } satisfies Prisma.ApplicationSelect;
 
-export const PAGE_SIZE = 50;
-
 export async function listApplications(filters: ApplicationFilters, viewerTimeZone: string, page: number) {
   const where = applicationWhere(filters, viewerTimeZone);
   const [total, rows] = await Promise.all([
@@ -216,7 +208,7 @@ type WithSlots<T extends { applicant: { availability: unknown; languages: unknow
 };
 
 function toRow<T extends { applicant: { availability: unknown; languages: unknown } }>(row: T): WithSlots<T> {
-  return { ...row, applicant: { ...row.applicant, availability: row.applicant.availability as Slot[], languages: row.applicant.languages as LanguageLevel[] } };
+  return { ...row, applicant: { ...row.applicant, availability: row.applicant.availability as Slot[], languages: row.applicant.languages as LanguageLevel[] } } as WithSlots<T>;
 }
 
 /** All rows matching the filters, streamed in pages, for the CSV export. */

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
   const board = await getKanban(params.openingId ?? "");
   invariantResponse(board, "Not found", { status: 404 });
-  return { board, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
+  return { board, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
 }
 
 const MoveSchema = z.object({ intent: z.literal("move"), applicationId: z.string().min(1).max(100), stageId: z.string().min(1).max(100) });
@@ -38,7 +38,7 @@ type Board = Awaited<ReturnType<typeof loader>>["board"];
 type Card = Board["columns"][number]["cards"][number];
 
 export default function PipelineBoard() {
-  const { board, canMove, canEdit } = useLoaderData<typeof loader>();
+  const { board, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const navigate = useNavigate();
   const [dragging, setDragging] = useState<string | null>(null);
@@ -165,9 +165,9 @@ export default function PipelineBoard() {
                     </li>
                   ))}
                 </ul>
-                {column.count > KANBAN_CARDS_PER_STAGE && column.kind === "ACTIVE" ? (
+                {column.count > perStage && column.kind === "ACTIVE" ? (
                   <Link to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(column.name)}`} className="mt-2 px-1 text-xs font-medium text-brand-700 underline">
-                    {(column.count - KANBAN_CARDS_PER_STAGE).toLocaleString("en-GB")} more in the list view
+                    {(column.count - perStage).toLocaleString("en-GB")} more in the list view
                   </Link>
                 ) : null}
               </li>
