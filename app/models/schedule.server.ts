@@ -1,7 +1,6 @@
 // Week schedules: building the engine's input from the database, storing solver output, hand edits
 // checked against the same rules, and publishing with optimistic locking.
 import { TZDate } from "@date-fns/tz";
-import { createHash } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift } from "../../jobs/schedule";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
@@ -155,7 +154,6 @@ const SHIFT_SELECT = {
   end: true,
   breaks: true,
   editedBy: true,
-  publishedHash: true,
   queue: { select: { key: true } },
   agent: { select: { user: { select: { name: true } }, timeZone: true } },
 } as const;
@@ -216,15 +214,39 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
   return updated;
 }
 
-function shiftHash(s: { agentId: string; start: Date; end: Date; breaks: unknown; queue: { key: string } }): string {
-  return createHash("sha1").update(JSON.stringify([s.agentId, s.queue.key, s.start.toISOString(), s.end.toISOString(), s.breaks])).digest("hex").slice(0, 16);
+type Comparable = { agentId: string; start: Date; end: Date; breaks: unknown };
+
+function sameShift(a: Comparable & { queueKey: string }, b: Comparable & { queueKey: string }): boolean {
+  return a.agentId === b.agentId && a.queueKey === b.queueKey && a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime() && JSON.stringify(a.breaks) === JSON.stringify(b.breaks);
 }
 
-/** Shifts added, changed or removed since the last publish, per agent id. */
+/** Agents whose shifts differ between the draft and what was last published, with the number of differing shifts. */
+function diffPublished(
+  draft: { id: string; agentId: string; start: Date; end: Date; breaks: unknown; queue: { key: string } }[],
+  published: { shiftId: string | null; agentId: string; queueKey: string; start: Date; end: Date; breaks: unknown }[],
+): Map<string, number> {
+  const byShift = new Map(published.filter((p) => p.shiftId).map((p) => [p.shiftId!, p]));
+  const changes = new Map<string, number>();
+  const bump = (agentId: string) => changes.set(agentId, (changes.get(agentId) ?? 0) + 1);
+  const seen = new Set<string>();
+  for (const s of draft) {
+    const p = byShift.get(s.id);
+    seen.add(s.id);
+    if (!p) bump(s.agentId);
+    else if (!sameShift({ ...s, queueKey: s.queue.key }, p)) {
+      bump(s.agentId);
+      if (p.agentId !== s.agentId) bump(p.agentId);
+    }
+  }
+  for (const p of published) if (!p.shiftId || !seen.has(p.shiftId)) bump(p.agentId);
+  return changes;
+}
+
+/** Shifts added, changed or removed since the last publish. */
 export async function changesSincePublish(scheduleId: string) {
-  const shifts = await listShifts(scheduleId);
-  const changed = shifts.filter((s) => s.publishedHash !== shiftHash(s));
-  return { changed, total: shifts.length };
+  const [draft, published] = await Promise.all([listShifts(scheduleId), prisma.publishedShift.findMany({ where: { scheduleId } })]);
+  const perAgent = diffPublished(draft, published);
+  return { changed: [...perAgent.values()].reduce((a, b) => a + b, 0), agents: perAgent.size };
 }
 
 /**
@@ -241,28 +263,25 @@ export async function publishSchedule(scheduleId: string, version: number) {
     });
     if (claimed.count === 0) throw new ScheduleConflictError("The schedule changed since you opened it. Reload, check the changes, then publish.");
     const shifts = await tx.shift.findMany({ where: { scheduleId }, select: SHIFT_SELECT });
-    const affected = new Map<string, { email: string; name: string; count: number }>();
+    const previous = await tx.publishedShift.findMany({ where: { scheduleId } });
+    const changedAgents = diffPublished(shifts, previous);
+    // Agents read the published copy: replace it whole, in this transaction.
+    await tx.publishedShift.deleteMany({ where: { scheduleId } });
+    await tx.publishedShift.createMany({
+      data: shifts.map((s) => ({ scheduleId, shiftId: s.id, agentId: s.agentId, queueKey: s.queue.key, start: s.start, end: s.end, breaks: s.breaks ?? [] })),
+    });
     const first = schedule.publishedVersion === null;
-    for (const s of shifts) {
-      const hash = shiftHash(s);
-      if (s.publishedHash === hash) continue;
-      await tx.shift.update({ where: { id: s.id }, data: { publishedHash: hash } });
-      const agent = await tx.agent.findUniqueOrThrow({ where: { id: s.agentId }, select: { user: { select: { email: true, name: true } } } });
-      const entry = affected.get(s.agentId) ?? { ...agent.user, count: 0 };
-      entry.count++;
-      affected.set(s.agentId, entry);
+    const affected = first ? [] : await tx.agent.findMany({ where: { id: { in: [...changedAgents.keys()] } }, select: { id: true, user: { select: { email: true, name: true } } } });
+    for (const agent of affected) {
+      const count = changedAgents.get(agent.id) ?? 0;
+      await enqueueMail(tx, {
+        to: agent.user.email,
+        kind: "schedule-changed",
+        subject: "Your shifts have changed",
+        body: `Hi ${agent.user.name.split(" ")[0]},\n\n${count} of your shifts in the week of ${schedule.weekStart.toISOString().slice(0, 10)} changed. Open Handoff to see your week.\n`,
+      });
     }
-    if (!first) {
-      for (const person of affected.values()) {
-        await enqueueMail(tx, {
-          to: person.email,
-          kind: "schedule-changed",
-          subject: "Your shifts have changed",
-          body: `Hi ${person.name.split(" ")[0]},\n\n${person.count} of your shifts in the week of ${schedule.weekStart.toISOString().slice(0, 10)} changed. Open Handoff to see your week.\n`,
-        });
-      }
-    }
-    return { published: shifts.length, notified: first ? 0 : affected.size };
+    return { published: shifts.length, notified: affected.length };
   });
 }
 

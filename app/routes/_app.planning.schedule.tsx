@@ -69,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const selectedId = url.searchParams.get("shift");
   const selected = selectedId ? shifts.find((s) => s.id === selectedId) ?? null : null;
   const summary = (schedule?.summary ?? null) as Record<string, number> | null;
-  const changes = schedule ? await changesSincePublish(schedule.id) : { changed: [], total: 0 };
+  const changes = schedule ? await changesSincePublish(schedule.id) : { changed: 0, agents: 0 };
   const required = summary?.requiredAgentIntervals ?? 0;
   return {
     timeZone: tz,
@@ -102,7 +102,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           seconds: summary.seconds,
         }
       : null,
-    changed: changes.changed.length,
+    changed: changes.changed,
     coverage,
     worst,
     agents: [...byAgent.values()].sort((a, b) => a.name.localeCompare(b.name)),
