@@ -70,6 +70,9 @@ const BADGE_TONES = {
 
 export type BadgeTone = keyof typeof BADGE_TONES;
 
+/** Badge tone per request state (time off, swaps). */
+export const REQUEST_TONES: Record<string, BadgeTone> = { PENDING: "warning", APPROVED: "success", DECLINED: "danger", CANCELLED: "neutral" };
+
 export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
   return <span className={cx("inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium", BADGE_TONES[tone])}>{children}</span>;
 }

@@ -1,45 +1,147 @@
-// The agent's home, phone first: the next shifts in the agent's own time zone; designed empty before the first publish.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+// The agent's home, phone first: the next shift prominent, the week below, all in the agent's own
+// time zone, and a personal calendar feed to subscribe to.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { CalendarIcon } from "~/components/icons";
-import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { Button, Card, EmptyState, PageHeader } from "~/components/ui";
+import { getAgentForUser, publishedShifts, rotateCalendarToken } from "~/models/agent.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatInZone, zoneAbbreviation } from "~/utils/time";
+import { invariantResponse } from "~/utils/responses.server";
+import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My shifts · Handoff" }];
 
+function dayLabel(date: string, today: string): string {
+  if (date === today) return "Today";
+  if (date === addDays(today, 1)) return "Tomorrow";
+  return "";
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "shifts:own");
+  const agent = await getAgentForUser(user.id);
+  const tz = agent?.timeZone ?? user.timeZone;
   const now = new Date();
-  return {
+  const today = localDate(now, tz);
+  const base = {
     firstName: user.name.split(" ")[0],
-    timeZone: user.timeZone,
-    zone: zoneAbbreviation(user.timeZone, now),
-    localNow: formatInZone(now, user.timeZone, "EEEE d MMMM, HH:mm"),
+    timeZone: tz,
+    zone: zoneAbbreviation(tz, now),
+    localNow: formatInZone(now, tz, "EEEE d MMMM, HH:mm"),
+  };
+  if (!agent) return { ...base, agent: false as const, days: [], next: null, feedUrl: null };
+  const shifts = await publishedShifts(agent.id, now, startOfLocalDay(addDays(today, 15), tz));
+  const view = shifts.map((s) => {
+    const date = localDate(s.start, tz);
+    return {
+      id: s.id,
+      date,
+      relative: dayLabel(date, today),
+      weekday: formatInZone(s.start, tz, "EEEE d MMMM"),
+      time: `${formatInZone(s.start, tz, "HH:mm")}–${formatInZone(s.end, tz, "HH:mm")}`,
+      queue: s.queue,
+      breaks: s.breaks.map((b) => `${formatInZone(b.start, tz, "HH:mm")}–${formatInZone(b.end, tz, "HH:mm")}`),
+      hours: ((s.end.getTime() - s.start.getTime()) / 60_000 - s.breaks.reduce((m, b) => m + (b.end.getTime() - b.start.getTime()) / 60_000, 0)) / 60,
+    };
+  });
+  const origin = new URL(request.url).origin;
+  return {
+    ...base,
+    agent: true as const,
+    next: view[0] ?? null,
+    days: Array.from({ length: 14 }, (_, i) => {
+      const date = addDays(today, i);
+      return { date, label: formatInZone(startOfLocalDay(date, tz), tz, "EEE d MMM"), relative: dayLabel(date, today), shifts: view.filter((v) => v.date === date) };
+    }),
+    feedUrl: `${origin}/calendar/${agent.calendarToken}.ics`,
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "shifts:own");
+  const agent = await getAgentForUser(user.id);
+  invariantResponse(agent, "Not found", { status: 404 });
+  await rotateCalendarToken(agent.id);
+  return redirectWithToast("/shifts", { title: "Calendar link replaced", description: "The old link stops working. Subscribe again with the new one." });
+}
+
 export default function MyShifts() {
-  const { firstName, timeZone, zone, localNow } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
+  const webcal = d.feedUrl?.replace(/^https?:/, "webcal:");
   return (
     <>
-      <PageHeader title={`Hi ${firstName}`} description={`Your shifts, in your time zone: ${timeZone.replace("_", " ")} (${zone}). It is ${localNow}.`} />
-      <div className="space-y-4">
-        <EmptyState icon={<CalendarIcon />} title="No shifts published yet">
-          When your manager publishes the schedule, your next shift shows here first — start, end, queue and break — with the
-          rest of your week below.
+      <PageHeader title={`Hi ${d.firstName}`} description={`Times in your zone, ${d.timeZone.replace("_", " ")} (${d.zone}). It is ${d.localNow}.`} />
+      {!d.agent ? (
+        <EmptyState icon={<CalendarIcon />} title="Your agent profile is not set up yet">
+          Ask your planning manager to finish your profile; your shifts appear here once you are scheduled.
         </EmptyState>
-        <Card title="This week">
-          <ol className="grid grid-cols-7 gap-1 text-center text-xs text-slate-600" aria-label="Days of this week, no shifts yet">
-            {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((d) => (
-              <li key={d} className="rounded-lg border border-dashed border-slate-200 py-3">
-                <span className="block font-medium text-slate-800">{d}</span>
-                <span aria-hidden="true">—</span>
-              </li>
-            ))}
-          </ol>
-        </Card>
-      </div>
+      ) : (
+        <div className="space-y-5">
+          {d.next ? (
+            <section aria-labelledby="next-shift" className="rounded-2xl bg-brand-700 p-5 text-white shadow-sm">
+              <h2 id="next-shift" className="text-sm font-medium text-brand-100">
+                Next shift
+              </h2>
+              <p className="mt-1 text-2xl font-semibold" data-testid="next-shift">
+                {d.next.relative || d.next.weekday} {d.next.time}
+              </p>
+              <p className="mt-1 text-brand-100">
+                {d.next.queue}
+                {d.next.breaks.length ? ` · break ${d.next.breaks.join(", ")}` : ""} · {d.next.hours.toFixed(1)} h
+              </p>
+            </section>
+          ) : (
+            <EmptyState icon={<CalendarIcon />} title="No shifts published yet">
+              When your manager publishes the schedule, your next shift shows here first — start, end, queue and break — with the rest of your two weeks below.
+            </EmptyState>
+          )}
+          <Card title="The next two weeks">
+            <ol className="divide-y divide-slate-100" data-testid="shift-days">
+              {d.days.map((day) => (
+                <li key={day.date} className="flex gap-4 py-2.5">
+                  <div className="w-24 shrink-0 text-sm">
+                    <span className="font-medium text-slate-900">{day.label}</span>
+                    {day.relative ? <span className="block text-xs text-brand-700">{day.relative}</span> : null}
+                  </div>
+                  <div className="flex-1 text-sm">
+                    {day.shifts.length ? (
+                      day.shifts.map((s) => (
+                        <p key={s.id} className="text-slate-900">
+                          <span className="font-semibold tabular-nums">{s.time}</span> <span className="text-slate-600">{s.queue}</span>
+                          {s.breaks.length ? <span className="block text-xs text-slate-600">break {s.breaks.join(", ")}</span> : null}
+                        </p>
+                      ))
+                    ) : (
+                      <span className="text-slate-500">Free</span>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </Card>
+          <Card title="Your shifts in your own calendar">
+            <p className="text-sm text-slate-600">Subscribe once in Google Calendar, Apple Calendar or Outlook and published changes follow automatically.</p>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <a href={webcal} className="inline-flex min-h-10 items-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                Subscribe to calendar
+              </a>
+              <a href={d.feedUrl ?? undefined} download="handoff-shifts.ics" className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800">
+                Download .ics
+              </a>
+            </div>
+            <label className="mt-3 block text-xs font-medium text-slate-600">
+              Calendar link (keep it private)
+              <input readOnly value={d.feedUrl ?? ""} className="mt-1 block w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            </label>
+            <Form method="post" className="mt-3">
+              <Button type="submit" variant="ghost" className="px-0 text-rose-700">
+                Replace the link (stops the old one)
+              </Button>
+            </Form>
+          </Card>
+        </div>
+      )}
     </>
   );
 }
