@@ -78,3 +78,9 @@ export function queueServiceParams(queue: QueueSettings) {
     ...(queue.patienceSeconds ? { patienceSeconds: queue.patienceSeconds } : {}),
   };
 }
+
+export type QueueSettingsUpdate = Omit<QueueSettings, "id" | "key" | "channel" | "intervalMinutes"> & { openingHours: [string, string][][] };
+
+export function updateQueueSettings(key: string, update: QueueSettingsUpdate) {
+  return prisma.queue.update({ where: { key }, data: update });
+}

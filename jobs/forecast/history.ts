@@ -68,9 +68,10 @@ function where(fileName: string, line: number | undefined, field: string): strin
 /**
  * Parses and validates the history CSV. Throws InputError naming file, line and field for a missing
  * column, a non-numeric or negative count, ai_resolved above offered, or a timestamp that is not ISO
- * 8601 with a zone. Duplicates and interval lengths are checked by `groupByQueue`.
+ * 8601 with a zone. Duplicates and interval lengths are checked by `groupByQueue`. With `rowErrors`,
+ * bad data rows are collected there and skipped instead of thrown (header errors still throw).
  */
-export function parseHistoryCsv(text: string, fileName = "history"): HistoryRow[] {
+export function parseHistoryCsv(text: string, fileName = "history", rowErrors?: InputError[]): HistoryRow[] {
   const body = text.replace(/^\uFEFF/, "");
   // Quotes need the real CSV parser; the common unquoted case is split line by line for speed on big files.
   let record: (i: number) => string[];
@@ -106,34 +107,40 @@ export function parseHistoryCsv(text: string, fileName = "history"): HistoryRow[
   const instants = new Map<string, number | null>(); // queues share timestamps: parse each once
   const width = Math.max(col.start, col.queue, col.offered, col.ai, col.aht) + 1;
   for (let i = 1; i < count; i++) {
-    const r = record(i);
-    const line = i + 1;
-    if (r.length === 1 && r[0].trim() === "") continue;
-    if (r.length < Math.max(col.start, col.queue, col.offered, col.ai) + 1) {
-      const missing = header[Math.min(r.length, width - 1)] ?? "interval_start";
-      throw new InputError(`${where(fileName, line, missing)}: missing value (row has ${r.length} fields, header has ${header.length})`);
+    try {
+      const r = record(i);
+      const line = i + 1;
+      if (r.length === 1 && r[0].trim() === "") continue;
+      if (r.length < Math.max(col.start, col.queue, col.offered, col.ai) + 1) {
+        const missing = header[Math.min(r.length, width - 1)] ?? "interval_start";
+        throw new InputError(`${where(fileName, line, missing)}: missing value (row has ${r.length} fields, header has ${header.length})`);
+      }
+      const startText = r[col.start].trim();
+      let intervalStart = instants.get(startText);
+      if (intervalStart === undefined) {
+        intervalStart = parseInstant(startText);
+        instants.set(startText, intervalStart);
+      }
+      if (intervalStart === null) {
+        throw new InputError(`${where(fileName, line, "interval_start")}: "${startText}" is not an ISO 8601 time such as 2026-10-05T08:00:00Z`);
+      }
+      const queue = r[col.queue].trim();
+      if (!queue) throw new InputError(`${where(fileName, line, "queue")}: empty queue name`);
+      const offered = parseCount(r[col.offered], fileName, line, "offered");
+      const aiResolved = parseCount(r[col.ai], fileName, line, "ai_resolved");
+      if (aiResolved > offered) {
+        throw new InputError(`${where(fileName, line, "ai_resolved")}: ai_resolved ${aiResolved} is greater than offered ${offered}`);
+      }
+      const ahtText = col.aht >= 0 ? r[col.aht] : undefined;
+      const ahtSeconds = ahtText !== undefined && ahtText.trim() !== "" ? parseCount(ahtText, fileName, line, "aht_seconds") : null;
+      rows.push({ intervalStart, queue, offered, aiResolved, ahtSeconds, line });
+    } catch (error) {
+      // A caller collecting row errors (the app's upload preview) gets every bad row, not just the first.
+      if (rowErrors && error instanceof InputError) rowErrors.push(error);
+      else throw error;
     }
-    const startText = r[col.start].trim();
-    let intervalStart = instants.get(startText);
-    if (intervalStart === undefined) {
-      intervalStart = parseInstant(startText);
-      instants.set(startText, intervalStart);
-    }
-    if (intervalStart === null) {
-      throw new InputError(`${where(fileName, line, "interval_start")}: "${startText}" is not an ISO 8601 time such as 2026-10-05T08:00:00Z`);
-    }
-    const queue = r[col.queue].trim();
-    if (!queue) throw new InputError(`${where(fileName, line, "queue")}: empty queue name`);
-    const offered = parseCount(r[col.offered], fileName, line, "offered");
-    const aiResolved = parseCount(r[col.ai], fileName, line, "ai_resolved");
-    if (aiResolved > offered) {
-      throw new InputError(`${where(fileName, line, "ai_resolved")}: ai_resolved ${aiResolved} is greater than offered ${offered}`);
-    }
-    const ahtText = col.aht >= 0 ? r[col.aht] : undefined;
-    const ahtSeconds = ahtText !== undefined && ahtText.trim() !== "" ? parseCount(ahtText, fileName, line, "aht_seconds") : null;
-    rows.push({ intervalStart, queue, offered, aiResolved, ahtSeconds, line });
   }
-  if (!rows.length) throw new InputError(`${fileName}: no data rows after the header`);
+  if (!rows.length && !rowErrors?.length) throw new InputError(`${fileName}: no data rows after the header`);
   return rows;
 }
 
