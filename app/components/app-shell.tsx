@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { to: "/planning", label: "Planning", permission: "planning:view", icon: <ChartIcon /> },
   { to: "/recruiting", label: "Recruiting", permission: "recruiting:view", icon: <PeopleIcon /> },
   { to: "/shifts", label: "My shifts", permission: "shifts:own", icon: <CalendarIcon /> },
+  { to: "/profile", label: "My profile", permission: "profile:own", icon: <PeopleIcon /> },
   { to: "/jobs", label: "Jobs", permission: "jobs:view", icon: <JobsIcon /> },
   { to: "/admin", label: "Admin", permission: "admin:view", icon: <ShieldIcon /> },
   { to: "/admin/outbox", label: "Outbox", permission: "outbox:view", icon: <InboxIcon /> },

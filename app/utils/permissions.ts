@@ -18,6 +18,7 @@ const PERMISSIONS = {
   "applicants:erase": ["ADMIN", "RECRUITER"],
   "outbox:view": ["ADMIN"],
   "shifts:own": ["AGENT"],
+  "profile:own": ["AGENT"],
   "jobs:view": ["ADMIN", "MANAGER"],
   "jobs:run": ["ADMIN", "MANAGER"],
   "admin:view": ["ADMIN"],

@@ -20,8 +20,13 @@ const toastCookie = createCookie("handoff_toast", {
 
 export async function redirectWithToast(url: string, toast: z.input<typeof ToastSchema>, init: ResponseInit = {}) {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await toastCookie.serialize(ToastSchema.parse(toast)));
+  for (const [name, value] of await toastHeaders(toast)) headers.append(name, value);
   return redirect(url, { ...init, headers });
+}
+
+/** The header that carries a toast, for responses that set other cookies too (sign-in after an invitation). */
+export async function toastHeaders(toast: z.input<typeof ToastSchema>): Promise<Array<[string, string]>> {
+  return [["Set-Cookie", await toastCookie.serialize(ToastSchema.parse(toast))]];
 }
 
 /** The pending toast, if any, and the header that clears it so it shows once. */

@@ -1,0 +1,19 @@
+// What an agent sees of their own record: contract, skills, availability, start date.
+import { prisma } from "~/utils/db.server";
+import type { Slot } from "./availability";
+
+export async function getOwnAgentProfile(userId: string) {
+  const agent = await prisma.agent.findUnique({
+    where: { userId },
+    select: {
+      cohort: true,
+      timeZone: true,
+      startDate: true,
+      weeklyMinMinutes: true,
+      weeklyMaxMinutes: true,
+      availability: true,
+      skills: { select: { queue: { select: { name: true } } }, orderBy: { queue: { key: "asc" } } },
+    },
+  });
+  return agent ? { ...agent, availability: agent.availability as Slot[] } : null;
+}

@@ -1,0 +1,92 @@
+// A new agent's one-time invitation link: choose a password, get signed in, land on their profile.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/ui";
+import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
+import { createSession } from "~/utils/auth.server";
+import { toastHeaders } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Set your password · Handoff" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invitation = await findUsableInvitation(params.token ?? "");
+  return { invitee: invitation ? { firstName: invitation.user.name.split(" ")[0], email: invitation.user.email } : null };
+}
+
+const PasswordSchema = z
+  .object({
+    password: z.string({ error: "Choose a password" }).min(10, "Use at least 10 characters").max(200, "That password is too long"),
+    confirm: z.string({ error: "Type the password again" }),
+  })
+  .refine((p) => p.password === p.confirm, { message: "The two passwords differ", path: ["confirm"] });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = PasswordSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> }, { status: 400 });
+  const user = await acceptInvitation(params.token ?? "", parsed.data.password);
+  if (!user) return data({ errors: { form: "This link has been used or has expired. Ask your recruiter for a new one." } as Record<string, string> }, { status: 410 });
+  const headers = new Headers({ "Set-Cookie": await createSession(user.id, request.headers.get("User-Agent")) });
+  for (const [k, v] of await toastHeaders({ title: `Welcome, ${user.name.split(" ")[0]}`, description: "Your password is set. This is your profile." })) headers.append(k, v);
+  return redirect("/profile", { headers });
+}
+
+const input = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+
+export default function Invite() {
+  const { invitee } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors ?? {};
+  return (
+    <main className="flex min-h-full items-center justify-center bg-slate-50 px-4 py-12">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <div className="mb-6 flex items-center gap-2 font-semibold">
+          <img src="/favicon.svg" alt="" className="h-7 w-7" /> Handoff
+        </div>
+        {invitee ? (
+          <>
+            <h1 className="text-xl font-semibold text-slate-900">Welcome, {invitee.firstName}</h1>
+            <p className="mt-1 text-sm text-slate-600">Choose a password for {invitee.email}. This link works once.</p>
+            <Form method="post" className="mt-6 space-y-4">
+              {errors.form ? (
+                <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
+                  {errors.form}
+                </p>
+              ) : null}
+              <input type="text" name="username" autoComplete="username" value={invitee.email} readOnly hidden />
+              <div>
+                <label htmlFor="password" className="block text-sm font-medium text-slate-800">
+                  New password
+                </label>
+                <input id="password" name="password" type="password" autoComplete="new-password" minLength={10} required className={input} aria-describedby="password-help" />
+                <p id="password-help" className={errors.password ? "mt-1 text-sm text-rose-700" : "mt-1 text-xs text-slate-500"}>
+                  {errors.password ?? "At least 10 characters."}
+                </p>
+              </div>
+              <div>
+                <label htmlFor="confirm" className="block text-sm font-medium text-slate-800">
+                  Type it again
+                </label>
+                <input id="confirm" name="confirm" type="password" autoComplete="new-password" required className={input} />
+                {errors.confirm ? <p className="mt-1 text-sm text-rose-700">{errors.confirm}</p> : null}
+              </div>
+              <Button type="submit" className="w-full" disabled={navigation.state !== "idle"}>
+                Set password and sign in
+              </Button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <h1 className="text-xl font-semibold text-slate-900">This link no longer works</h1>
+            <p className="mt-2 text-sm text-slate-600">Invitation links work once and for seven days. Ask your recruiter to send a new one, or sign in if you have already set a password.</p>
+            <a href="/login" className="mt-4 inline-block font-medium text-brand-700 underline">
+              Go to sign-in
+            </a>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}
