@@ -120,3 +120,86 @@ test("a student applies, is found, moved through the board, scored, hired, and s
   await expect(agent.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
   await agent.close();
 });
+
+test("a CSV with three bad rows is refused with those line numbers, and nothing is imported until asked", async ({ page }) => {
+  const stamp = Date.now();
+  const header = "opening,name,email,phone,country,region,time_zone,languages,cohort,school,graduation,term_time_cap_hours,municipality,customer_since,customer_id,availability,hours_wanted,quiet_room,headset,broadband_mbps,source";
+  const good = (n: number, name: string) =>
+    `danish-chat-students,${name},${name.split(" ")[0].toLowerCase()}.${stamp}.${n}@mail.example,+45 20 12 34 5${n},DK,Aarhus,Europe/Copenhagen,da:NATIVE;en:C1,student,Aarhus University,2028-06,18,,,,"Mon 17:00-21:00;Sat 10:00-14:00",15,yes,yes,500,university`;
+  const csv = [
+    header,
+    good(1, "Freja Dahl"),
+    `danish-chat-students,Mads Holm,not-an-email,,DK,,Europe/Copenhagen,da:NATIVE,student,Aarhus University,2028-06,18,,,,Mon 17:00-21:00,15,yes,yes,,university`,
+    good(2, "Ida Krogh"),
+    `no-such-opening,Emil Vestergaard,emil.${stamp}@mail.example,,DK,,Europe/Copenhagen,da:NATIVE,student,Aarhus University,2028-06,18,,,,Mon 17:00-21:00,15,yes,yes,,university`,
+    `danish-chat-students,Laura Friis,laura.${stamp}@mail.example,,DK,,Europe/Copenhagen,da:NATIVE,student,Aarhus University,2028-06,18,,,,Mon 21:00-17:00,30,yes,yes,,university`,
+  ].join("\n");
+
+  await signIn(page, "RECRUITER");
+  await page.goto("/recruiting/import");
+  await page.getByLabel(/CSV file/).setInputFiles({ name: "job-fair.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  const errors = page.getByTestId("import-errors").getByRole("listitem");
+  await expect(errors).toHaveCount(3);
+  await expect(errors.nth(0)).toContainText("Line 3");
+  await expect(errors.nth(0)).toContainText("email");
+  await expect(errors.nth(1)).toContainText("Line 5");
+  await expect(errors.nth(1)).toContainText("opening");
+  await expect(errors.nth(2)).toContainText("Line 6");
+  await expect(errors.nth(2)).toContainText("term-time cap");
+
+  // Nothing was imported by checking the file: the export of matching applicants is just its header.
+  const before = await page.request.get(`/recruiting/applicants.csv?q=${stamp}`);
+  expect((await before.text()).trim().split("\n")).toHaveLength(1);
+
+  // Only an explicit choice imports the valid rows.
+  await page.getByRole("button", { name: "Import only the 2 valid rows" }).click();
+  await expect(page).toHaveURL(/source=import/);
+  await page.goto(`/recruiting/applicants?q=${stamp}`);
+  await expect(page.getByTestId("applicant-row")).toHaveCount(2);
+});
+
+test("an erased applicant's name appears nowhere", async ({ page, request }) => {
+  const stamp = Date.now();
+  const name = `Tuulikki Harjunpää`;
+  const email = `tuulikki.${stamp}@mail.example`;
+  const form = {
+    name,
+    email,
+    country: "FI",
+    timeZone: "Europe/Helsinki",
+    "languages[0].language": "fi",
+    "languages[0].level": "NATIVE",
+    cohort: "loyal-customer",
+    customerSince: "2016",
+    "availability[0].day": "2",
+    "availability[0].from": "09:00",
+    "availability[0].to": "13:00",
+    hoursWanted: "12",
+    source: "customer-newsletter",
+    consent: "on",
+  };
+  const applied = await request.post("/careers/finnish-chat-evenings", { form, maxRedirects: 0 });
+  expect(applied.status()).toBe(302);
+
+  await signIn(page, "RECRUITER");
+  await page.goto(`/recruiting/applicants?q=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const applicantUrl = page.url();
+  await page.getByLabel("New note").fill(`${name} prefers Wednesday mornings.`);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.getByLabel(/Erase Tuulikki/).check();
+  await page.getByRole("button", { name: "Erase applicant" }).click();
+  await expect(page).toHaveURL(/\/recruiting\/applicants$/);
+
+  for (const path of [`/recruiting/applicants?q=${encodeURIComponent("Harjunpää")}`, "/recruiting/applicants", "/recruiting"]) {
+    await page.goto(path);
+    await expect(page.getByText("Harjunpää")).toHaveCount(0);
+  }
+  expect((await page.goto(applicantUrl))?.status()).toBe(404);
+  const exported = await page.request.get("/recruiting/applicants.csv");
+  expect(await exported.text()).not.toContain("Harjunpää");
+  const board = await page.request.get("/recruiting/applicants.csv?q=tuulikki");
+  expect(await board.text()).not.toContain(email);
+});
