@@ -25,6 +25,11 @@ export const JOBS = {
     description: "Builds a week's draft schedule: shifts for named agents that cover the agents required.",
     payload: z.object({ scheduleId: z.string().min(1), requestedBy: z.string().min(1), timeLimitSeconds: z.number().int().min(1).max(600).default(20) }),
   },
+  "applicant-retention": {
+    label: "Applicant retention",
+    description: "Anonymises applicants who were not hired once the retention period they consented to has passed. Runs daily.",
+    payload: z.object({ requestedBy: z.string().min(1), /** Defaults to the time the job runs. */ asOf: z.iso.datetime().optional() }),
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

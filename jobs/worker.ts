@@ -6,12 +6,14 @@ import { createRedis } from "../app/utils/redis.server";
 import { processImportHistory } from "./demo/import-history";
 import { processForecast } from "./planning/forecast-run";
 import { processSchedule } from "./planning/schedule-run";
+import { processApplicantRetention, scheduleApplicantRetention } from "./recruiting/retention";
 import type { JobName } from "./queues";
 
 const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
   "demo-history": processImportHistory,
   forecast: processForecast,
   schedule: processSchedule,
+  "applicant-retention": processApplicantRetention,
 };
 
 const workers = (Object.keys(processors) as JobName[]).map((name) => {
@@ -27,6 +29,7 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
 });
 
 console.log(`[worker] ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().BULLMQ_PREFIX})`);
+await scheduleApplicantRetention().catch((error: Error) => console.error(`[worker] could not register the daily retention run: ${error.message}`));
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -450,11 +450,9 @@ export async function anonymizeApplicant(applicantId: string, now: Date, tx: Tx)
 }
 
 export async function isHired(applicantId: string, db: Tx | typeof prisma = prisma) {
-  const [agent, hired] = await Promise.all([
-    db.agent.findUnique({ where: { applicantId }, select: { id: true } }),
-    db.application.count({ where: { applicantId, stage: { kind: "HIRED" } } }),
-  ]);
-  return Boolean(agent) || hired > 0;
+  // Sequential: inside a transaction both queries share one connection.
+  const agent = await db.agent.findUnique({ where: { applicantId }, select: { id: true } });
+  return Boolean(agent) || (await db.application.count({ where: { applicantId, stage: { kind: "HIRED" } } })) > 0;
 }
 
 export async function eraseApplicant(applicantId: string, now = new Date()): Promise<"erased" | "not-found" | "hired"> {
@@ -471,19 +469,21 @@ export async function eraseApplicant(applicantId: string, now = new Date()): Pro
  * Anonymises applicants whose retention ran out and who were never hired, in batches; safe to run
  * twice (the second run finds nobody). Returns how many were anonymised.
  */
-export async function anonymizeExpiredApplicants(now: Date, onBatch?: (done: number) => Promise<void> | void): Promise<number> {
+export async function anonymizeExpiredApplicants(now: Date, onBatch?: (done: number, total: number) => Promise<void> | void): Promise<number> {
   // Agents can be linked to an applicant without a Hired application (added by an admin); they stay too.
   const agentApplicants = (await prisma.agent.findMany({ where: { applicantId: { not: null } }, select: { applicantId: true } })).map((a) => a.applicantId!);
+  const expired = { anonymizedAt: null, retainUntil: { lt: now }, applications: { none: { stage: { kind: "HIRED" as const } } }, id: { notIn: agentApplicants } };
+  const total = await prisma.applicant.count({ where: expired });
   let done = 0;
   for (;;) {
     const batch = await prisma.applicant.findMany({
-      where: { anonymizedAt: null, retainUntil: { lt: now }, applications: { none: { stage: { kind: "HIRED" } } }, id: { notIn: agentApplicants } },
+      where: expired,
       select: { id: true },
       take: 200,
     });
     if (batch.length === 0) return done;
     for (const { id } of batch) await prisma.$transaction((tx) => anonymizeApplicant(id, now, tx));
     done += batch.length;
-    await onBatch?.(done);
+    await onBatch?.(done, total);
   }
 }
