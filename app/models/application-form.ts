@@ -32,8 +32,8 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `Keep it under ${max} characters`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    .optional();
 
 export const ApplicationFields = z.object({
   name: z.string({ error: "Enter your full name" }).trim().min(2, "Enter your full name").max(120, "Keep the name under 120 characters"),
