@@ -47,6 +47,8 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       PORT: String(port),
+      // Schedule runs in the tests search briefly; the solver keeps its best schedule at the limit.
+      SCHEDULE_TIME_LIMIT_SECONDS: "4",
       SESSION_SECRET: process.env.SESSION_SECRET ?? "e2e-session-secret-not-for-production",
     },
   },

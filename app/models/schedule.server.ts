@@ -2,6 +2,7 @@
 // checked against the same rules, and publishing with optimistic locking.
 import { TZDate } from "@date-fns/tz";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift } from "../../jobs/schedule";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
 import { WeeklyRangesSchema } from "../../jobs/planning/calendar";
@@ -286,7 +287,7 @@ export async function publishSchedule(scheduleId: string, version: number) {
 }
 
 /** Queues a solver run for the week, unless one is already queued or running (a double submit queues one run). */
-export async function startScheduleRun(weekStart: Date, requestedBy: string, timeLimitSeconds = 20) {
+export async function startScheduleRun(weekStart: Date, requestedBy: string, timeLimitSeconds = env().SCHEDULE_TIME_LIMIT_SECONDS) {
   const schedule = await getOrCreateSchedule(weekStart);
   const jobId = `schedule-${schedule.id}-v${schedule.version}-${Date.now()}`;
   const claimed = await prisma.schedule.updateMany({

@@ -58,9 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (queues.length === 0) return { empty: true as const };
   const queue = queues.find((q) => q.key === url.searchParams.get("queue")) ?? queues[0];
   const zoom = url.searchParams.get("zoom") === "day" ? "day" : "week";
-  const runs = await recentForecastRuns(5);
-  const active = runs.find((r) => r.status === "QUEUED" || r.status === "RUNNING") ?? null;
-  const lastFinished = runs.find((r) => r.status === "FAILED" || r.status === "CANCELLED" || r.status === "SUCCEEDED") ?? null;
+  const [latest] = await recentForecastRuns(1);
   const run = await latestForecastRun();
   const tz = user.timeZone;
   const defaultFrom = run ? addDays(localDate(run.startAt, tz), zoom === "week" ? -2 : 0) : addDays(localDate(new Date(), tz), -6);
@@ -69,11 +67,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = startOfLocalDay(fromDate, tz);
   const to = startOfLocalDay(addDays(fromDate, zoom === "week" ? 7 : 1), tz);
 
-  const [history, forecast, adjustments, activeProgress] = await Promise.all([
+  const [history, forecast, adjustments, latestProgress] = await Promise.all([
     queueHistory(queue.id, from, run ? new Date(Math.min(to.getTime(), run.startAt.getTime())) : to),
     run ? effectiveForecast(run, queue, from, to) : Promise.resolve([]),
     listAdjustments(queue.id),
-    active ? forecastRunProgress(active) : Promise.resolve(0),
+    latest ? forecastRunProgress(latest) : Promise.resolve(0),
   ]);
   const slotHours = queue.intervalMinutes / 60;
   return {
@@ -86,8 +84,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fromDate,
     range: { from: from.getTime(), to: to.getTime() },
     run: run ? { id: run.id, startAt: run.startAt.toISOString(), days: run.days, quantile: run.quantile, createdAt: run.createdAt.toISOString() } : null,
-    active: active ? { id: active.id, status: active.status, progress: activeProgress } : null,
-    lastFinished: lastFinished && lastFinished.id !== run?.id ? { status: lastFinished.status, error: lastFinished.error } : null,
+    latest: latest
+      ? {
+          id: latest.id,
+          status: latest.status,
+          progress: latestProgress,
+          error: latest.error,
+          createdAt: latest.createdAt.toISOString(),
+          seconds: latest.finishedAt ? Math.max(0, (latest.finishedAt.getTime() - latest.createdAt.getTime()) / 1000) : null,
+          quantile: latest.quantile,
+        }
+      : null,
     history: history.map((h) => ({ t: h.intervalStart.getTime(), human: h.offered - h.aiResolved, ai: h.aiResolved })),
     forecast: forecast.map((f) => ({ t: f.intervalStart.getTime(), human: f.human, ai: f.aiResolved, p10: f.humanP10, p90: f.humanP90, required: f.required, adjusted: f.adjustedBy.length > 0 })),
     totals: {
@@ -179,7 +186,7 @@ function fmt(n: number, digits = 0) {
 export default function ForecastPage() {
   const loaded = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
-  const live = !loaded.empty && loaded.active !== null;
+  const live = !loaded.empty && (loaded.latest?.status === "QUEUED" || loaded.latest?.status === "RUNNING");
   useEffect(() => {
     if (!live) return;
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
@@ -226,38 +233,13 @@ function ForecastView({ data: d }: { data: Loaded }) {
                 <option value="0.9">p90 (launch week)</option>
               </select>
             </label>
-            <Button type="submit" disabled={d.active !== null || navigation.state === "submitting"}>
+            <Button type="submit" disabled={d.latest?.status === "QUEUED" || d.latest?.status === "RUNNING" || navigation.state === "submitting"}>
               Run forecast
             </Button>
           </Form>
         }
       />
-      {d.active ? (
-        <Card className="mb-4">
-          <div className="flex flex-wrap items-center gap-4">
-            <div className="min-w-0 flex-1">
-              <p className="text-sm font-medium text-slate-900">
-                Forecast {d.active.status === "QUEUED" ? "waiting for a worker" : "running"}…
-              </p>
-              <div className="mt-2 max-w-md">
-                <ProgressBar value={d.active.progress} label="Forecast progress" />
-              </div>
-            </div>
-            <Form method="post">
-              <input type="hidden" name="intent" value="cancel" />
-              <input type="hidden" name="runId" value={d.active.id} />
-              <Button variant="secondary" type="submit">
-                Cancel
-              </Button>
-            </Form>
-          </div>
-        </Card>
-      ) : null}
-      {d.lastFinished && d.lastFinished.status !== "SUCCEEDED" ? (
-        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          The last forecast {d.lastFinished.status === "CANCELLED" ? "was cancelled" : "failed"}: {d.lastFinished.error ?? "no reason recorded"}
-        </p>
-      ) : null}
+      {d.latest ? <RunStatus run={d.latest} timeZone={d.timeZone} /> : null}
 
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap gap-1" role="group" aria-label="Queue">
@@ -333,6 +315,47 @@ function ForecastView({ data: d }: { data: Loaded }) {
         <AdjustPanel queueKey={d.queue.key} defaults={d.defaults} disabled={!d.run} />
       </div>
     </>
+  );
+}
+
+function RunStatus({ run, timeZone }: { run: NonNullable<Loaded["latest"]>; timeZone: string }) {
+  const running = run.status === "QUEUED" || run.status === "RUNNING";
+  const title = {
+    QUEUED: "Forecast waiting for a worker…",
+    RUNNING: "Forecast running…",
+    SUCCEEDED: `Forecast complete${run.seconds !== null ? ` in ${run.seconds.toFixed(0)} s` : ""}`,
+    FAILED: "The last forecast failed",
+    CANCELLED: "The last forecast was cancelled",
+  }[run.status];
+  return (
+    <Card className="mb-4">
+      <div className="flex flex-wrap items-center gap-4">
+        <div className="min-w-0 flex-1">
+          <p className="text-sm font-medium text-slate-900" role={run.status === "FAILED" ? "alert" : undefined}>
+            {title}
+            <span className="ml-2 font-normal text-slate-600">
+              started {formatInZone(run.createdAt, timeZone)}, staffed to p{Math.round(run.quantile * 100)}
+            </span>
+          </p>
+          {run.status === "FAILED" || run.status === "CANCELLED" ? (
+            <p className="mt-1 text-sm text-rose-800">{run.error ?? "No reason was recorded."}</p>
+          ) : (
+            <div className="mt-2 max-w-md">
+              <ProgressBar value={run.progress} label="Forecast progress" />
+            </div>
+          )}
+        </div>
+        {running ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <input type="hidden" name="runId" value={run.id} />
+            <Button variant="secondary" type="submit">
+              Cancel
+            </Button>
+          </Form>
+        ) : null}
+      </div>
+    </Card>
   );
 }
 

@@ -109,7 +109,7 @@ export default function QueuesPage() {
   return (
     <>
       <PageHeader title="Queues & history" description="What each queue promises its customers, how it is staffed, and the contact history forecasts learn from." />
-      <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
+      <div className="space-y-6">
         <Card title="Queues">
           <div className="-mx-5 overflow-x-auto">
             <table className="w-full min-w-[720px] text-left text-sm">
@@ -156,9 +156,9 @@ export default function QueuesPage() {
             {d.extent.first && d.extent.last ? `, ${formatInZone(d.extent.first, d.timeZone, "d MMM yyyy")} – ${formatInZone(d.extent.last, d.timeZone, "d MMM yyyy")}` : ""}.
           </p>
         </Card>
-        <Card title="Upload history (CSV)">
+        <Card title="Upload history (CSV)" className="max-w-3xl">
           <p className="text-sm text-slate-600">
-            Columns <code className="text-xs">interval_start,queue,offered,ai_resolved,aht_seconds</code>, times in UTC. A file with any bad row is refused whole; an accepted file replaces the stored history of its queues for its period.
+            Columns <code className="break-all text-xs">interval_start, queue, offered, ai_resolved, aht_seconds</code> (a header row), times in UTC. A file with any bad row is refused whole; an accepted file replaces the stored history of its queues for its period.
           </p>
           <Form method="post" encType="multipart/form-data" className="mt-3 space-y-3">
             <label className="block text-sm font-medium text-slate-800">
@@ -250,7 +250,7 @@ function QueueEditor({ queue, errors }: { queue: QueueRow; errors: { fieldErrors
         <fieldset>
           <legend className="text-sm font-semibold text-slate-900">Opening hours ({queue.timeZone})</legend>
           {errors?.hourErrors.length ? <p className="mt-1 text-sm text-rose-700">{errors.hourErrors.join(" ")}</p> : null}
-          <div className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-2">
             {DAYS.map((day, i) => {
               const range = queue.openingHours[i]?.[0];
               return (

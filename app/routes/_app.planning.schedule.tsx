@@ -78,6 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     weekStart: weekStart.getTime(),
     weekLabel: `${formatInZone(weekStart, tz, "d MMM")} – ${formatInZone(new Date(weekStart.getTime() + 6 * 86_400_000), tz, "d MMM yyyy")}`,
     queues: instance.queues.map((q) => q.id),
+    intervalsPerHour: 60 / INTERVAL_MINUTES,
     hasRequirement: instance.queues.some((q) => q.required.some((r) => r > 0)),
     agentsAvailable: instance.agents.length,
     schedule: schedule
@@ -143,7 +144,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "run") {
     await startScheduleRun(weekStart, user.name);
-    return redirectWithToast(here, { title: "Schedule run started", description: "The solver looks for the best cover for about 20 seconds." });
+    return redirectWithToast(here, { title: "Schedule run started", description: "The solver searches for the best cover; progress shows below." });
   }
   if (intent === "publish") {
     const schedule = await findScheduleByWeek(weekStart);
@@ -286,7 +287,7 @@ export default function SchedulePage() {
             </div>
           ) : null}
           <Card title="Coverage: scheduled − required, per hour">
-            <CoverageHeatmap rows={d.coverage} weekStart={d.weekStart} timeZone={d.timeZone} intervalsPerHour={60 / INTERVAL_MINUTES} />
+            <CoverageHeatmap rows={d.coverage} weekStart={d.weekStart} timeZone={d.timeZone} intervalsPerHour={d.intervalsPerHour} />
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title="Worst under-covered intervals">

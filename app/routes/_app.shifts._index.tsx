@@ -99,7 +99,7 @@ export default function MyShifts() {
           <Card title="The next two weeks">
             <ol className="divide-y divide-slate-100" data-testid="shift-days">
               {d.days.map((day) => (
-                <li key={day.date} className="flex gap-4 py-2.5">
+                <li key={day.date} data-date={day.date} className="flex gap-4 py-2.5">
                   <div className="w-24 shrink-0 text-sm">
                     <span className="font-medium text-slate-900">{day.label}</span>
                     {day.relative ? <span className="block text-xs text-brand-700">{day.relative}</span> : null}
