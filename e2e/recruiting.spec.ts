@@ -203,3 +203,21 @@ test("an erased applicant's name appears nowhere", async ({ page, request }) => 
   const board = await page.request.get("/recruiting/applicants.csv?q=tuulikki");
   expect(await board.text()).not.toContain(email);
 });
+
+test("agents never see applicants, and guessed ids show nothing", async ({ page }) => {
+  await signIn(page, "RECRUITER");
+  await page.goto("/recruiting/applicants");
+  const href = await page.getByTestId("applicant-row").first().getByRole("link").first().getAttribute("href");
+  const applicantPath = new URL(href!, "http://x").pathname;
+  expect((await page.goto("/recruiting/applicants/cl0000000000000000000000"))?.status()).toBe(404);
+  expect((await page.request.get("/recruiting/interviews/cl0000000000000000000000/calendar.ics")).status()).toBe(404);
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+
+  await signIn(page, "AGENT");
+  for (const path of [applicantPath, `${applicantPath}/export.json`, "/recruiting/applicants", "/recruiting/applicants.csv", "/recruiting/reports", "/recruiting/import", "/admin/outbox"]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(403);
+  }
+  // The careers page shows only open openings: a draft's address is a 404 for everyone.
+  expect((await page.request.get("/careers/icelandic-chat-pilot")).status()).toBe(404);
+});
