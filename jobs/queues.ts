@@ -20,6 +20,11 @@ export const JOBS = {
     description: "Forecasts contacts, the AI's share and agents required per queue and interval for the horizon of a forecast run.",
     payload: z.object({ runId: z.string().min(1), requestedBy: z.string().min(1) }),
   },
+  "forecast-nightly": {
+    label: "Nightly forecast",
+    description: "Every night at 02:00 (Stockholm) forecasts the next 14 days from the latest history, so the week ahead is always fresh.",
+    payload: z.object({ requestedBy: z.string().min(1) }),
+  },
   schedule: {
     label: "Schedule",
     description: "Builds a week's draft schedule: shifts for named agents that cover the agents required.",

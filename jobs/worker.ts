@@ -4,7 +4,7 @@ import { env } from "../app/utils/env.server";
 import { prisma } from "../app/utils/db.server";
 import { createRedis } from "../app/utils/redis.server";
 import { processImportHistory } from "./demo/import-history";
-import { processForecast } from "./planning/forecast-run";
+import { processForecast, processNightlyForecast, scheduleNightlyForecast } from "./planning/forecast-run";
 import { processSchedule } from "./planning/schedule-run";
 import { processApplicantRetention, scheduleApplicantRetention } from "./recruiting/retention";
 import type { JobName } from "./queues";
@@ -12,6 +12,7 @@ import type { JobName } from "./queues";
 const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
   "demo-history": processImportHistory,
   forecast: processForecast,
+  "forecast-nightly": processNightlyForecast,
   schedule: processSchedule,
   "applicant-retention": processApplicantRetention,
 };
@@ -30,6 +31,7 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
 
 console.log(`[worker] ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().BULLMQ_PREFIX})`);
 await scheduleApplicantRetention().catch((error: Error) => console.error(`[worker] could not register the daily retention run: ${error.message}`));
+await scheduleNightlyForecast().catch((error: Error) => console.error(`[worker] could not register the nightly forecast: ${error.message}`));
 
 let stopping = false;
 async function shutdown(signal: string) {

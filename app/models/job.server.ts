@@ -24,11 +24,12 @@ const LISTED_STATES: JobState[] = ["active", "waiting", "delayed", "prioritized"
 
 function describeResult(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === "object" && value !== null && "rows" in value && "queues" in value) {
-    const { rows, queues } = value as { rows: number; queues: number };
-    return `${rows.toLocaleString("en-GB")} intervals across ${queues} queues`;
-  }
-  return typeof value === "string" ? value : JSON.stringify(value).slice(0, 200);
+  if (typeof value !== "object") return String(value);
+  const v = value as Record<string, number>;
+  if ("rows" in v && "queues" in v) return `${v.rows.toLocaleString("en-GB")} intervals across ${v.queues} queues`;
+  if ("intervals" in v) return `${v.intervals.toLocaleString("en-GB")} forecast intervals`;
+  if ("shifts" in v) return `${v.shifts} shifts; ${v.underCoverage} agent-intervals short (bound ${v.lowerBound})`;
+  return JSON.stringify(value).slice(0, 200);
 }
 
 async function toView(queue: JobName, job: Job): Promise<JobView> {

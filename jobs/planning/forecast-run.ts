@@ -1,10 +1,10 @@
 // Processor for "forecast": loads history and queue settings, calls the engine, stores intervals with agents required.
 import { UnrecoverableError, type Job } from "bullmq";
 import { prisma } from "../../app/utils/db.server";
-import { getForecastRun, markForecastRun, saveForecastIntervals, type ForecastIntervalInput } from "../../app/models/forecast.server";
+import { createForecastRun, getForecastRun, markForecastRun, saveForecastIntervals, type ForecastIntervalInput } from "../../app/models/forecast.server";
 import { listQueueSettings, queueServiceParams } from "../../app/models/queue.server";
 import { forecast, requiredAgents, type HistoryRow } from "../forecast";
-import { JOBS } from "../queues";
+import { getQueue, JOBS } from "../queues";
 import { OpeningHoursSchema, openingHoursToRanges, weeklyMask } from "./calendar";
 import { staffingDemand } from "./adjust";
 
@@ -98,4 +98,31 @@ export async function processForecast(job: Job) {
     if (final) await markForecastRun(payload.runId, { status: cancelled ? "CANCELLED" : "FAILED", error: message });
     throw error;
   }
+}
+
+/** The recurring run: a fresh 14-day forecast from tomorrow (UTC), staffed to p50. */
+export async function processNightlyForecast(job: Job) {
+  const payload = JOBS["forecast-nightly"].payload.parse(job.data);
+  const tomorrow = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1));
+  const run = await createForecastRun({ startAt: tomorrow, days: 14, quantile: 0.5, requestedBy: payload.requestedBy });
+  await markForecastRun(run.id, { status: "RUNNING", jobId: job.id });
+  try {
+    return await runForecast(run.id, (p) => job.updateProgress(p));
+  } catch (error) {
+    await markForecastRun(run.id, { status: "FAILED", error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+/** Registers the nightly run (idempotent: upserting the same scheduler id replaces it). */
+export function scheduleNightlyForecast() {
+  return getQueue("forecast-nightly").upsertJobScheduler(
+    "forecast-nightly",
+    { pattern: "0 2 * * *", tz: "Europe/Stockholm" },
+    {
+      name: "forecast-nightly",
+      data: JOBS["forecast-nightly"].payload.parse({ requestedBy: "nightly schedule" }),
+      opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+    },
+  );
 }
