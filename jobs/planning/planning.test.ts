@@ -1,0 +1,136 @@
+// Integration: forecast and schedule runs against the real test database — stored results, reruns
+// without duplicates, rule-checked edits, atomic saves and optimistic publishing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "../../app/utils/db.server";
+import { createForecastRun } from "../../app/models/forecast.server";
+import {
+  editShift,
+  getOrCreateSchedule,
+  listShifts,
+  loadWeekInput,
+  publishSchedule,
+  saveSolvedSchedule,
+  ScheduleConflictError,
+  ScheduleRuleError,
+  toEngineShift,
+  weekStartOf,
+} from "../../app/models/schedule.server";
+import { checkSchedule } from "../schedule";
+import { runForecast } from "./forecast-run";
+import { runSchedule } from "./schedule-run";
+
+const tag = Date.now().toString(36);
+const key = `it-chat-${tag}`;
+const forecastStart = new Date("2031-01-04T00:00:00Z");
+const weekStart = weekStartOf(new Date("2031-01-08T12:00:00Z")); // Monday 6 January 2031, 00:00 Stockholm
+const noop = async () => {};
+let queueId = "";
+let scheduleId = "";
+
+beforeAll(async () => {
+  const queue = await prisma.queue.create({
+    data: { key, language: `x${tag}`, channel: "CHAT", name: "Integration chat", timeZone: "UTC", concurrency: 1, ahtSeconds: 300, openingHours: Array.from({ length: 7 }, () => [["08:00", "20:00"]]) },
+  });
+  queueId = queue.id;
+  const history = [];
+  for (let day = 28; day >= 1; day--) {
+    for (let slot = 32; slot < 80; slot++) {
+      const intervalStart = new Date(forecastStart.getTime() - day * 86_400_000 + slot * 15 * 60_000);
+      history.push({ queueId, intervalStart, intervalMinutes: 15, offered: 24, aiResolved: 12, ahtSeconds: 300 });
+    }
+  }
+  await prisma.volumeInterval.createMany({ data: history });
+  for (let i = 0; i < 10; i++) {
+    await prisma.user.create({
+      data: {
+        email: `agent-${i}-${tag}@integration.handoff.example`,
+        name: `Integration Agent ${i}`,
+        role: "AGENT",
+        passwordHash: "x",
+        timeZone: "UTC",
+        agent: {
+          create: {
+            cohort: "rural",
+            timeZone: "UTC",
+            startDate: new Date("2030-01-01"),
+            weeklyMinMinutes: 900,
+            weeklyMaxMinutes: 2400,
+            maxShiftsPerWeek: 5,
+            availability: Array.from({ length: 7 }, (_, day) => ({ day, from: "07:00", to: "21:00" })),
+            skills: { create: [{ queueId }] },
+          },
+        },
+      },
+    });
+  }
+});
+
+afterAll(async () => {
+  await prisma.schedule.deleteMany({ where: { weekStart } });
+  await prisma.user.deleteMany({ where: { email: { endsWith: `-${tag}@integration.handoff.example` } } });
+  await prisma.forecastRun.deleteMany({ where: { startAt: forecastStart } });
+  await prisma.queue.deleteMany({ where: { id: queueId } });
+});
+
+describe("forecast run", () => {
+  it("stores every interval of the horizon with agents required only while the queue is open, and a rerun adds nothing", async () => {
+    const run = await createForecastRun({ startAt: forecastStart, days: 10, quantile: 0.5, requestedBy: "vitest" });
+    await runForecast(run.id, noop);
+    const rows = await prisma.forecastInterval.findMany({ where: { runId: run.id, queueId } });
+    expect(rows).toHaveLength(10 * 96);
+    const open = rows.filter((r) => r.open);
+    expect(open).toHaveLength(10 * 48);
+    expect(rows.filter((r) => !r.open).every((r) => r.required === 0)).toBe(true);
+    // 12 human contacts per 15 minutes at 300 s need 4 agents on the queue, 6 scheduled at 30 % shrinkage.
+    for (const r of open) {
+      expect(r.human).toBeCloseTo(12, 0);
+      expect(r.required).toBeGreaterThanOrEqual(5);
+    }
+    expect((await prisma.forecastRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("SUCCEEDED");
+    await runForecast(run.id, noop);
+    expect(await prisma.forecastInterval.count({ where: { runId: run.id } })).toBe(rows.length + (await prisma.forecastInterval.count({ where: { runId: run.id, queueId: { not: queueId } } })));
+  });
+});
+
+describe("schedule run", () => {
+  it("stores shifts that keep every rule, and running it twice leaves one set of shifts", async () => {
+    scheduleId = (await getOrCreateSchedule(weekStart)).id;
+    const first = await runSchedule(scheduleId, 2, noop);
+    expect(first.shifts).toBeGreaterThan(10);
+    const second = await runSchedule(scheduleId, 2, noop);
+    const stored = await listShifts(scheduleId);
+    expect(stored).toHaveLength(second.shifts);
+    const { instance } = await loadWeekInput(weekStart);
+    expect(checkSchedule(instance, stored.map((s) => toEngineShift(weekStart, s)))).toEqual([]);
+    expect(stored.filter((s) => s.queue.key === key).length).toBeGreaterThan(10);
+  });
+
+  it("keeps the previous draft when saving a new one fails half-way", async () => {
+    const before = await listShifts(scheduleId);
+    const broken = [
+      { agent: before[0].agentId, queue: key, start: 40, end: 56, breaks: [] as [number, number][] },
+      { agent: before[0].agentId, queue: "no-such-queue", start: 140, end: 156, breaks: [] as [number, number][] },
+    ];
+    await expect(saveSolvedSchedule(scheduleId, weekStart, new Map([[key, queueId]]), broken, {}, null)).rejects.toThrow();
+    expect((await listShifts(scheduleId)).map((s) => s.id)).toEqual(before.map((s) => s.id));
+  });
+
+  it("refuses a hand edit that breaks a rule, with the reason, and a stale version", async () => {
+    const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+    const [shift] = await listShifts(scheduleId);
+    const shorter = { shiftId: shift.id, queueKey: key, start: shift.start, end: new Date(shift.end.getTime() - 3_600_000 + 15 * 60_000), breaks: [] };
+    const error = await editShift(scheduleId, schedule.version, shorter, "vitest").catch((e) => e);
+    expect(error).toBeInstanceOf(ScheduleRuleError);
+    expect((error as ScheduleRuleError).violations.join(" ")).toMatch(/length/i);
+    await expect(editShift(scheduleId, schedule.version - 1, shorter, "vitest")).rejects.toBeInstanceOf(ScheduleConflictError);
+  });
+
+  it("lets only one of two managers publishing the same version win", async () => {
+    const { version } = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+    const results = await Promise.allSettled([publishSchedule(scheduleId, version), publishSchedule(scheduleId, version)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ScheduleConflictError);
+    expect(await prisma.publishedShift.count({ where: { scheduleId } })).toBe(await prisma.shift.count({ where: { scheduleId } }));
+  });
+});
