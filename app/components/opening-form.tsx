@@ -2,7 +2,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { OpeningSchema } from "~/models/opening.server";
+import { OpeningSchema } from "~/models/opening-form";
 import {
   CHANNEL_LABELS,
   CHANNELS,

@@ -2,26 +2,11 @@
 import type { OpeningStatus, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
-import { CHANNELS, COHORTS, COUNTRY_CODES, DEFAULT_STAGES, LANGUAGE_CODES, LEVELS, OPENING_STATUSES } from "./recruiting-vocabulary";
+import type { OpeningInput } from "./opening-form";
+import { DEFAULT_STAGES } from "./recruiting-vocabulary";
 
-export const OpeningSchema = z
-  .object({
-    title: z.string({ error: "Give the opening a title" }).trim().min(3, "Give the opening a title").max(120),
-    description: z.string({ error: "Describe the work" }).trim().min(10, "Describe the work in a sentence or two").max(4000),
-    status: z.enum(OPENING_STATUSES),
-    languages: z
-      .array(z.object({ language: z.enum(LANGUAGE_CODES as [string, ...string[]]), level: z.enum(LEVELS) }), { error: "Add at least one language" })
-      .min(1, "Add at least one language"),
-    channels: z.array(z.enum(CHANNELS), { error: "Choose at least one channel" }).min(1, "Choose at least one channel"),
-    cohorts: z.array(z.enum(COHORTS), { error: "Choose at least one cohort" }).min(1, "Choose at least one cohort"),
-    countries: z.array(z.enum(COUNTRY_CODES as [string, ...string[]]), { error: "Choose where applicants may live" }).min(1, "Choose where applicants may live"),
-    headcountTarget: z.coerce.number({ error: "How many people do you need?" }).int().min(1).max(1000),
-    weeklyHoursMin: z.coerce.number({ error: "Enter the fewest hours a week" }).int().min(1).max(40),
-    weeklyHoursMax: z.coerce.number({ error: "Enter the most hours a week" }).int().min(1).max(40),
-    retentionDays: z.coerce.number({ error: "Enter how long to keep applications" }).int().min(30, "At least 30 days").max(730, "At most two years"),
-  })
-  .refine((o) => o.weeklyHoursMax >= o.weeklyHoursMin, { message: "The most hours must be at least the fewest", path: ["weeklyHoursMax"] });
-export type OpeningInput = z.infer<typeof OpeningSchema>;
+export { OpeningSchema } from "./opening-form";
+
 
 export type OpeningLanguage = { language: string; level: string };
 
