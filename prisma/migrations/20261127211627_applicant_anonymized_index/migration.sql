@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Applicant_anonymizedAt_idx" ON "Applicant"("anonymizedAt");
