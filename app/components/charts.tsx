@@ -94,3 +94,42 @@ function shortDate(isoDay: string): string {
 function pct(v: number): string {
   return `${Math.round(v * 100)} %`;
 }
+
+const DAY_LETTERS = ["M", "T", "W", "T", "F", "S", "S"];
+
+/** One queue's week: agent hours required (outline) against scheduled (filled, red when short) per day. */
+export function DailyCoverageBars({ queue, days }: { queue: string; days: { required: number; scheduled: number }[] }) {
+  const w = 168;
+  const h = 64;
+  const max = Math.max(1, ...days.map((d) => Math.max(d.required, d.scheduled)));
+  const slot = w / 7;
+  const y = (v: number) => h - 12 - (v / max) * (h - 16);
+  const required = days.reduce((s, d) => s + d.required, 0);
+  const scheduled = days.reduce((s, d) => s + d.scheduled, 0);
+  return (
+    <figure className="min-w-0">
+      <figcaption className="flex items-baseline justify-between text-xs">
+        <span className="font-medium text-slate-900">{queue}</span>
+        <span className={scheduled + 0.5 < required ? "tabular-nums text-rose-700" : "tabular-nums text-slate-600"}>
+          {Math.round(scheduled)} / {Math.round(required)} h
+        </span>
+      </figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} className="mt-1 h-auto w-full" role="img" aria-label={`${queue}: ${Math.round(scheduled)} of ${Math.round(required)} agent hours scheduled this week`}>
+        {days.map((d, i) => {
+          const x = i * slot + 3;
+          const bw = slot - 6;
+          const short = d.scheduled + 0.25 < d.required;
+          return (
+            <g key={i}>
+              <rect x={x} y={y(d.scheduled)} width={bw} height={h - 12 - y(d.scheduled)} fill={short ? "#f87171" : "#16706f"} />
+              <rect x={x} y={y(d.required)} width={bw} height={h - 12 - y(d.required)} fill="none" stroke="#0f172a" strokeWidth={1} strokeDasharray="2 1.5" />
+              <text x={x + bw / 2} y={h - 2} fontSize="9" textAnchor="middle" fill="#475569">
+                {DAY_LETTERS[i]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { WeeklyRangesSchema, type WeeklyRanges } from "../../jobs/planning/calendar";
 import { checkSchedule } from "../../jobs/schedule";
-import { loadWeekInput, toEngineShift, weekStartOf } from "./schedule.server";
+import { loadWeekInput, toEngineShift } from "./schedule.server";
 import { enqueueMail } from "./outbox.server";
 
 export type CapPeriod = { from: string; to: string; maxMinutes: number };
@@ -194,4 +194,10 @@ export async function declineSwap(swapId: string, managerName: string) {
   return result.count === 1;
 }
 
-export { weekStartOf };
+export async function pendingRequestCounts() {
+  const [timeOff, swaps] = await Promise.all([
+    prisma.timeOffRequest.count({ where: { status: "PENDING" } }),
+    prisma.swapRequest.count({ where: { status: "PENDING", takenById: { not: null } } }),
+  ]);
+  return { timeOff, swaps };
+}

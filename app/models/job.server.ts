@@ -69,8 +69,9 @@ export async function listRecentJobs(limit = 30) {
 }
 
 export async function countRunningJobs(): Promise<number> {
-  const counts = await Promise.all(JOB_NAMES.map((name) => getQueue(name).getJobCounts("active", "waiting", "delayed")));
-  return counts.reduce((sum, c) => sum + (c.active ?? 0) + (c.waiting ?? 0) + (c.delayed ?? 0), 0);
+  // Delayed jobs are mostly the next occurrences of recurring runs, not work in progress.
+  const counts = await Promise.all(JOB_NAMES.map((name) => getQueue(name).getJobCounts("active", "waiting")));
+  return counts.reduce((sum, c) => sum + (c.active ?? 0) + (c.waiting ?? 0), 0);
 }
 
 export type RetryOutcome = "retried" | "not-found" | "not-failed";

@@ -309,3 +309,26 @@ export async function scheduleRunProgress(schedule: { runStatus: string; jobId: 
 export function findScheduleByWeek(weekStart: Date) {
   return prisma.schedule.findUnique({ where: { weekStart } });
 }
+
+/** Required and staffed agents per queue and interval for a week, and the worst shortfalls. */
+export async function weekCoverage(weekStart: Date) {
+  const [schedule, { instance }] = await Promise.all([findScheduleByWeek(weekStart), loadWeekInput(weekStart)]);
+  const shifts = schedule ? await listShifts(schedule.id) : [];
+  const staffed = staffedMatrix(instance, shifts.map((s) => toEngineShift(weekStart, s)));
+  const rows = instance.queues.map((q) => ({ queue: q.id, required: q.required, staffed: staffed.get(q.id) ?? [] }));
+  const worst = rows
+    .flatMap((row) => row.required.map((required, t) => ({ queue: row.queue, at: new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000), short: required - (row.staffed[t] ?? 0), required })))
+    .filter((c) => c.short > 0)
+    .sort((a, b) => b.short - a.short || a.at.getTime() - b.at.getTime());
+  return { schedule, shifts, instance, rows, worst };
+}
+
+/** Agent hours required and scheduled per queue and day of the week (from weekCoverage rows). */
+export function dailyHours(rows: { queue: string; required: number[]; staffed: number[] }[]) {
+  const perDay = (24 * 60) / INTERVAL_MINUTES;
+  const hours = (series: number[], day: number) => (series.slice(day * perDay, (day + 1) * perDay).reduce((a, b) => a + b, 0) * INTERVAL_MINUTES) / 60;
+  return rows.map((row) => ({
+    queue: row.queue,
+    days: Array.from({ length: 7 }, (_, day) => ({ required: hours(row.required, day), scheduled: hours(row.staffed, day) })),
+  }));
+}

@@ -1,12 +1,15 @@
 // Planning home for managers: the AI-overflow trend, this week's human volume per queue, and what needs attention.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ContainmentTrendChart } from "~/components/charts";
+import { ContainmentTrendChart, DailyCoverageBars } from "~/components/charts";
 import { CalendarIcon, ChartIcon } from "~/components/icons";
 import { ButtonLink, Card, EmptyState, PageHeader, Stat } from "~/components/ui";
 import { countRunningJobs } from "~/models/job.server";
 import { queueWeekSummary } from "~/models/queue.server";
 import { dailyContainment } from "~/models/volume.server";
+import { pendingRequestCounts } from "~/models/agent.server";
+import { dailyHours, PLANNING_TIME_ZONE, weekCoverage, weekStartOf } from "~/models/schedule.server";
+import { formatInZone, localDate } from "~/utils/time";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Planning · Handoff" }];
@@ -15,12 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   const summary = await queueWeekSummary();
   const until = summary.until ? new Date(summary.until.getTime() + 1) : new Date();
-  const [trend, runningJobs] = await Promise.all([dailyContainment(42, until), countRunningJobs()]);
-  return { firstName: user.name.split(" ")[0], queues: summary.queues, trend, runningJobs };
+  const weekStart = weekStartOf(new Date());
+  const [trend, runningJobs, coverage, requests] = await Promise.all([dailyContainment(42, until), countRunningJobs(), weekCoverage(weekStart), pendingRequestCounts()]);
+  const week = localDate(weekStart, PLANNING_TIME_ZONE);
+  return {
+    firstName: user.name.split(" ")[0],
+    queues: summary.queues,
+    trend,
+    runningJobs,
+    week,
+    hasRequirement: coverage.rows.some((r) => r.required.some((v) => v > 0)),
+    published: coverage.schedule?.status === "PUBLISHED",
+    daily: dailyHours(coverage.rows),
+    worst: coverage.worst.slice(0, 5).map((w) => ({ queue: w.queue, at: formatInZone(w.at, user.timeZone, "EEE d MMM HH:mm"), short: w.short, required: w.required })),
+    requests,
+  };
 }
 
 export default function PlanningHome() {
-  const { firstName, queues, trend, runningJobs } = useLoaderData<typeof loader>();
+  const { firstName, queues, trend, runningJobs, week, hasRequirement, published, daily, worst, requests } = useLoaderData<typeof loader>();
   const lastWeek = trend.slice(-7);
   const prevWeek = trend.slice(-14, -7);
   const sum = (rows: typeof trend, key: "human" | "offered") => rows.reduce((acc, r) => acc + r[key], 0);
@@ -71,12 +87,62 @@ export default function PlanningHome() {
             <p className="text-sm text-slate-600">No queues yet.</p>
           )}
         </Card>
-        <Card title="Agents required vs scheduled" className="lg:col-span-3">
-          <EmptyState icon={<CalendarIcon />} title="No forecast or schedule for this week yet">
-            When a forecast has run, this shows agents required against agents scheduled per day and queue, with the worst
-            under-covered intervals first.
-          </EmptyState>
+        <Card
+          title={`This week: agent hours scheduled vs required${published ? "" : " (draft)"}`}
+          className="lg:col-span-2"
+          action={<Link to={`/planning/schedule?week=${week}`} className="text-sm text-brand-700 underline">Open schedule</Link>}
+        >
+          {hasRequirement ? (
+            <>
+              <div className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-3 lg:grid-cols-4">
+                {daily.map((q) => (
+                  <DailyCoverageBars key={q.queue} queue={q.queue} days={q.days} />
+                ))}
+              </div>
+              <p className="mt-3 text-xs text-slate-600">Dashed outline: required · filled: scheduled (red where short).</p>
+            </>
+          ) : (
+            <EmptyState icon={<CalendarIcon />} title="No forecast covers this week yet" action={<ButtonLink to="/planning/forecast" variant="primary">Run a forecast</ButtonLink>}>
+              A forecast turns the AI overflow into agents required; the schedule then covers it.
+            </EmptyState>
+          )}
         </Card>
+        <div className="space-y-6">
+          <Card title="Worst under-covered intervals">
+            {worst.length ? (
+              <ol className="space-y-2 text-sm">
+                {worst.map((w) => (
+                  <li key={`${w.queue}-${w.at}`}>
+                    <Link to={`/planning/schedule?week=${week}`} className="flex justify-between gap-2 hover:underline">
+                      <span>
+                        <span className="font-medium">{w.queue}</span> {w.at}
+                      </span>
+                      <span className="whitespace-nowrap tabular-nums text-rose-700">{w.short} short</span>
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="text-sm text-slate-600">{hasRequirement ? "Every interval is covered." : "Nothing to cover yet."}</p>
+            )}
+          </Card>
+          <Card title="Waiting for you">
+            <ul className="space-y-2 text-sm">
+              <li>
+                <Link to="/planning/requests" className="flex justify-between hover:underline">
+                  <span>Time-off requests</span>
+                  <span className="font-semibold tabular-nums">{requests.timeOff}</span>
+                </Link>
+              </li>
+              <li>
+                <Link to="/planning/requests" className="flex justify-between hover:underline">
+                  <span>Swaps to approve</span>
+                  <span className="font-semibold tabular-nums">{requests.swaps}</span>
+                </Link>
+              </li>
+            </ul>
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -13,17 +13,14 @@ import {
   editShift,
   findScheduleByWeek,
   INTERVAL_MINUTES,
-  listShifts,
-  loadWeekInput,
   nextWeekStart,
   PLANNING_TIME_ZONE,
   publishSchedule,
   ScheduleConflictError,
   ScheduleRuleError,
   scheduleRunProgress,
-  staffedMatrix,
   startScheduleRun,
-  toEngineShift,
+  weekCoverage,
   weekStartOf,
 } from "~/models/schedule.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -32,8 +29,6 @@ import { addDays, formatInZone, localDate, parseLocalDateTime, startOfLocalDay, 
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedule · Handoff" }];
-
-const SLOT_MS = INTERVAL_MINUTES * 60_000;
 
 function weekFromUrl(url: URL): Date {
   const week = url.searchParams.get("week");
@@ -46,17 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const weekStart = weekFromUrl(url);
   const tz = user.timeZone;
-  const [schedule, { instance }] = await Promise.all([findScheduleByWeek(weekStart), loadWeekInput(weekStart)]);
-  const shifts = schedule ? await listShifts(schedule.id) : [];
-  const engineShifts = shifts.map((s) => toEngineShift(weekStart, s));
-  const staffed = staffedMatrix(instance, engineShifts);
-  const coverage = instance.queues.map((q) => ({ queue: q.id, required: q.required, staffed: staffed.get(q.id) ?? [] }));
-  const worst = coverage
-    .flatMap((row) => row.required.map((req, t) => ({ queue: row.queue, t, short: req - (row.staffed[t] ?? 0), required: req })))
-    .filter((c) => c.short > 0)
-    .sort((a, b) => b.short - a.short || a.t - b.t)
-    .slice(0, 6)
-    .map((c) => ({ queue: c.queue, at: formatInZone(new Date(weekStart.getTime() + c.t * SLOT_MS), tz, "EEE d MMM HH:mm"), short: c.short, required: c.required }));
+  const { schedule, shifts, instance, rows: coverage, worst: allWorst } = await weekCoverage(weekStart);
+  const worst = allWorst.slice(0, 6).map((c) => ({ queue: c.queue, at: formatInZone(c.at, tz, "EEE d MMM HH:mm"), short: c.short, required: c.required }));
 
   const byAgent = new Map<string, { id: string; name: string; minutes: number; shifts: { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean }[] }>();
   for (const s of shifts) {
