@@ -193,10 +193,22 @@ const ROW_SELECT = {
   applicant: { select: { id: true, name: true, email: true, cohort: true, country: true, languages: true, availability: true, hoursWanted: true, timeZone: true } },
 } satisfies Prisma.ApplicationSelect;
 
+/**
+ * Counting "every application whose applicant is not erased" by joining scans all applicants; when no
+ * filter touches the applicant, count the applications alone and subtract the (few, indexed) erased ones.
+ */
+async function countApplications(filters: ApplicationFilters, where: Prisma.ApplicationWhereInput) {
+  const applicantFilter = filters.q || filters.cohort || filters.country || filters.language || (filters.availFrom && filters.availTo);
+  if (applicantFilter) return prisma.application.count({ where });
+  const { applicant: _, ...own } = where;
+  const [all, erased] = await Promise.all([prisma.application.count({ where: own }), prisma.application.count({ where: { ...own, applicant: { anonymizedAt: { not: null } } } })]);
+  return all - erased;
+}
+
 export async function listApplications(filters: ApplicationFilters, viewerTimeZone: string, page: number) {
   const where = applicationWhere(filters, viewerTimeZone);
   const [total, rows] = await Promise.all([
-    prisma.application.count({ where }),
+    countApplications(filters, where),
     prisma.application.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: ROW_SELECT }),
   ]);
   return { total, rows: rows.map(toRow) };
