@@ -312,7 +312,8 @@ function ForecastView({ data: d }: { data: Loaded }) {
           </Card>
           <AdjustmentList adjustments={d.adjustments} timeZone={d.timeZone} />
         </div>
-        <AdjustPanel queueKey={d.queue.key} defaults={d.defaults} disabled={!d.run} />
+        {/* Keyed by run and queue so its default dates follow the newest forecast. */}
+        <AdjustPanel key={`${d.run?.id ?? "none"}-${d.queue.key}`} queueKey={d.queue.key} defaults={d.defaults} disabled={!d.run} />
       </div>
     </>
   );
