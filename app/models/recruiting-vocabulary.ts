@@ -37,6 +37,18 @@ export const COUNTRIES: Record<string, string> = {
   GB: "United Kingdom",
 };
 export const COUNTRY_CODES = Object.keys(COUNTRIES);
+/** The usual zone of each country, to preselect on forms. */
+export const COUNTRY_ZONES: Record<string, string> = {
+  SE: "Europe/Stockholm",
+  FI: "Europe/Helsinki",
+  NO: "Europe/Oslo",
+  DK: "Europe/Copenhagen",
+  IS: "Atlantic/Reykjavik",
+  EE: "Europe/Tallinn",
+  DE: "Europe/Berlin",
+  PL: "Europe/Warsaw",
+  GB: "Europe/London",
+};
 
 export const TIME_ZONES = [
   "Europe/Stockholm",

@@ -17,6 +17,7 @@ import {
   CONSENT_WORDING_VERSION,
   consentWording,
   COUNTRIES,
+  COUNTRY_ZONES,
   LANGUAGES,
   LEVEL_LABELS,
   LEVELS,
@@ -87,7 +88,7 @@ export default function Apply() {
     shouldRevalidate: "onInput",
     defaultValue: {
       country: opening.countries[0],
-      timeZone: "Europe/Stockholm",
+      timeZone: COUNTRY_ZONES[opening.countries[0]] ?? "Europe/Stockholm",
       languages: [{ language: opening.languages[0]?.language ?? "", level: "" }],
       cohort: opening.cohorts.length === 1 ? opening.cohorts[0] : "",
       availability: [{ day: "0", from: "17:00", to: "21:00" }],
