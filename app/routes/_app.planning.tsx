@@ -1,7 +1,15 @@
 // Layout of the planning area (managers and admins): the tab bar above every planning page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { PlanningNav } from "~/components/planning-nav";
+import { TabNav } from "~/components/tab-nav";
+
+const TABS = [
+  { to: "/planning", label: "Overview", end: true },
+  { to: "/planning/forecast", label: "Forecast" },
+  { to: "/planning/schedule", label: "Schedule" },
+  { to: "/planning/queues", label: "Queues & history" },
+  { to: "/planning/requests", label: "Requests" },
+];
 import { requirePermission } from "~/utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PlanningLayout() {
   return (
     <>
-      <PlanningNav />
+      <TabNav label="Planning" tabs={TABS} />
       <Outlet />
     </>
   );

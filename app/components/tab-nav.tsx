@@ -1,20 +1,14 @@
-// Tabs of the planning area: overview, forecast, schedule, queues, requests.
+// A row of tabs under the page header, for the sections of an area (planning, my work, …).
 import { NavLink } from "@remix-run/react";
 import { cx } from "./ui";
 
-const TABS = [
-  { to: "/planning", label: "Overview", end: true },
-  { to: "/planning/forecast", label: "Forecast" },
-  { to: "/planning/schedule", label: "Schedule" },
-  { to: "/planning/queues", label: "Queues & history" },
-  { to: "/planning/requests", label: "Requests" },
-];
+export type Tab = { to: string; label: string; end?: boolean };
 
-export function PlanningNav() {
+export function TabNav({ label, tabs }: { label: string; tabs: Tab[] }) {
   return (
-    <nav aria-label="Planning" className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+    <nav aria-label={label} className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-1">
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <li key={tab.to}>
             <NavLink
               to={tab.to}
