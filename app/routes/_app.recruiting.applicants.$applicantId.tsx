@@ -415,6 +415,7 @@ export default function ApplicantPage() {
             {allowed.edit ? <ScorecardForm applicationId={application.id} interviewId={latestInterview?.id} errors={errorsFor("scorecard")} busy={busy} /> : null}
           </Card>
 
+          {allowed.edit ? (
           <Card title="Privacy">
             <div className="space-y-3 text-sm">
               <a href={`/recruiting/applicants/${applicant.id}/export.json`} className="font-medium text-brand-700 underline" download>
@@ -435,6 +436,7 @@ export default function ApplicantPage() {
               ) : null}
             </div>
           </Card>
+          ) : null}
         </div>
       </div>
     </>
