@@ -5,7 +5,7 @@ import { can, ROLE_LABELS, type Permission, type Role } from "~/utils/permission
 import { CalendarIcon, ChartIcon, InboxIcon, JobsIcon, PeopleIcon, ShieldIcon } from "./icons";
 import { cx } from "./ui";
 
-type NavItem = { to: string; label: string; permission: Permission; icon: ReactNode };
+type NavItem = { to: string; label: string; permission: Permission; icon: ReactNode; end?: boolean };
 
 const NAV: NavItem[] = [
   { to: "/planning", label: "Planning", permission: "planning:view", icon: <ChartIcon /> },
@@ -13,7 +13,7 @@ const NAV: NavItem[] = [
   { to: "/shifts", label: "My shifts", permission: "shifts:own", icon: <CalendarIcon /> },
   { to: "/profile", label: "My profile", permission: "profile:own", icon: <PeopleIcon /> },
   { to: "/jobs", label: "Jobs", permission: "jobs:view", icon: <JobsIcon /> },
-  { to: "/admin", label: "Admin", permission: "admin:view", icon: <ShieldIcon /> },
+  { to: "/admin", label: "Admin", permission: "admin:view", icon: <ShieldIcon />, end: true },
   { to: "/admin/outbox", label: "Outbox", permission: "outbox:view", icon: <InboxIcon /> },
 ];
 
@@ -26,6 +26,7 @@ function NavLinks({ user }: { user: ShellUser }) {
         <li key={item.to}>
           <NavLink
             to={item.to}
+            end={item.end}
             className={({ isActive }) =>
               cx(
                 "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium",

@@ -17,7 +17,7 @@ export function AvailabilityGrid({ grid, caption }: { grid: boolean[][]; caption
   return (
     <figure>
       <div aria-hidden="true" className="overflow-x-auto">
-        <div className="grid min-w-[480px] grid-cols-[2.5rem_repeat(24,minmax(0,1fr))] gap-px text-[10px] text-slate-500">
+        <div className="grid min-w-[17rem] grid-cols-[2rem_repeat(24,minmax(0,1fr))] gap-px text-[10px] text-slate-500">
           <span />
           {Array.from({ length: 24 }, (_, h) => (
             <span key={h} className="text-center tabular-nums">
