@@ -12,6 +12,8 @@ export type JobView = {
   attemptsMade: number;
   maxAttempts: number;
   createdAt: string;
+  /** When a delayed job is due (recurring runs). */
+  runAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
   durationMs: number | null;
@@ -28,7 +30,7 @@ function describeResult(value: unknown): string | null {
   const v = value as Record<string, number>;
   if ("rows" in v && "queues" in v) return `${v.rows.toLocaleString("en-GB")} intervals across ${v.queues} queues`;
   if ("intervals" in v) return `${v.intervals.toLocaleString("en-GB")} forecast intervals`;
-  if ("shifts" in v) return `${v.shifts} shifts; ${v.underCoverage} agent-intervals short (bound ${v.lowerBound})`;
+  if ("shifts" in v) return `${v.shifts} shifts · ${Math.round(v.underHours)} agent hours short (at least ${Math.round(v.lowerBoundHours)} unavoidable)`;
   return JSON.stringify(value).slice(0, 200);
 }
 
@@ -45,6 +47,7 @@ async function toView(queue: JobName, job: Job): Promise<JobView> {
     attemptsMade: job.attemptsMade,
     maxAttempts: job.opts.attempts ?? 1,
     createdAt: new Date(job.timestamp).toISOString(),
+    runAt: job.delay ? new Date(job.timestamp + job.delay).toISOString() : null,
     startedAt: job.processedOn ? new Date(job.processedOn).toISOString() : null,
     finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
     durationMs: job.processedOn ? (job.finishedOn ?? Date.now()) - job.processedOn : null,

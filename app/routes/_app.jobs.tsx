@@ -55,7 +55,8 @@ export default function JobsPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
-  const live = jobs.some((job) => job.state === "active" || job.state === "waiting" || job.state === "delayed");
+  // Delayed jobs are mostly next occurrences of recurring runs: nothing moves until they are due.
+  const live = jobs.some((job) => job.state === "active" || job.state === "waiting");
 
   // Poll while something runs so progress bars move; stop when all is settled.
   useEffect(() => {
@@ -143,7 +144,9 @@ export default function JobsPage() {
                     <td className="px-3 py-3 align-top">
                       <ProgressBar value={job.progress} label={`Progress of ${job.label} #${job.id}`} />
                     </td>
-                    <td className="px-3 py-3 align-top tabular-nums text-slate-700">{formatInZone(job.startedAt ?? job.createdAt, timeZone)}</td>
+                    <td className="px-3 py-3 align-top tabular-nums text-slate-700">
+                      {job.state === "delayed" && job.runAt ? <span>due {formatInZone(job.runAt, timeZone)}</span> : formatInZone(job.startedAt ?? job.createdAt, timeZone)}
+                    </td>
                     <td className="px-3 py-3 align-top tabular-nums text-slate-700">{formatDuration(job.durationMs)}</td>
                     <td className="px-5 py-3 align-top">
                       {job.state === "failed" ? (

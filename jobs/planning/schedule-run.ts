@@ -27,7 +27,8 @@ export async function runSchedule(scheduleId: string, timeLimitSeconds: number, 
   });
   await saveSolvedSchedule(scheduleId, schedule.weekStart, queueIds, shifts, { ...summary }, forecastRunId);
   await reportProgress(100);
-  return { shifts: shifts.length, underCoverage: summary.underCoverage, lowerBound: summary.lowerBoundUnderCoverage };
+  const hours = (agentIntervals: number) => (agentIntervals * instance.intervalMinutes) / 60;
+  return { shifts: shifts.length, underHours: hours(summary.underCoverage), lowerBoundHours: hours(summary.lowerBoundUnderCoverage) };
 }
 
 export async function processSchedule(job: Job) {
