@@ -12,6 +12,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My shifts · Handoff" }];
 
+function minuteOfDay(at: Date, timeZone: string): number {
+  const [h, m] = formatInZone(at, timeZone, "HH:mm").split(":").map(Number);
+  return h * 60 + m;
+}
+
 function dayLabel(date: string, today: string): string {
   if (date === today) return "Today";
   if (date === addDays(today, 1)) return "Tomorrow";
@@ -43,6 +48,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       queue: s.queue,
       breaks: s.breaks.map((b) => `${formatInZone(b.start, tz, "HH:mm")}–${formatInZone(b.end, tz, "HH:mm")}`),
       hours: ((s.end.getTime() - s.start.getTime()) / 60_000 - s.breaks.reduce((m, b) => m + (b.end.getTime() - b.start.getTime()) / 60_000, 0)) / 60,
+      // Position in the week view: minutes after local midnight (capped at the day's end).
+      from: minuteOfDay(s.start, tz),
+      to: Math.min(1440, minuteOfDay(s.start, tz) + (s.end.getTime() - s.start.getTime()) / 60_000),
+      breakSpans: s.breaks.map((b) => ({ from: minuteOfDay(b.start, tz), to: minuteOfDay(b.start, tz) + (b.end.getTime() - b.start.getTime()) / 60_000 })),
     };
   });
   const origin = new URL(request.url).origin;
@@ -96,6 +105,9 @@ export default function MyShifts() {
               When your manager publishes the schedule, your next shift shows here first — start, end, queue and break — with the rest of your two weeks below.
             </EmptyState>
           )}
+          <Card title="Week view">
+            <WeekView days={d.days.slice(0, 7)} />
+          </Card>
           <Card title="The next two weeks">
             <ol className="divide-y divide-slate-100" data-testid="shift-days">
               {d.days.map((day) => (
@@ -143,5 +155,45 @@ export default function MyShifts() {
         </div>
       )}
     </>
+  );
+}
+
+type Day = ReturnType<typeof useLoaderData<typeof loader>>["days"][number];
+
+/** Seven columns, one per day, with shifts placed by time of day (06:00–24:00) and breaks as gaps. */
+function WeekView({ days }: { days: Day[] }) {
+  const first = 6 * 60;
+  const span = 24 * 60 - first;
+  const top = (minute: number) => `${(Math.max(0, minute - first) / span) * 100}%`;
+  const height = (from: number, to: number) => `${((Math.min(to, 1440) - Math.max(from, first)) / span) * 100}%`;
+  return (
+    <div className="grid grid-cols-[2rem_repeat(7,minmax(0,1fr))] gap-1 text-xs" aria-hidden="true">
+      <div />
+      {days.map((day) => (
+        <div key={day.date} className="truncate text-center font-medium text-slate-700">
+          {day.label.split(" ")[0]}
+          <span className="block font-normal text-slate-500">{day.label.split(" ")[1]}</span>
+        </div>
+      ))}
+      <div className="relative h-72 text-right text-[10px] text-slate-500">
+        {[6, 12, 18].map((h) => (
+          <span key={h} className="absolute right-0" style={{ top: top(h * 60) }}>
+            {String(h).padStart(2, "0")}
+          </span>
+        ))}
+      </div>
+      {days.map((day) => (
+        <div key={day.date} className="relative h-72 rounded-md bg-slate-50">
+          {day.shifts.map((s) => (
+            <div key={s.id} className="absolute inset-x-0.5 overflow-hidden rounded bg-brand-600 px-0.5 text-[10px] leading-tight text-white" style={{ top: top(s.from), height: height(s.from, s.to) }}>
+              {s.time.split("–")[0]}
+              {s.breakSpans.map((b) => (
+                <span key={b.from} className="absolute inset-x-0 bg-white/70" style={{ top: `${((b.from - s.from) / (s.to - s.from)) * 100}%`, height: `${((b.to - b.from) / (s.to - s.from)) * 100}%` }} />
+              ))}
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
   );
 }
