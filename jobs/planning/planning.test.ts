@@ -134,3 +134,36 @@ describe("schedule run", () => {
     expect(await prisma.publishedShift.count({ where: { scheduleId } })).toBe(await prisma.shift.count({ where: { scheduleId } }));
   });
 });
+
+describe("swaps and time off", () => {
+  it("refuses a swap to a colleague who is already working then, and an offer of someone else's shift", async () => {
+    const { offerShift, takeSwap, approveSwap, SwapError } = await import("../../app/models/agent.server");
+    const published = await prisma.publishedShift.findMany({ where: { scheduleId, queueKey: key }, orderBy: { start: "asc" } });
+    const shifts = await listShifts(scheduleId);
+    const mine = (agentId: string) => shifts.filter((s) => s.agentId === agentId);
+    const agents = await prisma.agent.findMany({ where: { skills: { some: { queueId } } }, select: { id: true } });
+    // A taker who cannot work it (already on shift at that time) is refused with the reason …
+    const offered = published.find((p) => agents.some((a) => a.id !== p.agentId && mine(a.id).some((s) => s.start < p.end && p.start < s.end)))!;
+    const busy = agents.find((a) => a.id !== offered.agentId && mine(a.id).some((s) => s.start < offered.end && offered.start < s.end))!;
+    const swap = await prisma.swapRequest.create({ data: { shiftId: offered.shiftId!, offeredById: offered.agentId } });
+    await takeSwap(busy.id, swap.id, [key]);
+    const refused = await approveSwap(swap.id, "vitest").catch((e) => e);
+    expect(refused).toBeInstanceOf(SwapError);
+    expect((refused as Error).message).toMatch(/overlap|rest/i);
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: offered.shiftId! } })).agentId).toBe(offered.agentId);
+    // … and offering a shift that is not yours is refused outright.
+    await expect(offerShift(busy.id, offered.id)).rejects.toBeInstanceOf(SwapError);
+  });
+
+  it("keeps approved time off free in the next run", async () => {
+    const { requestTimeOff, decideTimeOff } = await import("../../app/models/agent.server");
+    const shift = (await listShifts(scheduleId)).find((s) => s.queue.key === key)!;
+    const dayStart = new Date(Date.UTC(shift.start.getUTCFullYear(), shift.start.getUTCMonth(), shift.start.getUTCDate()));
+    const request = await requestTimeOff(shift.agentId, { start: dayStart, end: new Date(dayStart.getTime() + 86_400_000), reason: "Exam" });
+    expect(await decideTimeOff(request.id, "APPROVED", "vitest")).toBe(true);
+    await runSchedule(scheduleId, 2, noop);
+    const after = (await listShifts(scheduleId)).filter((s) => s.agentId === shift.agentId);
+    expect(after.some((s) => s.start < new Date(dayStart.getTime() + 86_400_000) && s.end > dayStart)).toBe(false);
+    expect(await prisma.outboxMessage.count({ where: { kind: "time-off-decided", to: { contains: tag } } })).toBe(1);
+  });
+});
