@@ -30,6 +30,7 @@ function describeResult(value: unknown): string | null {
   const v = value as Record<string, number>;
   if ("rows" in v && "queues" in v) return `${v.rows.toLocaleString("en-GB")} intervals across ${v.queues} queues`;
   if ("intervals" in v) return `${v.intervals.toLocaleString("en-GB")} forecast intervals`;
+  if ("anonymized" in v) return `${v.anonymized.toLocaleString("en-GB")} applicants anonymised`;
   if ("shifts" in v) return `${v.shifts} shifts · ${Math.round(v.underHours)} agent hours short (at least ${Math.round(v.lowerBoundHours)} unavoidable)`;
   return JSON.stringify(value).slice(0, 200);
 }
