@@ -155,6 +155,41 @@ describe("swaps and time off", () => {
     await expect(offerShift(busy.id, offered.id)).rejects.toBeInstanceOf(SwapError);
   });
 
+  it("approves a swap to a colleague who is free, for the draft and for what agents see", async () => {
+    const { takeSwap, approveSwap } = await import("../../app/models/agent.server");
+    const published = await prisma.publishedShift.findMany({ where: { scheduleId, queueKey: key }, orderBy: { start: "asc" } });
+    // A colleague who joined after the run: qualified, available all week, no shifts yet.
+    const joined = await prisma.user.create({
+      data: {
+        email: `agent-late-${tag}@integration.handoff.example`,
+        name: "Integration Agent Late",
+        role: "AGENT",
+        passwordHash: "x",
+        timeZone: "UTC",
+        agent: {
+          create: {
+            cohort: "loyal-customer",
+            timeZone: "UTC",
+            startDate: new Date("2030-01-01"),
+            weeklyMinMinutes: 0,
+            weeklyMaxMinutes: 2400,
+            availability: Array.from({ length: 7 }, (_, day) => ({ day, from: "07:00", to: "21:00" })),
+            skills: { create: [{ queueId }] },
+          },
+        },
+      },
+      select: { agent: { select: { id: true } } },
+    });
+    const pick = { p: published[0], taker: { id: joined.agent!.id } };
+    expect(pick).toBeTruthy();
+    const swap = await prisma.swapRequest.create({ data: { shiftId: pick.p.shiftId!, offeredById: pick.p.agentId } });
+    await takeSwap(pick.taker.id, swap.id, [key]);
+    await approveSwap(swap.id, "vitest");
+    expect((await prisma.shift.findUniqueOrThrow({ where: { id: pick.p.shiftId! } })).agentId).toBe(pick.taker.id);
+    expect((await prisma.publishedShift.findUniqueOrThrow({ where: { id: pick.p.id } })).agentId).toBe(pick.taker.id);
+    expect((await prisma.swapRequest.findUniqueOrThrow({ where: { id: swap.id } })).status).toBe("APPROVED");
+  });
+
   it("keeps approved time off free in the next run", async () => {
     const { requestTimeOff, decideTimeOff } = await import("../../app/models/agent.server");
     const shift = (await listShifts(scheduleId)).find((s) => s.queue.key === key)!;
