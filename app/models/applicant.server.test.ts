@@ -73,6 +73,12 @@ describe("applying", () => {
     const stored = await prisma.applicant.findUniqueOrThrow({ where: { id: first.applicantId }, select: { name: true, hoursWanted: true, _count: { select: { consents: true } } } });
     expect(stored).toEqual({ name: "Venla Korhonen-Laine", hoursWanted: 18, _count: { consents: 2 } });
 
+    // The same new email submitted twice at once still ends as one applicant with one application.
+    const twin = `twin.${stamp}@mail.example`;
+    const [a, b] = await Promise.all([submitApplication(openingA, applicant({ email: twin }), { consent }), submitApplication(openingA, applicant({ email: twin }), { consent })]);
+    expect(a.applicationId).toBe(b.applicationId);
+    expect(await prisma.application.count({ where: { applicant: { email: twin } } })).toBe(1);
+
     const other = await submitApplication(openingB, applicant(), { consent });
     expect(other.applicantId).toBe(first.applicantId);
     expect(other.created).toBe(true);

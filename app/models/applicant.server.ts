@@ -70,7 +70,14 @@ export async function submitApplication(openingId: string, input: ApplicationInp
     });
     return { applicantId: applicant.id, applicationId: application.id, created: true };
   };
-  return tx ? run(tx) : prisma.$transaction(run);
+  if (tx) return run(tx);
+  try {
+    return await prisma.$transaction(run);
+  } catch (error) {
+    // Two submissions with the same new email at once: the loser hits the unique index; the retry finds the winner.
+    if ((error as { code?: string }).code === "P2002") return prisma.$transaction(run);
+    throw error;
+  }
 }
 
 export type MoveResult = { ok: true; changed: boolean } | { ok: false; error: string };
