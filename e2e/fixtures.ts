@@ -12,9 +12,11 @@ export function demoLogin(role: DemoRole) {
 
 export async function signIn(page: Page, role: DemoRole) {
   const { email, password } = demoLogin(role);
+  // A fresh session each time: signing in as a second role must not land on the first role's home.
+  await page.context().clearCookies();
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
