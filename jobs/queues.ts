@@ -15,6 +15,11 @@ export const JOBS = {
       requestedBy: z.string().min(1),
     }),
   },
+  "demo-plan": {
+    label: "Demo plan",
+    description: "For a new demo: forecasts from this week, then builds and publishes this week's and next week's schedules.",
+    payload: z.object({ requestedBy: z.string().min(1) }),
+  },
   forecast: {
     label: "Forecast",
     description: "Forecasts contacts, the AI's share and agents required per queue and interval for the horizon of a forecast run.",

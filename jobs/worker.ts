@@ -4,6 +4,7 @@ import { env } from "../app/utils/env.server";
 import { prisma } from "../app/utils/db.server";
 import { createRedis } from "../app/utils/redis.server";
 import { processImportHistory } from "./demo/import-history";
+import { processDemoPlan } from "./demo/plan";
 import { processForecast, processNightlyForecast, scheduleNightlyForecast } from "./planning/forecast-run";
 import { processSchedule } from "./planning/schedule-run";
 import { processApplicantRetention, scheduleApplicantRetention } from "./recruiting/retention";
@@ -11,6 +12,7 @@ import type { JobName } from "./queues";
 
 const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
   "demo-history": processImportHistory,
+  "demo-plan": processDemoPlan,
   forecast: processForecast,
   "forecast-nightly": processNightlyForecast,
   schedule: processSchedule,

@@ -85,6 +85,23 @@ async function main() {
   console.log(`Seed: ${people} new people, ${agents} new agents, ${rows} new history intervals (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   const recruiting = await seedRecruiting(prisma, recruitingSeedSize(process.argv, process.env));
   console.log(`Seed: ${recruiting.openings} new openings, ${recruiting.applicants} new applicants (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  await queueDemoPlanOnce();
+}
+
+/**
+ * A new demo starts planned: the worker forecasts and publishes two weeks (jobs/demo/plan.ts).
+ * Skipped when a forecast exists, without Redis settings, or with HANDOFF_DEMO_PLAN=0 (the tests plan for themselves).
+ */
+async function queueDemoPlanOnce() {
+  if (process.env.HANDOFF_DEMO_PLAN === "0" || !process.env.REDIS_URL || !process.env.SESSION_SECRET) return;
+  if ((await prisma.forecastRun.count()) > 0) return;
+  const { queueDemoPlan } = await import("../jobs/demo/plan");
+  const { getQueue } = await import("../jobs/queues");
+  const { sharedRedis } = await import("../app/utils/redis.server");
+  await queueDemoPlan();
+  await getQueue("demo-plan").close();
+  await sharedRedis().quit();
+  console.log("Seed: queued the demo plan (forecast, then this week's and next week's schedules, published).");
 }
 
 main()

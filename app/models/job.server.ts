@@ -29,6 +29,8 @@ function describeResult(value: unknown): string | null {
   if (typeof value !== "object") return String(value);
   const v = value as Record<string, number>;
   if ("rows" in v && "queues" in v) return `${v.rows.toLocaleString("en-GB")} intervals across ${v.queues} queues`;
+  if ("weeks" in v && "shifts" in v) return `${v.weeks} weeks planned and published, ${v.shifts} shifts`;
+  if ("skipped" in v) return `Skipped: ${v.skipped}`;
   if ("intervals" in v) return `${v.intervals.toLocaleString("en-GB")} forecast intervals`;
   if ("anonymized" in v) return `${v.anonymized.toLocaleString("en-GB")} applicants anonymised`;
   if ("shifts" in v) return `${v.shifts} shifts · ${Math.round(v.underHours)} agent hours short (at least ${Math.round(v.lowerBoundHours)} unavoidable)`;
