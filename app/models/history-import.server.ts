@@ -1,6 +1,7 @@
 // Volume-history uploads in the contract's CSV format: every bad row reported, then one transaction
 // that replaces each queue's overlapping period.
 import { prisma } from "~/utils/db.server";
+import { insertVolumeRows } from "./volume.server";
 import { groupByQueue, InputError, parseHistoryCsv, type HistoryRow } from "../../jobs/forecast";
 
 export type QueueSummary = { queue: string; rows: number; from: string; to: string; intervalMinutes: number; offered: number; aiResolved: number };
@@ -60,17 +61,17 @@ export async function importHistory(rows: HistoryRow[], queues: QueueSummary[]):
         const queueId = ids.get(q.queue)!;
         await tx.volumeInterval.deleteMany({ where: { queueId, intervalStart: { gte: new Date(q.from), lt: new Date(q.to) } } });
         const own = rows.filter((r) => r.queue === q.queue);
-        for (let i = 0; i < own.length; i += 5000) {
-          const chunk = own.slice(i, i + 5000).map((r) => ({
-            queueId,
+        written += await insertVolumeRows(
+          tx,
+          queueId,
+          own.map((r) => ({
             intervalStart: new Date(r.intervalStart),
             intervalMinutes: q.intervalMinutes,
             offered: Math.round(r.offered),
             aiResolved: Math.round(r.aiResolved),
             ahtSeconds: r.ahtSeconds === null ? null : Math.round(r.ahtSeconds),
-          }));
-          written += (await tx.volumeInterval.createMany({ data: chunk })).count;
-        }
+          })),
+        );
       }
       return written;
     },

