@@ -265,15 +265,7 @@ function fitQueue(series: QueueSeries, start: number, tuning: Tuning): QueueMode
       const w = weekdayOf(series, d);
       const p = profiles[w];
       if (!p) continue;
-      let sum = 0;
-      let cov = 0;
-      for (let s = 0; s < spd; s++) {
-        const v = y[d * spd + s];
-        if (!Number.isNaN(v)) {
-          sum += v;
-          cov += p[s];
-        }
-      }
+      const { sum, cov } = observedDay(y, d, spd, p);
       if (cov < 0.3 || sum <= 0) continue;
       const level = sum / cov;
       const wt = dayWeight(d);
@@ -318,15 +310,7 @@ function fitQueue(series: QueueSeries, start: number, tuning: Tuning): QueueMode
     const w = weekdayOf(series, d);
     const p = profiles[w];
     if (!p) continue;
-    let sum = 0;
-    let cov = 0;
-    for (let s = 0; s < spd; s++) {
-      const v = y[d * spd + s];
-      if (!Number.isNaN(v)) {
-        sum += v;
-        cov += p[s];
-      }
-    }
+    const { sum, cov } = observedDay(y, d, spd, p);
     if (cov >= 0.5) days.push({ index: d, weekday: w, total: sum / cov, coverage: cov });
   }
   const levelFit = fitLevel(series, days, originDay, tuning);
@@ -622,6 +606,20 @@ function normalBand(mu: number, kappa: number): [number, number] {
  * p10 and p90 of a negative binomial with mean μ and variance μ + κ²μ² (Poisson arrivals whose
  * rate is itself uncertain by κ); exact for small means, normal approximation for large ones.
  */
+/** A day's observed volume and the share of its intraday profile those observed intervals cover. */
+function observedDay(y: Float64Array, d: number, spd: number, profile: Float64Array): { sum: number; cov: number } {
+  let sum = 0;
+  let cov = 0;
+  for (let s = 0; s < spd; s++) {
+    const v = y[d * spd + s];
+    if (!Number.isNaN(v)) {
+      sum += v;
+      cov += profile[s];
+    }
+  }
+  return { sum, cov };
+}
+
 export function humanQuantiles(mu: number, kappa: number): [number, number] {
   if (!(mu > 0)) return [0, 0];
   if (mu > 150) return normalBand(mu, kappa);
