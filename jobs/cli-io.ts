@@ -3,13 +3,10 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 
-/** Bad input: printed as one line on stderr, exit code 2, nothing written. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
-}
+import { InputError } from "./input-error";
+
+/** Bad input is the engine's InputError: printed as one line on stderr, exit code 2, nothing written. */
+export { InputError };
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 

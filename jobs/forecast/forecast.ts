@@ -1,5 +1,5 @@
 // The demand model: offered volume per queue and interval, AI containment with its ramp, human demand with p10/p90.
-import { InputError } from "../cli-io";
+import { InputError } from "../input-error";
 import { DAY_MS, formatInstant, groupByQueue, type HistoryRow, type QueueSeries } from "./history";
 
 export interface ForecastOptions {

@@ -1,6 +1,6 @@
 // History CSV validation: every bad input names its line and field; interval lengths are inferred per queue.
 import { describe, expect, it } from "vitest";
-import { InputError } from "../cli-io";
+import { InputError } from "../input-error";
 import { groupByQueue, parseHistoryCsv, parseInstant } from "./history";
 
 const header = "interval_start,queue,offered,ai_resolved,aht_seconds";

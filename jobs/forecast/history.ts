@@ -1,6 +1,6 @@
 // Contact history in the contract's CSV: parsing, validation with row/field messages, per-queue interval grids.
 import { parse } from "csv-parse/sync";
-import { InputError } from "../cli-io";
+import { InputError } from "../input-error";
 
 /** One row of history: a queue's contacts in one interval. */
 export interface HistoryRow {
