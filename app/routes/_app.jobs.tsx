@@ -11,6 +11,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { formatDuration, formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Jobs · Handoff" }];
 
@@ -27,7 +28,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "jobs:run");
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
   const form = parsed.data;
   if (form.intent === "import-demo-history") {

@@ -28,6 +28,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Forecast · Handoff" }];
 
@@ -137,7 +138,7 @@ async function effectOf(rule: { queueKey: string; from: Date; to: Date; containm
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = new URL(request.url);
   const here = back.pathname + back.search;

@@ -12,6 +12,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { OpeningHoursSchema } from "../../jobs/planning/calendar";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Queues & history · Handoff" }];
 
@@ -46,9 +47,11 @@ const SettingsSchema = z.object({
 });
 
 async function readUpload(request: Request) {
-  const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > MAX_UPLOAD_BYTES) return { error: `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } as const;
-  const form = await request.formData();
+  const form = await readForm(request, { maxBytes: MAX_UPLOAD_BYTES, files: true }).catch((error: unknown) => {
+    if (error instanceof Response && error.status === 413) return null;
+    throw error;
+  });
+  if (!form) return { error: `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } as const;
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { error: "Choose a CSV file first." } as const;
   return { form, file, text: await file.text() } as const;
@@ -70,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return { kind: "upload" as const, error: null, errors: [] as string[], totalErrors: 0, queues: check.queues };
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = SettingsSchema.safeParse(Object.fromEntries(form));
   const hours = Array.from({ length: 7 }, (_, d) => {
     if (form.get(`closed${d}`) === "on") return [] as [string, string][];

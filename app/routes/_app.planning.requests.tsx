@@ -8,6 +8,7 @@ import { approveSwap, decideTimeOff, declineSwap, pendingTimeOff, SwapError, swa
 import { requirePermission } from "~/utils/auth.server";
 import { formatInZone, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Requests · Handoff" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = String(form.get("id") ?? "");
   const intent = form.get("intent");
   if (intent === "approve-time-off" || intent === "decline-time-off") {

@@ -27,6 +27,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedule · Handoff" }];
 
@@ -126,7 +127,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const weekStart = weekFromUrl(url);
   const here = `/planning/schedule?week=${localDate(weekStart, PLANNING_TIME_ZONE)}`;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "run") {
     await startScheduleRun(weekStart, user.name);

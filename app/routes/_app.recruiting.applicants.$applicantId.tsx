@@ -18,6 +18,7 @@ import { can } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
 import { formatInZone, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.applicant.name ?? "Applicant"} · Handoff` }];
 
@@ -81,7 +82,7 @@ function fail(intent: string, errors: Record<string, string>) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "applicants:edit");
   const applicantId = params.applicantId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   if (intent === "hire") {
     const parsed = HireSchema.safeParse({ ...Object.fromEntries(formData), queueIds: formData.getAll("queueIds") });

@@ -16,6 +16,7 @@ import { prisma } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { formatInZone, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Applicants · Handoff" }];
 
@@ -49,7 +50,7 @@ const BulkSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "applicants:edit");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = BulkSchema.safeParse({ ...Object.fromEntries(formData), ids: formData.getAll("ids") });
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "That request was not understood" }, { status: 400 });
   const form = parsed.data;

@@ -6,6 +6,7 @@ import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { checkImport, IMPORT_COLUMNS, importRows, MAX_IMPORT_BYTES } from "~/models/applicant-csv.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Import applicants · Handoff" }];
 
@@ -23,7 +24,7 @@ async function readCsv(formData: FormData): Promise<string | null> {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "applicants:edit");
-  const formData = await request.formData();
+  const formData = await readForm(request, { maxBytes: MAX_IMPORT_BYTES + 64 * 1024, files: true });
   const intent = formData.get("intent");
   const csv = await readCsv(formData);
   if (!csv?.trim()) return data({ fileError: "Choose a CSV file of at most 2 MB.", csv: "", rows: [], errors: [], total: 0 }, { status: 400 });

@@ -12,6 +12,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.board.title ?? "Pipeline"} · Handoff` }];
 
@@ -26,7 +27,7 @@ const MoveSchema = z.object({ intent: z.literal("move"), applicationId: z.string
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "applicants:edit");
-  const parsed = MoveSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = MoveSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ ok: false, error: "That move was not understood" }, { status: 400 });
   const belongs = await prisma.application.count({ where: { id: parsed.data.applicationId, openingId: params.openingId } });
   invariantResponse(belongs, "Not found", { status: 404 });

@@ -9,6 +9,7 @@ import { editStages, getOpeningForEdit, OpeningSchema, StageEditSchema, updateOp
 import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.opening.title ?? "opening"} · Handoff` }];
 
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requirePermission(request, "openings:edit");
   const opening = await getOpeningForEdit(params.openingId ?? "");
   invariantResponse(opening, "Not found", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const here = `/recruiting/openings/${opening.id}/edit`;
   if (formData.get("intent") === "save-opening") {
     const submission = parseWithZod(formData, { schema: OpeningSchema });

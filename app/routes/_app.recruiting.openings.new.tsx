@@ -8,6 +8,7 @@ import { PageHeader } from "~/components/ui";
 import { createOpening, OpeningSchema } from "~/models/opening.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "New opening · Handoff" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "openings:edit");
-  const submission = parseWithZod(await request.formData(), { schema: OpeningSchema });
+  const submission = parseWithZod(await readForm(request), { schema: OpeningSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const opening = await createOpening(submission.value);
   return redirectWithToast(`/recruiting/openings/${opening.id}`, { title: "Opening created", description: "It has the default stages; rename or add stages under Edit." });

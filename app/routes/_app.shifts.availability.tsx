@@ -11,6 +11,7 @@ import { invariantResponse } from "~/utils/responses.server";
 import { zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { minutesOfDay } from "../../jobs/planning/calendar";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Availability · Handoff" }];
 
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "shifts:own");
   const agent = await getAgentForUser(user.id);
   invariantResponse(agent, "Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const errors: Record<string, string> = {};
   const availability: { day: number; from: string; to: string }[] = [];
   for (let day = 0; day < 7; day++) {

@@ -9,6 +9,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { formatInZone, parseLocalDateTime, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Time off & swaps · Handoff" }];
 
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "shifts:own");
   const agent = await getAgentForUser(user.id);
   invariantResponse(agent, "Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   try {
     if (intent === "time-off") {

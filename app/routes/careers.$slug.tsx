@@ -27,6 +27,7 @@ import {
   type Level,
 } from "~/models/recruiting-vocabulary";
 import { invariantResponse } from "~/utils/responses.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Apply: ${data.opening.title}` : "Careers" }];
 
@@ -40,7 +41,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const opening = await getOpenOpeningBySlug(params.slug ?? "");
   invariantResponse(opening, "This position is not open. It may have been filled.", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // Bots fill every field, people never see this one: pretend it worked and keep nothing.
   if (String(formData.get("website") ?? "").trim()) throw redirect(`/careers/${opening.slug}/thanks`);
   const submission = parseWithZod(formData, {

@@ -7,6 +7,7 @@ import { Button } from "~/components/ui";
 import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
 import { createSession } from "~/utils/auth.server";
 import { toastHeaders } from "~/utils/toast.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Set your password · Handoff" }];
 
@@ -23,7 +24,7 @@ const PasswordSchema = z
   .refine((p) => p.password === p.confirm, { message: "The two passwords differ", path: ["confirm"] });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = PasswordSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = PasswordSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> }, { status: 400 });
   const user = await acceptInvitation(params.token ?? "", parsed.data.password);
   if (!user) return data({ errors: { form: "This link has been used or has expired. Ask your recruiter for a new one." } as Record<string, string> }, { status: 410 });

@@ -9,6 +9,7 @@ import { Button } from "~/components/ui";
 import { TextField } from "~/components/forms";
 import { createSession, getUser, safeRedirect, verifySignIn } from "~/utils/auth.server";
 import { HOME_BY_ROLE } from "~/utils/permissions";
+import { readForm } from "~/utils/form.server";
 
 const SignInSchema = z.object({
   email: z
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
