@@ -1,50 +1,98 @@
-// BullMQ queue names, their zod payload schemas and typed producers; the app imports this, the worker consumes it.
+// The job registry: each background job described whole — name, payload and result schemas, how its
+// result reads on the Jobs page, and its repeat — plus typed producers. Models enqueue through it,
+// processors (jobs/processors/<name>.ts) and the worker consume it; it imports only infrastructure.
 import { Queue, type JobsOptions } from "bullmq";
 import { z } from "zod";
 import { env } from "../app/utils/env.server";
 import { sharedRedis } from "../app/utils/redis.server";
 
+interface JobSpec<P extends z.ZodType, R extends z.ZodType> {
+  label: string;
+  description: string;
+  payload: P;
+  result: R;
+  /** One line for the Jobs page. */
+  describe: (result: z.output<R>) => string;
+  /** A recurring run, registered by the worker at start-up (upserting the same id changes nothing). */
+  repeat?: { id: string; pattern: string; tz: string; data: z.input<P> };
+}
+
+/** Keeps each spec's payload and result types tied together (an object literal alone would widen them). */
+function job<P extends z.ZodType, R extends z.ZodType>(spec: JobSpec<P, R>): JobSpec<P, R> {
+  return spec;
+}
+
+const requestedBy = z.string().min(1);
+const en = (n: number) => Math.round(n).toLocaleString("en-GB");
+
 export const JOBS = {
-  "demo-history": {
+  "demo-history": job({
     label: "Demo history import",
     description: "Generates the demo company's contact history for every queue and replaces the stored weeks.",
     payload: z.object({
       weeks: z.number().int().min(1).max(26),
-      /** ISO date (UTC midnight) the history ends at, exclusive. */
-      endDate: z.iso.date(),
-      requestedBy: z.string().min(1),
+      /** ISO date (UTC midnight) the history ends at, exclusive; the processor takes today when missing. */
+      endDate: z.iso.date().optional(),
+      requestedBy,
     }),
-  },
-  "demo-plan": {
+    result: z.object({ queues: z.number(), rows: z.number() }),
+    describe: (r) => `${en(r.rows)} intervals across ${r.queues} queues`,
+  }),
+  "demo-plan": job({
     label: "Demo plan",
     description: "For a new demo: forecasts from this week, then builds and publishes this week's and next week's schedules.",
-    payload: z.object({ requestedBy: z.string().min(1) }),
-  },
-  forecast: {
+    payload: z.object({ requestedBy }),
+    result: z.union([z.object({ skipped: z.string() }), z.object({ weeks: z.number(), shifts: z.number() })]),
+    describe: (r) => ("skipped" in r ? `Skipped: ${r.skipped}` : `${r.weeks} weeks planned and published, ${r.shifts} shifts`),
+  }),
+  forecast: job({
     label: "Forecast",
     description: "Forecasts contacts, the AI's share and agents required per queue and interval for the horizon of a forecast run.",
-    payload: z.object({ runId: z.string().min(1), requestedBy: z.string().min(1) }),
-  },
-  "forecast-nightly": {
+    payload: z.object({ runId: z.string().min(1), requestedBy }),
+    result: z.object({ intervals: z.number() }),
+    describe: (r) => `${en(r.intervals)} forecast intervals`,
+  }),
+  "forecast-nightly": job({
     label: "Nightly forecast",
     description: "Every night at 02:00 (Stockholm) forecasts the next 14 days from the latest history, so the week ahead is always fresh.",
-    payload: z.object({ requestedBy: z.string().min(1) }),
-  },
-  schedule: {
+    payload: z.object({ requestedBy }),
+    result: z.object({ intervals: z.number() }),
+    describe: (r) => `${en(r.intervals)} forecast intervals`,
+    repeat: { id: "forecast-nightly", pattern: "0 2 * * *", tz: "Europe/Stockholm", data: { requestedBy: "nightly schedule" } },
+  }),
+  schedule: job({
     label: "Schedule",
     description: "Builds a week's draft schedule: shifts for named agents that cover the agents required.",
-    payload: z.object({ scheduleId: z.string().min(1), requestedBy: z.string().min(1), timeLimitSeconds: z.number().int().min(1).max(600).default(20) }),
-  },
-  "applicant-retention": {
+    payload: z.object({ scheduleId: z.string().min(1), requestedBy, timeLimitSeconds: z.number().int().min(1).max(600).default(20) }),
+    result: z.object({ shifts: z.number(), underHours: z.number(), lowerBoundHours: z.number() }),
+    describe: (r) => `${r.shifts} shifts · ${en(r.underHours)} agent hours short (at least ${en(r.lowerBoundHours)} unavoidable)`,
+  }),
+  "applicant-retention": job({
     label: "Applicant retention",
     description: "Anonymises applicants who were not hired once the retention period they consented to has passed. Runs daily.",
-    payload: z.object({ requestedBy: z.string().min(1), /** Defaults to the time the job runs. */ asOf: z.iso.datetime().optional() }),
-  },
-} as const;
+    payload: z.object({ requestedBy, /** Defaults to the time the job runs. */ asOf: z.iso.datetime().optional() }),
+    result: z.object({ anonymized: z.number(), asOf: z.string() }),
+    describe: (r) => `${en(r.anonymized)} applicants anonymised`,
+    repeat: { id: "applicant-retention-daily", pattern: "0 3 * * *", tz: "Europe/Stockholm", data: { requestedBy: "daily schedule" } },
+  }),
+};
 
 export type JobName = keyof typeof JOBS;
-export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;
+export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]["payload"]>;
+export type JobPayloadInput<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
+export type JobResult<N extends JobName> = z.output<(typeof JOBS)[N]["result"]>;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name);
+}
+
+/** The Jobs page's line for a stored result, read through the job's result schema (null when it does not match). */
+export function describeJobResult(name: JobName, value: unknown): string | null {
+  const spec = JOBS[name] as JobSpec<z.ZodType, z.ZodType>;
+  const parsed = spec.result.safeParse(value);
+  return parsed.success ? spec.describe(parsed.data) : null;
+}
 
 /** Retries with backoff, and enough history kept for the Jobs page without letting Redis grow forever. */
 const DEFAULT_OPTIONS: JobsOptions = {
@@ -53,6 +101,7 @@ const DEFAULT_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 14 * 24 * 3600, count: 200 },
   removeOnFail: { age: 30 * 24 * 3600, count: 500 },
 };
+const REPEAT_OPTIONS: JobsOptions = { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } };
 
 declare global {
   var __queues: Map<JobName, Queue> | undefined;
@@ -73,7 +122,19 @@ export function getQueue(name: JobName): Queue {
  * Validates the payload and enqueues it. A `jobId` makes the call idempotent: BullMQ ignores a
  * second add with the id of a job it still holds.
  */
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId?: string } = {}) {
-  const data = JOBS[name].payload.parse(payload);
+export async function enqueue<N extends JobName>(name: N, payload: JobPayloadInput<N>, options: { jobId?: string } = {}) {
+  const data: unknown = JOBS[name].payload.parse(payload);
   return getQueue(name).add(name, data, { ...DEFAULT_OPTIONS, ...(options.jobId ? { jobId: options.jobId } : {}) });
+}
+
+/** Registers every job's repeat (called by the worker at start-up); returns the names registered. */
+export async function registerRepeats(): Promise<JobName[]> {
+  const registered: JobName[] = [];
+  for (const name of JOB_NAMES) {
+    const repeat = (JOBS[name] as JobSpec<z.ZodType, z.ZodType>).repeat;
+    if (!repeat) continue;
+    await getQueue(name).upsertJobScheduler(repeat.id, { pattern: repeat.pattern, tz: repeat.tz }, { name, data: JOBS[name].payload.parse(repeat.data), opts: REPEAT_OPTIONS });
+    registered.push(name);
+  }
+  return registered;
 }

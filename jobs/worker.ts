@@ -1,26 +1,13 @@
-// The BullMQ worker process: registers one processor per queue and shuts down cleanly on SIGTERM/SIGINT.
-import { Worker, type Job } from "bullmq";
+// The BullMQ worker process: one Worker per registered job, the jobs' repeats, and a clean shutdown on SIGTERM/SIGINT.
+import { Worker } from "bullmq";
 import { env } from "../app/utils/env.server";
 import { prisma } from "../app/utils/db.server";
 import { createRedis } from "../app/utils/redis.server";
-import { processImportHistory } from "./demo/import-history";
-import { processDemoPlan } from "./demo/plan";
-import { processForecast, processNightlyForecast, scheduleNightlyForecast } from "./planning/forecast-run";
-import { processSchedule } from "./planning/schedule-run";
-import { processApplicantRetention, scheduleApplicantRetention } from "./recruiting/retention";
-import type { JobName } from "./queues";
+import { PROCESSORS } from "./processors";
+import { JOB_NAMES, registerRepeats } from "./queues";
 
-const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
-  "demo-history": processImportHistory,
-  "demo-plan": processDemoPlan,
-  forecast: processForecast,
-  "forecast-nightly": processNightlyForecast,
-  schedule: processSchedule,
-  "applicant-retention": processApplicantRetention,
-};
-
-const workers = (Object.keys(processors) as JobName[]).map((name) => {
-  const worker = new Worker(name, processors[name], {
+const workers = JOB_NAMES.map((name) => {
+  const worker = new Worker(name, PROCESSORS[name], {
     connection: createRedis("worker"),
     prefix: env().BULLMQ_PREFIX,
     concurrency: 1,
@@ -32,8 +19,10 @@ const workers = (Object.keys(processors) as JobName[]).map((name) => {
 });
 
 console.log(`[worker] ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().BULLMQ_PREFIX})`);
-await scheduleApplicantRetention().catch((error: Error) => console.error(`[worker] could not register the daily retention run: ${error.message}`));
-await scheduleNightlyForecast().catch((error: Error) => console.error(`[worker] could not register the nightly forecast: ${error.message}`));
+await registerRepeats().then(
+  (names) => console.log(`[worker] recurring runs registered: ${names.join(", ")}`),
+  (error: Error) => console.error(`[worker] could not register the recurring runs: ${error.message}`),
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -89,13 +89,13 @@ async function main() {
 }
 
 /**
- * A new demo starts planned: the worker forecasts and publishes two weeks (jobs/demo/plan.ts).
+ * A new demo starts planned: the worker forecasts and publishes two weeks (jobs/processors/demo-plan.ts).
  * Skipped when a forecast exists, without Redis settings, or with HANDOFF_DEMO_PLAN=0 (the tests plan for themselves).
  */
 async function queueDemoPlanOnce() {
   if (process.env.HANDOFF_DEMO_PLAN === "0" || !process.env.REDIS_URL || !process.env.SESSION_SECRET) return;
   if ((await prisma.forecastRun.count()) > 0) return;
-  const { queueDemoPlan } = await import("../jobs/demo/plan");
+  const { queueDemoPlan } = await import("../jobs/processors/demo-plan");
   const { getQueue } = await import("../jobs/queues");
   const { sharedRedis } = await import("../app/utils/redis.server");
   await queueDemoPlan();

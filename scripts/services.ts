@@ -257,7 +257,10 @@ async function startLocalPostgres(): Promise<PgHandle> {
 
   const bin = await pgBinaries();
   const ids = postgresOsUser();
-  if (ids) ensureTraversable(bin.postgres, ids), ensureTraversable(dataDir, ids);
+  if (ids) {
+    ensureTraversable(bin.postgres, ids);
+    ensureTraversable(dataDir, ids);
+  }
   const asUser = ids ? { uid: ids.uid, gid: ids.gid } : {};
 
   // 2. Create the cluster on first run (an interrupted initdb leaves no PG_VERSION: start over).
@@ -270,7 +273,10 @@ async function startLocalPostgres(): Promise<PgHandle> {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const pwFile = path.join(DATA_DIR, `.pgpass-${process.pid}`);
     writeFileSync(pwFile, `${PG_PASSWORD}\n`, { mode: 0o600 });
-    if (ids) chownSync(dataDir, ids.uid, ids.gid), chownSync(pwFile, ids.uid, ids.gid);
+    if (ids) {
+      chownSync(dataDir, ids.uid, ids.gid);
+      chownSync(pwFile, ids.uid, ids.gid);
+    }
     const r = spawnSync(
       bin.initdb,
       [`--pgdata=${dataDir}`, `--username=${PG_USER}`, `--pwfile=${pwFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"],

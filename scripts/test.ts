@@ -1,4 +1,4 @@
-// `npm test`: typecheck → unit/integration tests (vitest) → end-to-end tests (Playwright, Chromium).
+// `npm test`: typecheck → lint → unit/integration tests (vitest) → end-to-end tests (Playwright, Chromium).
 //
 // Tests run against the test profile of scripts/services.ts: database `handoff_test` (reset before
 // each phase) and BullMQ prefix `handoff-test` (flushed), so the demo data of `npm start` survives;
@@ -71,6 +71,10 @@ async function main() {
       const r = await run(bin("tsc"), ["--noEmit"]);
       // Counted as one failure when it fails; a clean typecheck adds no "passed" test.
       return r.code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: "type errors" };
+    });
+    await phase("lint (eslint: layers, cycles, hooks)", async () => {
+      const lint = await run(bin("eslint"), ["--max-warnings", "0", "."]);
+      return lint.code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: "lint errors (npm run lint)" };
     });
   }
 

@@ -1,6 +1,6 @@
 // What an agent sees of their own record: contract, skills, availability, start date.
 import { prisma } from "~/utils/db.server";
-import type { Slot } from "./availability";
+import { AvailabilityColumn, readJsonColumn } from "./json-columns";
 
 export async function getOwnAgentProfile(userId: string) {
   const agent = await prisma.agent.findUnique({
@@ -15,5 +15,5 @@ export async function getOwnAgentProfile(userId: string) {
       skills: { select: { queue: { select: { name: true } } }, orderBy: { queue: { key: "asc" } } },
     },
   });
-  return agent ? { ...agent, availability: agent.availability as Slot[] } : null;
+  return agent ? { ...agent, availability: readJsonColumn(AvailabilityColumn, agent.availability, "availability") } : null;
 }

@@ -1,12 +1,13 @@
 // Agents as they see themselves: published shifts, calendar feed, availability, time off and swaps.
 import { randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
-import { WeeklyRangesSchema, type WeeklyRanges } from "../../jobs/planning/calendar";
+import type { WeeklyRanges } from "../../jobs/planning/calendar";
+import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ShiftBreaksColumn, type CapPeriod } from "./json-columns";
 import { checkSchedule } from "../../jobs/schedule";
 import { loadWeekInput, toEngineShift } from "./schedule.server";
 import { enqueueMail } from "./outbox.server";
 
-export type CapPeriod = { from: string; to: string; maxMinutes: number };
+export type { CapPeriod };
 
 export async function getAgentForUser(userId: string) {
   const agent = await prisma.agent.findUnique({
@@ -25,19 +26,18 @@ export async function getAgentForUser(userId: string) {
     },
   });
   if (!agent) return null;
-  const availability = WeeklyRangesSchema.safeParse(agent.availability);
   return {
     ...agent,
     skills: agent.skills.map((s) => s.queue.key),
-    availability: availability.success ? availability.data : [],
-    capPeriods: (Array.isArray(agent.capPeriods) ? agent.capPeriods : []) as CapPeriod[],
+    availability: readJsonColumn(AvailabilityColumn, agent.availability, "availability"),
+    capPeriods: readJsonColumn(CapPeriodsColumn, agent.capPeriods, "exam periods"),
   };
 }
 
 export type PublishedShiftView = { id: string; shiftId: string | null; queue: string; start: Date; end: Date; breaks: { start: Date; end: Date }[] };
 
 function toView(s: { id: string; shiftId: string | null; queueKey: string; start: Date; end: Date; breaks: unknown }): PublishedShiftView {
-  const breaks = (Array.isArray(s.breaks) ? (s.breaks as { start: string; end: string }[]) : []).map((b) => ({ start: new Date(b.start), end: new Date(b.end) }));
+  const breaks = readJsonColumn(ShiftBreaksColumn, s.breaks, "shift breaks").map((b) => ({ start: new Date(b.start), end: new Date(b.end) }));
   return { id: s.id, shiftId: s.shiftId, queue: s.queueKey, start: s.start, end: s.end, breaks };
 }
 

@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import type { ApplicationInput } from "./application-form";
 import { AVAILABILITY_DAY_OPTIONS, PAGE_SIZE } from "./applicant-filters";
 import { utcHoursForRange, utcHoursOfWeek, type Slot } from "./availability";
+import { AvailabilityColumn, LanguagesColumn, readJsonColumn, type LanguageLevel } from "./json-columns";
 
 type Tx = Prisma.TransactionClient;
 
@@ -221,13 +222,16 @@ export async function listApplications(filters: ApplicationFilters, viewerTimeZo
   return { total, rows: rows.map(toRow) };
 }
 
-type LanguageLevel = { language: string; level: string };
 type WithSlots<T extends { applicant: { availability: unknown; languages: unknown } }> = Omit<T, "applicant"> & {
   applicant: Omit<T["applicant"], "availability" | "languages"> & { availability: Slot[]; languages: LanguageLevel[] };
 };
 
 function toRow<T extends { applicant: { availability: unknown; languages: unknown } }>(row: T): WithSlots<T> {
-  return { ...row, applicant: { ...row.applicant, availability: row.applicant.availability as Slot[], languages: row.applicant.languages as LanguageLevel[] } } as WithSlots<T>;
+  const { applicant } = row;
+  return {
+    ...row,
+    applicant: { ...applicant, availability: readJsonColumn(AvailabilityColumn, applicant.availability, "applicant availability"), languages: readJsonColumn(LanguagesColumn, applicant.languages, "applicant languages") },
+  } as WithSlots<T>;
 }
 
 /** All rows matching the filters, streamed in pages, for the CSV export. */
@@ -357,8 +361,8 @@ export async function getApplicantDetail(applicantId: string) {
   const agent = await prisma.agent.findUnique({ where: { applicantId }, select: { id: true, startDate: true, user: { select: { email: true } } } });
   return {
     ...applicant,
-    languages: applicant.languages as Array<{ language: string; level: string }>,
-    availability: applicant.availability as Slot[],
+    languages: readJsonColumn(LanguagesColumn, applicant.languages, "applicant languages"),
+    availability: readJsonColumn(AvailabilityColumn, applicant.availability, "applicant availability"),
     agent,
   };
 }

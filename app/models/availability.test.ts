@@ -26,6 +26,15 @@ describe("availability", () => {
     expect(grid[4].map((on, h) => (on ? h : -1)).filter((h) => h >= 0)).toEqual([17, 18, 19, 20]);
   });
 
+  it("converts each day at its own offset in a week with a daylight-saving change", () => {
+    // Stockholm moves to summer time on Sunday 29 March 2026: Monday 10:00 is 09:00 UTC, Sunday 10:00 is 08:00 UTC.
+    const week = new Date("2026-03-25T12:00:00Z");
+    expect(utcHoursOfWeek([{ day: 0, from: "10:00", to: "11:00" }], "Europe/Stockholm", week)).toEqual([9]);
+    expect(utcHoursOfWeek([{ day: 6, from: "10:00", to: "11:00" }], "Europe/Stockholm", week)).toEqual([6 * 24 + 8]);
+    const grid = gridInZone([{ day: 6, from: "10:00", to: "11:00" }], "Europe/Stockholm", "Europe/London", week);
+    expect(grid[6].map((on, h) => (on ? h : -1)).filter((h) => h >= 0)).toEqual([9]);
+  });
+
   it("summarises consecutive days with the same hours", () => {
     const weekdays = [0, 1, 2, 3, 4].map((day) => ({ day, from: "17:00", to: "23:00" }));
     expect(summarizeAvailability([...weekdays, { day: 5, from: "10:00", to: "16:30" }])).toBe("Mon–Fri 17–23 · Sat 10–16:30");

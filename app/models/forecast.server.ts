@@ -8,8 +8,21 @@ import { enqueue, getQueue } from "../../jobs/queues";
 
 export type ForecastIntervalInput = Omit<Prisma.ForecastIntervalCreateManyInput, "runId">;
 
-export async function createForecastRun(input: { startAt: Date; days: number; quantile: number; requestedBy: string }) {
+export async function createForecastRun(input: { startAt: Date; days: number; quantile: number; requestedBy: string; jobId?: string }) {
   return prisma.forecastRun.create({ data: { ...input, status: "QUEUED" }, select: { id: true } });
+}
+
+/** The run a job created on an earlier attempt, so a retried recurring job does not create a second one. */
+export function findForecastRunOfJob(jobId: string) {
+  return prisma.forecastRun.findFirst({ where: { jobId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+}
+
+export function countForecastIntervals(runId: string) {
+  return prisma.forecastInterval.count({ where: { runId } });
+}
+
+export async function hasSucceededForecast(): Promise<boolean> {
+  return (await prisma.forecastRun.count({ where: { status: "SUCCEEDED" } })) > 0;
 }
 
 /** Replaces a run's intervals and marks it succeeded, in one transaction: a retried job lands on the same rows. */
@@ -140,13 +153,4 @@ export function createAdjustment(input: { queueId: string; from: Date; to: Date;
 export async function revertAdjustment(id: string, byName: string): Promise<boolean> {
   const result = await prisma.adjustment.updateMany({ where: { id, revertedAt: null }, data: { revertedAt: new Date(), revertedBy: byName } });
   return result.count === 1;
-}
-
-/** History of one queue over [from, to): offered and AI-resolved per interval. */
-export function queueHistory(queueId: string, from: Date, to: Date) {
-  return prisma.volumeInterval.findMany({
-    where: { queueId, intervalStart: { gte: from, lt: to } },
-    orderBy: { intervalStart: "asc" },
-    select: { intervalStart: true, offered: true, aiResolved: true },
-  });
 }

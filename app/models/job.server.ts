@@ -1,7 +1,6 @@
 // Background jobs as people see them: recent runs per queue read from BullMQ, and retry.
 import type { Job, JobState } from "bullmq";
-import { historyEnd } from "../../prisma/demo/history";
-import { enqueue, getQueue, JOB_NAMES, JOBS, type JobName } from "../../jobs/queues";
+import { describeJobResult, enqueue, getQueue, isJobName, JOB_NAMES, JOBS, type JobName } from "../../jobs/queues";
 
 export type JobView = {
   id: string;
@@ -24,19 +23,6 @@ export type JobView = {
 
 const LISTED_STATES: JobState[] = ["active", "waiting", "delayed", "prioritized", "waiting-children", "completed", "failed"];
 
-function describeResult(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== "object") return String(value);
-  const v = value as Record<string, number>;
-  if ("rows" in v && "queues" in v) return `${v.rows.toLocaleString("en-GB")} intervals across ${v.queues} queues`;
-  if ("weeks" in v && "shifts" in v) return `${v.weeks} weeks planned and published, ${v.shifts} shifts`;
-  if ("skipped" in v) return `Skipped: ${v.skipped}`;
-  if ("intervals" in v) return `${v.intervals.toLocaleString("en-GB")} forecast intervals`;
-  if ("anonymized" in v) return `${v.anonymized.toLocaleString("en-GB")} applicants anonymised`;
-  if ("shifts" in v) return `${v.shifts} shifts · ${Math.round(v.underHours)} agent hours short (at least ${Math.round(v.lowerBoundHours)} unavoidable)`;
-  return JSON.stringify(value).slice(0, 200);
-}
-
 async function toView(queue: JobName, job: Job): Promise<JobView> {
   const state = await job.getState();
   const progress = typeof job.progress === "number" ? job.progress : 0;
@@ -55,7 +41,7 @@ async function toView(queue: JobName, job: Job): Promise<JobView> {
     finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
     durationMs: job.processedOn ? (job.finishedOn ?? Date.now()) - job.processedOn : null,
     failedReason: job.failedReason || null,
-    result: describeResult(job.returnvalue),
+    result: job.returnvalue === null || job.returnvalue === undefined ? null : describeJobResult(queue, job.returnvalue),
     requestedBy,
   };
 }
@@ -91,12 +77,7 @@ export async function retryJob(queue: string, id: string): Promise<RetryOutcome>
   return "retried";
 }
 
-function isJobName(name: string): name is JobName {
-  return (JOB_NAMES as string[]).includes(name);
-}
-
-/** Queues a regeneration of the demo queues' history, through today (UTC). */
+/** Queues a regeneration of the demo queues' history, through today (UTC; the job fixes the day). */
 export function startDemoHistoryImport(weeks: number, requestedBy: string) {
-  const endDate = historyEnd(new Date()).toISOString().slice(0, 10);
-  return enqueue("demo-history", { weeks, endDate, requestedBy });
+  return enqueue("demo-history", { weeks, requestedBy });
 }

@@ -2,13 +2,19 @@
 import type { OpeningStatus, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
+import { LanguagesColumn, readJsonColumn, type LanguageLevel } from "./json-columns";
 import type { OpeningInput } from "./opening-form";
 import { DEFAULT_STAGES } from "./recruiting-vocabulary";
 
 export { OpeningSchema } from "./opening-form";
 
 
-export type OpeningLanguage = { language: string; level: string };
+export type OpeningLanguage = LanguageLevel;
+
+/** An opening row with its languages column read through its schema. */
+function withLanguages<T extends { languages: unknown }>(row: T): Omit<T, "languages"> & { languages: OpeningLanguage[] } {
+  return { ...row, languages: readJsonColumn(LanguagesColumn, row.languages, "opening languages") };
+}
 
 function slugify(title: string): string {
   return title
@@ -47,7 +53,7 @@ export async function updateOpening(id: string, input: OpeningInput) {
 }
 
 export async function getOpeningForEdit(id: string) {
-  return prisma.opening.findUnique({
+  const opening = await prisma.opening.findUnique({
     where: { id },
     select: {
       id: true,
@@ -66,6 +72,7 @@ export async function getOpeningForEdit(id: string) {
       stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true, position: true, _count: { select: { applications: true } } } },
     },
   });
+  return opening ? withLanguages(opening) : null;
 }
 
 /** Openings with applicants per stage kind and hires, for the recruiting home and the openings list. */
@@ -110,18 +117,20 @@ export async function listOpeningOptions() {
 
 /** Open openings for the public careers page; only what an applicant should see. */
 export async function listOpenOpenings(language?: string) {
-  return prisma.opening.findMany({
+  const openings = await prisma.opening.findMany({
     where: { status: "OPEN", ...(language ? { languageCodes: { has: language } } : {}) },
     orderBy: { createdAt: "desc" },
     select: { slug: true, title: true, description: true, languages: true, channels: true, cohorts: true, countries: true, weeklyHoursMin: true, weeklyHoursMax: true },
   });
+  return openings.map(withLanguages);
 }
 
 export async function getOpenOpeningBySlug(slug: string) {
-  return prisma.opening.findFirst({
+  const opening = await prisma.opening.findFirst({
     where: { slug, status: "OPEN" },
     select: { id: true, slug: true, title: true, description: true, languages: true, channels: true, cohorts: true, countries: true, weeklyHoursMin: true, weeklyHoursMax: true, retentionDays: true },
   });
+  return opening ? withLanguages(opening) : null;
 }
 
 export const StageEditSchema = z.discriminatedUnion("intent", [

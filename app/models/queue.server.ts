@@ -1,5 +1,9 @@
 // Queues (language × channel) and what the planning summary shows about them.
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import type { QueueServiceParams } from "../../jobs/forecast";
+import type { OpeningHours } from "../../jobs/planning/calendar";
+import { QueueOpeningHoursColumn, readJsonColumn } from "./json-columns";
 
 /** Each queue with its human and total volume over the last 7 days of history. */
 export async function queueWeekSummary() {
@@ -38,7 +42,8 @@ export type QueueSettings = {
   shrinkage: number;
   concurrency: number;
   patienceSeconds: number | null;
-  openingHours: unknown;
+  /** Null when none are set: the queue is open around the clock. */
+  openingHours: OpeningHours | null;
 };
 
 const SETTINGS_SELECT = {
@@ -58,16 +63,21 @@ const SETTINGS_SELECT = {
   openingHours: true,
 } as const;
 
-export function listQueueSettings(): Promise<QueueSettings[]> {
-  return prisma.queue.findMany({ orderBy: { key: "asc" }, select: SETTINGS_SELECT });
+function toSettings(row: Prisma.QueueGetPayload<{ select: typeof SETTINGS_SELECT }>): QueueSettings {
+  return { ...row, openingHours: readJsonColumn(QueueOpeningHoursColumn, row.openingHours, `opening hours of queue ${row.key}`) };
 }
 
-export function getQueueSettingsByKey(key: string): Promise<QueueSettings | null> {
-  return prisma.queue.findUnique({ where: { key }, select: SETTINGS_SELECT });
+export async function listQueueSettings(): Promise<QueueSettings[]> {
+  return (await prisma.queue.findMany({ orderBy: { key: "asc" }, select: SETTINGS_SELECT })).map(toSettings);
+}
+
+export async function getQueueSettingsByKey(key: string): Promise<QueueSettings | null> {
+  const row = await prisma.queue.findUnique({ where: { key }, select: SETTINGS_SELECT });
+  return row ? toSettings(row) : null;
 }
 
 /** The engine's staffing parameters of a queue (AHT may be overridden per interval by the caller). */
-export function queueServiceParams(queue: QueueSettings) {
+export function queueServiceParams(queue: QueueSettings): QueueServiceParams {
   return {
     ahtSeconds: queue.ahtSeconds,
     serviceLevel: queue.serviceLevelTarget,
@@ -79,8 +89,14 @@ export function queueServiceParams(queue: QueueSettings) {
   };
 }
 
-export type QueueSettingsUpdate = Omit<QueueSettings, "id" | "key" | "channel" | "intervalMinutes"> & { openingHours: [string, string][][] };
+export type QueueSettingsUpdate = Omit<QueueSettings, "id" | "key" | "channel" | "intervalMinutes"> & { openingHours: OpeningHours };
 
 export function updateQueueSettings(key: string, update: QueueSettingsUpdate) {
   return prisma.queue.update({ where: { key }, data: update });
+}
+
+/** Creates the queue when its key is new and leaves an existing one as it is; returns its id. */
+export async function ensureQueue(data: Prisma.QueueCreateInput): Promise<string> {
+  const queue = await prisma.queue.upsert({ where: { key: data.key }, create: data, update: {}, select: { id: true } });
+  return queue.id;
 }

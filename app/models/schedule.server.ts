@@ -5,9 +5,9 @@ import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift } from "../../jobs/schedule";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
-import { WeeklyRangesSchema } from "../../jobs/planning/calendar";
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { listQueueSettings } from "./queue.server";
+import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ScheduleSummaryColumn, ShiftBreaksColumn, type StoredScheduleSummary } from "./json-columns";
 import { enqueueMail } from "./outbox.server";
 import { enqueue, getQueue } from "../../jobs/queues";
 
@@ -40,14 +40,6 @@ export function getOrCreateSchedule(weekStart: Date) {
 
 export function getSchedule(id: string) {
   return prisma.schedule.findUnique({ where: { id } });
-}
-
-function parseJsonArray<T>(value: unknown, parse: (v: unknown) => T[]): T[] {
-  try {
-    return parse(value);
-  } catch {
-    return [];
-  }
 }
 
 /** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
@@ -90,8 +82,8 @@ export async function loadWeekInput(weekStart: Date) {
     weeklyMinMinutes: a.weeklyMinMinutes,
     weeklyMaxMinutes: a.weeklyMaxMinutes,
     maxShiftsPerWeek: a.maxShiftsPerWeek,
-    availability: parseJsonArray(a.availability, (v) => WeeklyRangesSchema.parse(v)),
-    capPeriods: Array.isArray(a.capPeriods) ? (a.capPeriods as PlanningAgent["capPeriods"]) : [],
+    availability: readJsonColumn(AvailabilityColumn, a.availability, `availability of agent ${a.id}`),
+    capPeriods: readJsonColumn(CapPeriodsColumn, a.capPeriods, `exam periods of agent ${a.id}`),
     timeOff: a.timeOff,
   }));
   const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents });
@@ -101,10 +93,8 @@ export async function loadWeekInput(weekStart: Date) {
 const slot = (weekStart: Date, t: number) => new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000);
 const index = (weekStart: Date, at: Date) => Math.round((at.getTime() - weekStart.getTime()) / (INTERVAL_MINUTES * 60_000));
 
-type StoredBreak = { start: string; end: string };
-
 export function toEngineShift(weekStart: Date, shift: { agentId: string; queue: { key: string }; start: Date; end: Date; breaks: unknown }): EngineShift {
-  const breaks = (Array.isArray(shift.breaks) ? (shift.breaks as StoredBreak[]) : []).map(
+  const breaks = readJsonColumn(ShiftBreaksColumn, shift.breaks, "shift breaks").map(
     (b) => [index(weekStart, new Date(b.start)), index(weekStart, new Date(b.end))] as [number, number],
   );
   return { agent: shift.agentId, queue: shift.queue.key, start: index(weekStart, shift.start), end: index(weekStart, shift.end), breaks };
@@ -119,7 +109,7 @@ export async function saveSolvedSchedule(
   weekStart: Date,
   queueIds: Map<string, string>,
   shifts: EngineShift[],
-  summary: Record<string, number>,
+  summary: StoredScheduleSummary,
   forecastRunId: string | null,
 ) {
   await prisma.$transaction(
@@ -159,8 +149,14 @@ const SHIFT_SELECT = {
   agent: { select: { user: { select: { name: true } }, timeZone: true } },
 } as const;
 
-export function listShifts(scheduleId: string) {
-  return prisma.shift.findMany({ where: { scheduleId }, select: SHIFT_SELECT, orderBy: [{ agentId: "asc" }, { start: "asc" }] });
+export async function listShifts(scheduleId: string) {
+  const rows = await prisma.shift.findMany({ where: { scheduleId }, select: SHIFT_SELECT, orderBy: [{ agentId: "asc" }, { start: "asc" }] });
+  return rows.map((row) => ({ ...row, breaks: readJsonColumn(ShiftBreaksColumn, row.breaks, "shift breaks") }));
+}
+
+/** A schedule's stored summary; null before its first run. */
+export function readScheduleSummary(value: unknown): StoredScheduleSummary | null {
+  return value === null || value === undefined ? null : readJsonColumn(ScheduleSummaryColumn, value, "schedule summary");
 }
 
 /** Staffed agents per queue and interval (breaks excluded), from engine-form shifts. */
@@ -204,7 +200,7 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
   const updated = await prisma.$transaction(async (tx) => {
     const bumped = await tx.schedule.updateMany({
       where: { id: scheduleId, version },
-      data: { version: { increment: 1 }, status: "DRAFT", summary: { ...(schedule.summary as Record<string, number>), ...totals } },
+      data: { version: { increment: 1 }, status: "DRAFT", summary: { ...readScheduleSummary(schedule.summary), ...totals } },
     });
     if (bumped.count === 0) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
     return tx.shift.update({

@@ -1,6 +1,7 @@
 // Volume history per queue and interval: what was offered and what the AI resolved.
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import type { HistoryRow } from "../../jobs/forecast";
 
 export type VolumeRow = {
   intervalStart: Date;
@@ -61,4 +62,19 @@ export async function dailyContainment(days: number, until: Date) {
 export async function historyExtent() {
   const agg = await prisma.volumeInterval.aggregate({ _min: { intervalStart: true }, _max: { intervalStart: true }, _count: true });
   return { first: agg._min.intervalStart, last: agg._max.intervalStart, rows: agg._count };
+}
+
+/** History of one queue over [from, to), oldest first: offered, AI-resolved and AHT per interval. */
+export function queueHistory(queueId: string, from: Date, to: Date) {
+  return prisma.volumeInterval.findMany({
+    where: { queueId, intervalStart: { gte: from, lt: to } },
+    orderBy: { intervalStart: "asc" },
+    select: { intervalStart: true, offered: true, aiResolved: true, ahtSeconds: true },
+  });
+}
+
+/** The same history as the forecast engine reads it. */
+export async function engineHistory(queue: { id: string; key: string }, from: Date, to: Date): Promise<HistoryRow[]> {
+  const rows = await queueHistory(queue.id, from, to);
+  return rows.map((r) => ({ intervalStart: r.intervalStart.getTime(), queue: queue.key, offered: r.offered, aiResolved: r.aiResolved, ahtSeconds: r.ahtSeconds }));
 }

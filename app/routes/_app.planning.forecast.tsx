@@ -18,13 +18,13 @@ import {
   forecastRunProgress,
   latestForecastRun,
   listAdjustments,
-  queueHistory,
   recentForecastRuns,
   revertAdjustment,
   startForecastRun,
 } from "~/models/forecast.server";
 import { listQueueSettings } from "~/models/queue.server";
-import { requirePermission } from "~/utils/auth.server";
+import { queueHistory } from "~/models/volume.server";
+import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -32,7 +32,6 @@ import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Forecast · Handoff" }];
 
-const DAY_MS = 86_400_000;
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date");
 
 const AdjustmentSchema = z
@@ -143,6 +142,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = new URL(request.url);
   const here = back.pathname + back.search;
 
+  if (intent === "run" || intent === "cancel") requireCan(user, "planning:run");
+  else requireCan(user, "forecast:adjust");
   if (intent === "run") {
     const quantile = formData.get("quantile") === "0.9" ? 0.9 : 0.5;
     const tomorrow = addDays(localDate(new Date(), "UTC"), 1);

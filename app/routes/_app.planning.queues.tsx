@@ -8,10 +8,9 @@ import { Badge, Button, Card, PageHeader } from "~/components/ui";
 import { checkHistoryFile, importHistory } from "~/models/history-import.server";
 import { listQueueSettings, updateQueueSettings } from "~/models/queue.server";
 import { historyExtent } from "~/models/volume.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCan, requirePermission } from "~/utils/auth.server";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { OpeningHoursSchema } from "../../jobs/planning/calendar";
 import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Queues & history · Handoff" }];
@@ -24,10 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [queues, extent] = await Promise.all([listQueueSettings(), historyExtent()]);
   return {
     timeZone: user.timeZone,
-    queues: queues.map((q) => {
-      const hours = OpeningHoursSchema.safeParse(q.openingHours);
-      return { ...q, openingHours: hours.success ? hours.data : Array.from({ length: 7 }, () => [] as [string, string][]) };
-    }),
+    // A queue without opening hours is open around the clock, and is shown so.
+    queues: queues.map((q) => ({ ...q, openingHours: q.openingHours ?? Array.from({ length: 7 }, () => [["00:00", "24:00"]] as [string, string][]) })),
     extent: { first: extent.first?.toISOString() ?? null, last: extent.last?.toISOString() ?? null, rows: extent.rows },
   };
 }
@@ -58,9 +55,10 @@ async function readUpload(request: Request) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "planning:view");
+  const user = await requirePermission(request, "planning:view");
   const type = request.headers.get("Content-Type") ?? "";
   if (type.startsWith("multipart/form-data")) {
+    requireCan(user, "history:import");
     const upload = await readUpload(request);
     if ("error" in upload) return data({ kind: "upload" as const, error: upload.error, errors: [] as string[], totalErrors: 0, queues: null }, { status: 400 });
     const check = await checkHistoryFile(upload.text, upload.file.name);
@@ -73,6 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return { kind: "upload" as const, error: null, errors: [] as string[], totalErrors: 0, queues: check.queues };
   }
+  requireCan(user, "queues:edit");
   const form = await readForm(request);
   const parsed = SettingsSchema.safeParse(Object.fromEntries(form));
   const hours = Array.from({ length: 7 }, (_, d) => {

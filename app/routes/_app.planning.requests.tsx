@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "planning:view");
+  const user = await requirePermission(request, "requests:decide");
   const form = await readForm(request);
   const id = String(form.get("id") ?? "");
   const intent = form.get("intent");

@@ -21,9 +21,10 @@ import {
   scheduleRunProgress,
   startScheduleRun,
   weekCoverage,
+  readScheduleSummary,
   weekStartOf,
 } from "~/models/schedule.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const byAgent = new Map<string, { id: string; name: string; minutes: number; shifts: { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean }[] }>();
   for (const s of shifts) {
-    const breaks = (Array.isArray(s.breaks) ? (s.breaks as { start: string; end: string }[]) : []).map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
+    const breaks = s.breaks.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
     const entry = byAgent.get(s.agentId) ?? { id: s.agentId, name: s.agent.user.name, minutes: 0, shifts: [] };
     entry.minutes += (s.end.getTime() - s.start.getTime()) / 60_000 - breaks.reduce((m, b) => m + (b.end - b.start) / 60_000, 0);
     entry.shifts.push({ id: s.id, queue: s.queue.key, start: s.start.getTime(), end: s.end.getTime(), breaks, edited: s.editedBy !== null });
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const selectedId = url.searchParams.get("shift");
   const selected = selectedId ? shifts.find((s) => s.id === selectedId) ?? null : null;
-  const summary = (schedule?.summary ?? null) as Record<string, number> | null;
+  const summary = readScheduleSummary(schedule?.summary);
   const changes = schedule ? await changesSincePublish(schedule.id) : { changed: 0, agents: 0 };
   const required = summary?.requiredAgentIntervals ?? 0;
   return {
@@ -102,11 +103,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           queue: selected.queue.key,
           start: toLocalDateTime(selected.start, tz),
           end: toLocalDateTime(selected.end, tz),
-          breakStart: (selected.breaks as { start: string }[])[0] ? toLocalDateTime((selected.breaks as { start: string }[])[0].start, tz) : "",
-          breakMinutes: (() => {
-            const b = (selected.breaks as { start: string; end: string }[])[0];
-            return b ? (Date.parse(b.end) - Date.parse(b.start)) / 60_000 : 30;
-          })(),
+          breakStart: selected.breaks[0] ? toLocalDateTime(selected.breaks[0].start, tz) : "",
+          breakMinutes: selected.breaks[0] ? (Date.parse(selected.breaks[0].end) - Date.parse(selected.breaks[0].start)) / 60_000 : 30,
         }
       : null,
   };
@@ -130,10 +128,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "run") {
+    requireCan(user, "planning:run");
     await startScheduleRun(weekStart, user.name);
     return redirectWithToast(here, { title: "Schedule run started", description: "The solver searches for the best cover; progress shows below." });
   }
   if (intent === "publish") {
+    requireCan(user, "schedule:publish");
     const schedule = await findScheduleByWeek(weekStart);
     invariantResponse(schedule, "Not found", { status: 404 });
     try {
@@ -145,6 +145,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   if (intent === "edit") {
+    requireCan(user, "schedule:edit");
     const parsed = EditSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return data({ error: "Fill in the start, end and queue of the shift.", violations: [] as string[] }, { status: 400 });
     const v = parsed.data;

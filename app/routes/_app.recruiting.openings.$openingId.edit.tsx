@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { OpeningForm } from "~/components/opening-form";
 import { Badge, Button, ButtonLink, Card, PageHeader } from "~/components/ui";
-import { editStages, getOpeningForEdit, OpeningSchema, StageEditSchema, updateOpening, type OpeningLanguage } from "~/models/opening.server";
+import { editStages, getOpeningForEdit, OpeningSchema, StageEditSchema, updateOpening } from "~/models/opening.server";
 import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "openings:edit");
   const opening = await getOpeningForEdit(params.openingId ?? "");
   invariantResponse(opening, "Not found", { status: 404 });
-  return { opening: { ...opening, languages: opening.languages as OpeningLanguage[] } };
+  return { opening };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

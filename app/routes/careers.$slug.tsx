@@ -10,7 +10,7 @@ import { Badge, Button } from "~/components/ui";
 import { CareersFormSchema } from "~/models/application-form";
 import { submitApplication } from "~/models/applicant.server";
 import { DAY_LONG } from "~/models/availability";
-import { getOpenOpeningBySlug, type OpeningLanguage } from "~/models/opening.server";
+import { getOpenOpeningBySlug } from "~/models/opening.server";
 import {
   CHANNEL_LABELS,
   COHORT_LABELS,
@@ -35,7 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const opening = await getOpenOpeningBySlug(params.slug ?? "");
   invariantResponse(opening, "This position is not open. It may have been filled.", { status: 404 });
   const { id: _, ...shown } = opening;
-  return { opening: { ...shown, languages: opening.languages as OpeningLanguage[] } };
+  return { opening: shown };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,7 +56,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/careers/${opening.slug}/thanks`);
 }
 
-const inputClass = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
   return (

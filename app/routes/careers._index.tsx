@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { CareersLayout } from "~/components/careers-layout";
 import { Badge, Button } from "~/components/ui";
-import { listOpenOpenings, type OpeningLanguage } from "~/models/opening.server";
+import { listOpenOpenings } from "~/models/opening.server";
 import { CHANNEL_LABELS, COHORT_LABELS, LANGUAGES, LEVEL_LABELS, type Cohort, type Level } from "~/models/recruiting-vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Careers · Remote customer support jobs" }];
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Careers · Remote customer su
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = new URL(request.url).searchParams.get("language") ?? "";
   const openings = await listOpenOpenings(language in LANGUAGES ? language : undefined);
-  return { openings: openings.map((o) => ({ ...o, languages: o.languages as OpeningLanguage[] })), language };
+  return { openings, language };
 }
 
 export default function Careers() {

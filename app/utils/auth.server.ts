@@ -54,8 +54,13 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 /** The one permission check: every loader and action calls it; a denied user gets the 403 page. */
 export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!can(user, permission)) forbidden();
+  requireCan(user, permission);
   return user;
+}
+
+/** For actions whose intents need different permissions: a 403 unless the signed-in user has this one. */
+export function requireCan(user: SessionUser, permission: Permission): void {
+  if (!can(user, permission)) forbidden();
 }
 
 let dummyHash: string | undefined;

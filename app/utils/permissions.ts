@@ -12,6 +12,13 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 const PERMISSIONS = {
   "planning:view": ["ADMIN", "MANAGER"],
+  "planning:run": ["ADMIN", "MANAGER"],
+  "forecast:adjust": ["ADMIN", "MANAGER"],
+  "history:import": ["ADMIN", "MANAGER"],
+  "queues:edit": ["ADMIN", "MANAGER"],
+  "schedule:edit": ["ADMIN", "MANAGER"],
+  "schedule:publish": ["ADMIN", "MANAGER"],
+  "requests:decide": ["ADMIN", "MANAGER"],
   "recruiting:view": ["ADMIN", "MANAGER", "RECRUITER"],
   "openings:edit": ["ADMIN", "MANAGER", "RECRUITER"],
   "applicants:edit": ["ADMIN", "RECRUITER"],

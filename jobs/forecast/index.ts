@@ -22,7 +22,7 @@
 //   formatForecastCsv(rows) -> the contract's CSV text
 //
 // Everything here is pure: no database, no Redis, no clock.
-export { InputError } from "../cli-io";
+export { InputError } from "../input-error";
 export { erlangA, erlangB, erlangC, scheduledAgents, staffing } from "./erlang";
 export type { QueueMetrics, QueueModel, StaffingParams, StaffingResult } from "./erlang";
 export { requiredAgents } from "./requirement";

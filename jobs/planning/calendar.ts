@@ -41,6 +41,44 @@ export function weeklyMask(
   return mask;
 }
 
+/** The zone's offset from UTC in minutes at an instant (positive east of Greenwich). */
+export function zoneOffsetMinutes(timeZone: string, at: number | Date): number {
+  return -new TZDate(+at, timeZone).getTimezoneOffset() || 0;
+}
+
+const WEEK_MINUTES = 7 * 24 * 60;
+/** A Monday 00:00 UTC: minutes of a UTC week are counted from any such instant. */
+const UTC_MONDAY = Date.UTC(1970, 0, 5);
+
+/** Monday 00:00 UTC of the UTC week containing `at`. */
+export function utcWeekStart(at: number): number {
+  return at - ((((at - UTC_MONDAY) % (WEEK_MINUTES * 60_000)) + WEEK_MINUTES * 60_000) % (WEEK_MINUTES * 60_000));
+}
+
+/**
+ * Weekly local ranges as UTC minute-of-week intervals [start, end) (0 = Monday 00:00 UTC), for the
+ * person's week containing `at`, split where they wrap past Sunday midnight. Each end of each range
+ * is converted at its own instant, so a week with a daylight-saving change is right on both sides.
+ */
+export function weeklyRangesAsUtcMinutes(ranges: WeeklyRanges, timeZone: string, at: number): [number, number][] {
+  const local = new TZDate(at, timeZone);
+  const [y, m, d] = [local.getFullYear(), local.getMonth(), local.getDate() - ((local.getDay() + 6) % 7)];
+  const instant = (day: number, hhmm: string) => {
+    const minutes = minutesOfDay(hhmm);
+    return new TZDate(y, m, d + day, Math.floor(minutes / 60), minutes % 60, 0, timeZone).getTime();
+  };
+  const out: [number, number][] = [];
+  for (const r of ranges) {
+    const start = instant(r.day, r.from);
+    const length = Math.round((instant(r.day, r.to) - start) / 60_000);
+    if (length <= 0) continue;
+    const s = ((Math.round((start - UTC_MONDAY) / 60_000) % WEEK_MINUTES) + WEEK_MINUTES) % WEEK_MINUTES;
+    if (s + length <= WEEK_MINUTES) out.push([s, s + length]);
+    else out.push([s, WEEK_MINUTES], [0, s + length - WEEK_MINUTES]);
+  }
+  return out;
+}
+
 export function openingHoursToRanges(hours: OpeningHours): WeeklyRanges {
   return hours.flatMap((ranges, day) => ranges.map(([from, to]) => ({ day, from, to })));
 }

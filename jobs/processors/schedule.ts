@@ -1,8 +1,8 @@
-// Processor for "schedule": builds the week's instance, runs the solver with progress, stores the draft.
-import { UnrecoverableError, type Job } from "bullmq";
+// Processor for "schedule": load the week's instance, solve it (engine) with progress, store the draft.
+import { UnrecoverableError } from "bullmq";
 import { getSchedule, loadWeekInput, markScheduleRun, saveSolvedSchedule } from "../../app/models/schedule.server";
 import { solveSchedule } from "../schedule";
-import { JOBS } from "../queues";
+import { defineProcessor, isFinalAttempt } from "./define";
 
 export async function runSchedule(scheduleId: string, timeLimitSeconds: number, reportProgress: (percent: number) => Promise<void>) {
   const schedule = await getSchedule(scheduleId);
@@ -25,20 +25,19 @@ export async function runSchedule(scheduleId: string, timeLimitSeconds: number, 
       }
     },
   });
-  await saveSolvedSchedule(scheduleId, schedule.weekStart, queueIds, shifts, { ...summary }, forecastRunId);
+  await saveSolvedSchedule(scheduleId, schedule.weekStart, queueIds, shifts, summary, forecastRunId);
   await reportProgress(100);
   const hours = (agentIntervals: number) => (agentIntervals * instance.intervalMinutes) / 60;
   return { shifts: shifts.length, underHours: hours(summary.underCoverage), lowerBoundHours: hours(summary.lowerBoundUnderCoverage) };
 }
 
-export async function processSchedule(job: Job) {
-  const payload = JOBS.schedule.payload.parse(job.data);
+export const processSchedule = defineProcessor("schedule", async (payload, { job, progress }) => {
   try {
-    return await runSchedule(payload.scheduleId, payload.timeLimitSeconds, (p) => job.updateProgress(p));
+    return await runSchedule(payload.scheduleId, payload.timeLimitSeconds, progress);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const final = error instanceof UnrecoverableError || isFinalAttempt(job);
     await markScheduleRun(payload.scheduleId, { runStatus: final ? "FAILED" : "QUEUED", error: message });
     throw error;
   }
-}
+});

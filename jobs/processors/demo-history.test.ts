@@ -6,10 +6,10 @@ import { env } from "../../app/utils/env.server";
 import { createRedis } from "../../app/utils/redis.server";
 import { DEMO_QUEUES } from "../../prisma/demo/queues";
 import { getQueue, enqueue } from "../queues";
-import { processImportHistory } from "./import-history";
+import { processDemoHistory } from "./demo-history";
 
 const prefix = env().BULLMQ_PREFIX;
-const worker = new Worker("demo-history", processImportHistory, { connection: createRedis("worker"), prefix, autorun: true });
+const worker = new Worker("demo-history", processDemoHistory, { connection: createRedis("worker"), prefix, autorun: true });
 const events = new QueueEvents("demo-history", { connection: createRedis("worker"), prefix });
 
 afterAll(async () => {

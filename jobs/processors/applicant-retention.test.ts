@@ -6,8 +6,8 @@ import { createOpening } from "../../app/models/opening.server";
 import { prisma } from "../../app/utils/db.server";
 import { env } from "../../app/utils/env.server";
 import { createRedis } from "../../app/utils/redis.server";
-import { enqueue, getQueue } from "../queues";
-import { processApplicantRetention, scheduleApplicantRetention } from "./retention";
+import { enqueue, getQueue, registerRepeats } from "../queues";
+import { processApplicantRetention } from "./applicant-retention";
 
 const prefix = env().BULLMQ_PREFIX;
 const worker = new Worker("applicant-retention", processApplicantRetention, { connection: createRedis("worker"), prefix, autorun: true });
@@ -90,8 +90,8 @@ describe("applicant-retention job", () => {
   });
 
   it("registers the daily scheduler once however often the worker starts", async () => {
-    await scheduleApplicantRetention();
-    await scheduleApplicantRetention();
+    await registerRepeats();
+    await registerRepeats();
     const schedulers = await getQueue("applicant-retention").getJobSchedulers();
     expect(schedulers.filter((s) => s.key === "applicant-retention-daily")).toHaveLength(1);
     expect(schedulers[0]).toMatchObject({ pattern: "0 3 * * *", tz: "Europe/Stockholm" });

@@ -16,8 +16,8 @@ import {
   weekStartOf,
 } from "../../app/models/schedule.server";
 import { checkSchedule } from "../schedule";
-import { runForecast } from "./forecast-run";
-import { runSchedule } from "./schedule-run";
+import { runForecast } from "./forecast";
+import { runSchedule } from "./schedule";
 
 const tag = Date.now().toString(36);
 const key = `it-chat-${tag}`;
@@ -106,12 +106,13 @@ describe("schedule run", () => {
   });
 
   it("keeps the previous draft when saving a new one fails half-way", async () => {
+    const EMPTY_SUMMARY = { requiredAgentIntervals: 0, coveredAgentIntervals: 0, underCoverage: 0, overCoverage: 0, minMinutesShortfall: 0, lowerBoundUnderCoverage: 0, seconds: 0 };
     const before = await listShifts(scheduleId);
     const broken = [
       { agent: before[0].agentId, queue: key, start: 40, end: 56, breaks: [] as [number, number][] },
       { agent: before[0].agentId, queue: "no-such-queue", start: 140, end: 156, breaks: [] as [number, number][] },
     ];
-    await expect(saveSolvedSchedule(scheduleId, weekStart, new Map([[key, queueId]]), broken, {}, null)).rejects.toThrow();
+    await expect(saveSolvedSchedule(scheduleId, weekStart, new Map([[key, queueId]]), broken, EMPTY_SUMMARY, null)).rejects.toThrow();
     expect((await listShifts(scheduleId)).map((s) => s.id)).toEqual(before.map((s) => s.id));
   });
 

@@ -1,0 +1,18 @@
+// Every job's processor, by registry name: the worker runs exactly these (the record's type demands one per job).
+import type { JobName } from "../queues";
+import { processApplicantRetention } from "./applicant-retention";
+import type { Processor } from "./define";
+import { processDemoHistory } from "./demo-history";
+import { processDemoPlan } from "./demo-plan";
+import { processForecast } from "./forecast";
+import { processNightlyForecast } from "./forecast-nightly";
+import { processSchedule } from "./schedule";
+
+export const PROCESSORS: Record<JobName, Processor> = {
+  "demo-history": processDemoHistory,
+  "demo-plan": processDemoPlan,
+  forecast: processForecast,
+  "forecast-nightly": processNightlyForecast,
+  schedule: processSchedule,
+  "applicant-retention": processApplicantRetention,
+};
