@@ -7,7 +7,7 @@ import { ButtonLink, Card, EmptyState, PageHeader, Stat } from "~/components/ui"
 import { countRunningJobs } from "~/models/job.server";
 import { queueWeekSummary } from "~/models/queue.server";
 import { dailyContainment } from "~/models/volume.server";
-import { pendingRequestCounts } from "~/models/agent.server";
+import { pendingRequestCounts } from "~/models/swap.server";
 import { dailyHours, PLANNING_TIME_ZONE, weekCoverage, weekStartOf } from "~/models/schedule.server";
 import { formatInZone, localDate } from "~/utils/time";
 import { requirePermission } from "~/utils/auth.server";

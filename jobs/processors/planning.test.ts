@@ -138,7 +138,7 @@ describe("schedule run", () => {
 
 describe("swaps and time off", () => {
   it("refuses a swap to a colleague who is already working then, and an offer of someone else's shift", async () => {
-    const { offerShift, takeSwap, approveSwap, SwapError } = await import("../../app/models/agent.server");
+    const { offerShift, takeSwap, approveSwap, SwapError } = await import("../../app/models/swap.server");
     const published = await prisma.publishedShift.findMany({ where: { scheduleId, queueKey: key }, orderBy: { start: "asc" } });
     const shifts = await listShifts(scheduleId);
     const mine = (agentId: string) => shifts.filter((s) => s.agentId === agentId);
@@ -157,7 +157,7 @@ describe("swaps and time off", () => {
   });
 
   it("approves a swap to a colleague who is free, for the draft and for what agents see", async () => {
-    const { takeSwap, approveSwap } = await import("../../app/models/agent.server");
+    const { takeSwap, approveSwap } = await import("../../app/models/swap.server");
     const published = await prisma.publishedShift.findMany({ where: { scheduleId, queueKey: key }, orderBy: { start: "asc" } });
     // A colleague who joined after the run: qualified, available all week, no shifts yet.
     const joined = await prisma.user.create({
@@ -192,7 +192,7 @@ describe("swaps and time off", () => {
   });
 
   it("keeps approved time off free in the next run", async () => {
-    const { requestTimeOff, decideTimeOff } = await import("../../app/models/agent.server");
+    const { requestTimeOff, decideTimeOff } = await import("../../app/models/time-off.server");
     const shift = (await listShifts(scheduleId)).find((s) => s.queue.key === key)!;
     const dayStart = new Date(Date.UTC(shift.start.getUTCFullYear(), shift.start.getUTCMonth(), shift.start.getUTCDate()));
     const request = await requestTimeOff(shift.agentId, { start: dayStart, end: new Date(dayStart.getTime() + 86_400_000), reason: "Exam" });
