@@ -5,6 +5,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { answerDatabaseOutagesWith503 } from "~/utils/db.server";
+
+answerDatabaseOutagesWith503();
 
 export const streamTimeout = 5_000;
 

@@ -118,13 +118,33 @@ export function getQueue(name: JobName): Queue {
   return queue;
 }
 
+/** Redis could not take the job: nothing was queued, and the caller must say so (and not leave a run waiting). */
+export class JobQueueUnavailableError extends Error {
+  override name = "JobQueueUnavailableError";
+}
+
+/** How long a producer waits for Redis before it gives up and says the queue is unavailable. */
+const ENQUEUE_TIMEOUT_MS = 5_000;
+
 /**
  * Validates the payload and enqueues it. A `jobId` makes the call idempotent: BullMQ ignores a
- * second add with the id of a job it still holds.
+ * second add with the id of a job it still holds. Fails fast with JobQueueUnavailableError when
+ * Redis does not answer.
  */
 export async function enqueue<N extends JobName>(name: N, payload: JobPayloadInput<N>, options: { jobId?: string } = {}) {
   const data: unknown = JOBS[name].payload.parse(payload);
-  return getQueue(name).add(name, data, { ...DEFAULT_OPTIONS, ...(options.jobId ? { jobId: options.jobId } : {}) });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ENQUEUE_TIMEOUT_MS / 1000} s`)), ENQUEUE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([getQueue(name).add(name, data, { ...DEFAULT_OPTIONS, ...(options.jobId ? { jobId: options.jobId } : {}) }), timeout]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new JobQueueUnavailableError(`The job queue (Redis) is not reachable, so "${JOBS[name].label}" was not started (${reason}).`);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Registers every job's repeat (called by the worker at start-up); returns the names registered. */

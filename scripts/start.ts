@@ -1,6 +1,6 @@
 // `npm start`: services → migrations → demo seed → production build → web server + worker.
 // Ctrl-C (or SIGTERM) stops the web server and worker, then the services this process started.
-// If the web server or the worker dies, everything stops and the exit code is non-zero.
+// If the web server or the worker dies it is restarted with backoff; one that keeps dying stops everything (non-zero exit).
 import { build, demoLogins, startWebAndWorker, waitForHealth } from "./lib/app.js";
 import { createBoot } from "./lib/boot.js";
 

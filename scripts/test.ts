@@ -7,6 +7,7 @@
 //
 //   npm test                 everything
 //   npm run test:e2e         only the end-to-end phase (services, reset, seed, build, Playwright)
+//   npm test -- --unit [filters…]   typecheck, lint and vitest only (filters go to vitest)
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "./db.js";
@@ -15,6 +16,8 @@ import { bin, onSignals, run, signalCurrent, StepError } from "./lib/proc.js";
 import { aptInstall, DATA_DIR, flushPrefix, recreateDatabase, ServiceError, startServices, type Services } from "./services.js";
 
 const e2eOnly = process.argv.includes("--e2e-only");
+const unitOnly = process.argv.includes("--unit");
+const vitestFilters = unitOnly ? process.argv.slice(process.argv.indexOf("--unit") + 1).filter((a) => !a.startsWith("--")) : [];
 const t0 = Date.now();
 const REPORTS = path.join(DATA_DIR, "test-reports");
 const SESSION_SECRET = "test-session-secret-0123456789abcdef";
@@ -92,7 +95,7 @@ async function main() {
     await phase("unit and integration tests (vitest)", async () => {
       await resetTestData(s);
       const out = path.join(REPORTS, "vitest.json");
-      const r = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env });
+      const r = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...vitestFilters], { env });
       const j = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean }>(out);
       if (!j) return { passed: 0, failed: 1, note: `vitest exited ${r.code} without a report` };
       // A file that fails to load counts no tests but fails the run.
@@ -101,6 +104,7 @@ async function main() {
     });
   }
 
+  if (unitOnly) return;
   await phase("end-to-end tests (Playwright, Chromium)", async () => {
     const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     if (!existsSync(chromium)) aptInstall("chromium", "chromium", "or set CHROMIUM_PATH");

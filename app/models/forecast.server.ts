@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { applyAdjustments, staffingDemand, type AdjustmentRule, type EffectiveInterval } from "../../jobs/planning/adjust";
 import { queueServiceParams, type QueueSettings } from "./queue.server";
 import { requiredAgents } from "../../jobs/forecast";
-import { enqueue, getQueue } from "../../jobs/queues";
+import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 
 export type ForecastIntervalInput = Omit<Prisma.ForecastIntervalCreateManyInput, "runId">;
 
@@ -112,8 +112,14 @@ export async function effectiveForecast(
 /** Creates a run and queues its job; the job id is derived from the run so a double submit queues one job. */
 export async function startForecastRun(input: { startAt: Date; days: number; quantile: number; requestedBy: string }) {
   const run = await createForecastRun(input);
-  const job = await enqueue("forecast", { runId: run.id, requestedBy: input.requestedBy }, { jobId: `forecast-${run.id}` });
-  await prisma.forecastRun.update({ where: { id: run.id }, data: { jobId: job.id } });
+  try {
+    const job = await enqueue("forecast", { runId: run.id, requestedBy: input.requestedBy }, { jobId: `forecast-${run.id}` });
+    await prisma.forecastRun.update({ where: { id: run.id }, data: { jobId: job.id } });
+  } catch (error) {
+    // A run without a job would wait for a worker forever: it is marked failed, with why.
+    if (error instanceof JobQueueUnavailableError) await markForecastRun(run.id, { status: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
+    throw error;
+  }
   return run;
 }
 

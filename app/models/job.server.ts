@@ -1,6 +1,25 @@
 // Background jobs as people see them: recent runs per queue read from BullMQ, and retry.
 import type { Job, JobState } from "bullmq";
-import { describeJobResult, enqueue, getQueue, isJobName, JOB_NAMES, JOBS, type JobName } from "../../jobs/queues";
+import { describeJobResult, enqueue, getQueue, isJobName, JOB_NAMES, JobQueueUnavailableError, JOBS, type JobName } from "../../jobs/queues";
+
+export { JobQueueUnavailableError };
+
+/** What a page tells its user when Redis could not take a job. */
+export const QUEUE_UNAVAILABLE_TOAST = {
+  kind: "error",
+  title: "The job queue is not reachable",
+  description: "Nothing was started (a run shows as failed). Try again in a minute.",
+} as const;
+
+/** Runs `start`; when Redis could not take the job, returns null instead of throwing. */
+export async function unlessQueueUnavailable<T>(start: () => Promise<T>): Promise<T | null> {
+  try {
+    return await start();
+  } catch (error) {
+    if (error instanceof JobQueueUnavailableError) return null;
+    throw error;
+  }
+}
 
 export type JobView = {
   id: string;

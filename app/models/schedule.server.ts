@@ -9,7 +9,7 @@ import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { listQueueSettings } from "./queue.server";
 import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ScheduleSummaryColumn, ShiftBreaksColumn, type StoredScheduleSummary } from "./json-columns";
 import { enqueueMail } from "./outbox.server";
-import { enqueue, getQueue } from "../../jobs/queues";
+import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 
 /** Weeks run Monday 00:00 to Monday 00:00 in the planning office's zone. */
 export const PLANNING_TIME_ZONE = "Europe/Stockholm";
@@ -291,7 +291,13 @@ export async function startScheduleRun(weekStart: Date, requestedBy: string, tim
     data: { runStatus: "QUEUED", error: null, jobId },
   });
   if (claimed.count === 0) return schedule;
-  await enqueue("schedule", { scheduleId: schedule.id, requestedBy, timeLimitSeconds }, { jobId });
+  try {
+    await enqueue("schedule", { scheduleId: schedule.id, requestedBy, timeLimitSeconds }, { jobId });
+  } catch (error) {
+    // A run without a job would wait for a worker forever: it is marked failed, with why.
+    if (error instanceof JobQueueUnavailableError) await markScheduleRun(schedule.id, { runStatus: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
+    throw error;
+  }
   return schedule;
 }
 

@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { JobsIcon } from "~/components/icons";
 import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar, type BadgeTone } from "~/components/ui";
-import { listRecentJobs, retryJob, startDemoHistoryImport } from "~/models/job.server";
+import { listRecentJobs, QUEUE_UNAVAILABLE_TOAST, retryJob, startDemoHistoryImport, unlessQueueUnavailable } from "~/models/job.server";
 import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { formatDuration, formatInZone } from "~/utils/time";
@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
   const form = parsed.data;
   if (form.intent === "import-demo-history") {
-    const job = await startDemoHistoryImport(form.weeks, user.name);
+    const job = await unlessQueueUnavailable(() => startDemoHistoryImport(form.weeks, user.name));
+    if (!job) return redirectWithToast("/jobs", QUEUE_UNAVAILABLE_TOAST);
     return redirectWithToast("/jobs", { title: "Demo history import queued", description: `Job ${job.id}: ${form.weeks} weeks for every demo queue.` });
   }
   const outcome = await retryJob(form.queue, form.jobId);

@@ -24,6 +24,7 @@ import {
 } from "~/models/forecast.server";
 import { listQueueSettings } from "~/models/queue.server";
 import { queueHistory } from "~/models/volume.server";
+import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
@@ -147,7 +148,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "run") {
     const quantile = formData.get("quantile") === "0.9" ? 0.9 : 0.5;
     const tomorrow = addDays(localDate(new Date(), "UTC"), 1);
-    await startForecastRun({ startAt: new Date(`${tomorrow}T00:00:00Z`), days: 14, quantile, requestedBy: user.name });
+    const run = await unlessQueueUnavailable(() => startForecastRun({ startAt: new Date(`${tomorrow}T00:00:00Z`), days: 14, quantile, requestedBy: user.name }));
+    if (!run) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
     return redirectWithToast(here, { title: "Forecast started", description: `14 days from ${tomorrow}, staffed to p${Math.round(quantile * 100)}.` });
   }
   if (intent === "cancel") {

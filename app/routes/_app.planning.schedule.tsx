@@ -24,6 +24,7 @@ import {
   readScheduleSummary,
   weekStartOf,
 } from "~/models/schedule.server";
+import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
@@ -129,7 +130,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "run") {
     requireCan(user, "planning:run");
-    await startScheduleRun(weekStart, user.name);
+    const started = await unlessQueueUnavailable(() => startScheduleRun(weekStart, user.name));
+    if (!started) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
     return redirectWithToast(here, { title: "Schedule run started", description: "The solver searches for the best cover; progress shows below." });
   }
   if (intent === "publish") {

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR, ROOT } from "../services.js";
-import { bin, must, Supervisor } from "./proc.js";
+import { bin, DEFAULT_RESTART, must, Supervisor } from "./proc.js";
 
 /** SESSION_SECRET from the environment, else one generated once into .data/session-secret. */
 export function sessionSecret(): string {
@@ -41,9 +41,10 @@ export async function build(env: NodeJS.ProcessEnv) {
 /** Start the production web server and the worker under `sup`. */
 export function startWebAndWorker(sup: Supervisor, env: NodeJS.ProcessEnv) {
   const server = path.join(ROOT, "scripts", "server.ts");
-  if (existsSync(server)) sup.start("web", bin("tsx"), [server], env);
-  else sup.start("web", bin("remix-serve"), ["./build/index.js"], env);
-  sup.start("worker", bin("tsx"), [path.join(ROOT, "jobs", "worker.ts")], env);
+  // Both come back after a crash (a stalled job is picked up again by the restarted worker).
+  if (existsSync(server)) sup.start("web", bin("tsx"), [server], env, DEFAULT_RESTART);
+  else sup.start("web", bin("remix-serve"), ["./build/index.js"], env, DEFAULT_RESTART);
+  sup.start("worker", bin("tsx"), [path.join(ROOT, "jobs", "worker.ts")], env, DEFAULT_RESTART);
 }
 
 /** Poll GET /healthz until it answers 200 (or the deadline passes). */

@@ -1,5 +1,6 @@
 // The shared start-up of `npm start` and `npm run dev`: services, migrations and demo seed under a
-// supervisor that stops everything (children first, then services) on Ctrl-C or when a child dies.
+// supervisor that restarts a crashed web server or worker (with backoff) and stops everything
+// (children first, then services) on Ctrl-C or when a child keeps dying.
 import { migrate } from "../db.js";
 import { seed, sessionSecret } from "./app.js";
 import { onSignals, signalCurrent, StepError, Supervisor } from "./proc.js";
@@ -9,7 +10,7 @@ export function createBoot() {
   let services: Services | null = null;
   let exiting = false;
   const sup = new Supervisor((name, code, signal) => {
-    console.error(`[handoff] ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+    console.error(`[handoff] ${name} exited unexpectedly (${signal ?? `code ${code}`}) and keeps dying; stopping everything`);
     void shutdown(1);
   });
 

@@ -43,23 +43,58 @@ export function signalCurrent(sig: NodeJS.Signals) {
   current?.kill(sig);
 }
 
-/** Long-running processes (web server, worker): if one dies, onExit fires once with its name and code. */
+/** How a child that dies on its own is brought back: growing pauses, and a give-up when it keeps dying. */
+export interface RestartPolicy {
+  /** Pauses before the 1st, 2nd, … restart in a row (the last repeats). */
+  backoffMs: number[];
+  /** A child that stayed up this long starts again from the first pause. */
+  healthyAfterMs: number;
+  /** Restarts in a row after which the supervisor gives up and reports the exit. */
+  maxRestarts: number;
+}
+
+export const DEFAULT_RESTART: RestartPolicy = { backoffMs: [1_000, 2_000, 5_000, 10_000, 30_000], healthyAfterMs: 60_000, maxRestarts: 10 };
+
+/**
+ * Long-running processes (web server, worker). A child started with a restart policy that dies on its
+ * own is started again after a pause, with a log line; onUnexpectedExit fires once when a child without
+ * a policy dies, or when one keeps dying past its policy's limit.
+ */
 export class Supervisor {
   private children = new Map<string, ChildProcess>();
+  private timers = new Set<NodeJS.Timeout>();
   private stopping = false;
 
   constructor(private onUnexpectedExit: (name: string, code: number | null, signal: NodeJS.Signals | null) => void) {}
 
-  start(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  /** The running child of that name, if any (tests kill it to watch the restart). */
+  child(name: string): ChildProcess | undefined {
+    return this.children.get(name);
+  }
+
+  start(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, restart?: RestartPolicy, attempt = 0) {
     // stdio is inherited: the web server and the worker prefix their own lines ([web], [worker]).
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
     const prefix = `[${name}] `;
+    const startedAt = Date.now();
     child.once("error", (e) => {
       console.error(`${prefix}failed to start: ${e.message}`);
     });
     child.once("exit", (code, signal) => {
       this.children.delete(name);
-      if (!this.stopping) this.onUnexpectedExit(name, code, signal);
+      if (this.stopping) return;
+      const inARow = Date.now() - startedAt >= (restart?.healthyAfterMs ?? Infinity) ? 0 : attempt;
+      if (!restart || inARow >= restart.maxRestarts) {
+        this.onUnexpectedExit(name, code, signal);
+        return;
+      }
+      const pause = restart.backoffMs[Math.min(inARow, restart.backoffMs.length - 1)];
+      console.error(`[handoff] ${name} exited unexpectedly (${signal ?? `code ${code}`}); restarting it in ${pause / 1000} s (restart ${inARow + 1} of at most ${restart.maxRestarts} in a row)`);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (!this.stopping) this.start(name, cmd, args, env, restart, inARow + 1);
+      }, pause);
+      this.timers.add(timer);
     });
     this.children.set(name, child);
     return child;
@@ -68,6 +103,8 @@ export class Supervisor {
   /** SIGTERM every child, SIGKILL after `graceMs`; resolves when all have exited. */
   async stopAll(graceMs = 10_000) {
     this.stopping = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     const waits = [...this.children.entries()].map(
       ([name, child]) =>
         new Promise<void>((resolve) => {
