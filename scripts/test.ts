@@ -6,7 +6,7 @@
 // failed; the exit code is non-zero if anything failed, and the last line reads `N passed, N failed`.
 //
 //   npm test                 everything
-//   npm run test:e2e         only the end-to-end phase (services, reset, seed, build, Playwright)
+//   npm run test:e2e [files…]  only the end-to-end phase (services, reset, seed, build, Playwright)
 //   npm test -- --unit [filters…]   typecheck, lint and vitest only (filters go to vitest)
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +17,7 @@ import { aptInstall, DATA_DIR, flushPrefix, recreateDatabase, ServiceError, star
 
 const e2eOnly = process.argv.includes("--e2e-only");
 const unitOnly = process.argv.includes("--unit");
+const e2eFilters = e2eOnly ? process.argv.slice(process.argv.indexOf("--e2e-only") + 1).filter((a) => !a.startsWith("--")) : [];
 const vitestFilters = unitOnly ? process.argv.slice(process.argv.indexOf("--unit") + 1).filter((a) => !a.startsWith("--")) : [];
 const t0 = Date.now();
 const REPORTS = path.join(DATA_DIR, "test-reports");
@@ -113,7 +114,7 @@ async function main() {
     await seed({ ...env, HANDOFF_DEMO_PLAN: "0" });
     await build(env);
     const out = path.join(REPORTS, "playwright.json");
-    const r = await run(bin("playwright"), ["test"], {
+    const r = await run(bin("playwright"), ["test", ...e2eFilters], {
       env: { ...env, NODE_ENV: "production", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: out },
     });
     const j = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);

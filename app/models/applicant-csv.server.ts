@@ -81,6 +81,7 @@ function readAvailability(value: string | undefined) {
  * so a recruiter can find each bad row in their spreadsheet.
  */
 export async function checkImport(text: string): Promise<ImportCheck> {
+  if (text.includes("\0")) return { rows: [], errors: [], fileError: "The file contains NUL characters; save it again as plain CSV text (UTF-8)." };
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
     records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });

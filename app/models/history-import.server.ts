@@ -10,9 +10,13 @@ export type HistoryCheck =
   | { ok: false; errors: string[]; totalErrors: number };
 
 const MAX_LISTED_ERRORS = 200;
+/** Past these, a figure is a typo (and would not fit the database's integer columns). */
+const MAX_CONTACTS_PER_INTERVAL = 1_000_000;
+const MAX_AHT_SECONDS = 86_400;
 
 /** Validates a history file against the contract and the queues that exist; nothing is written. */
 export async function checkHistoryFile(text: string, fileName: string): Promise<HistoryCheck> {
+  if (text.includes("\0")) return { ok: false, errors: [`${fileName}: the file contains NUL characters; export it again as plain CSV text.`], totalErrors: 1 };
   const rowErrors: InputError[] = [];
   let rows: HistoryRow[];
   try {
@@ -24,7 +28,10 @@ export async function checkHistoryFile(text: string, fileName: string): Promise<
   const known = new Set((await prisma.queue.findMany({ select: { key: true } })).map((q) => q.key));
   const errors = rowErrors.map((e) => e.message);
   for (const row of rows) {
-    if (!known.has(row.queue)) errors.push(`${fileName} line ${row.line} (row ${(row.line ?? 1) - 1}), field queue: "${row.queue}" is not a queue here (known: ${[...known].join(", ")})`);
+    const where = `${fileName} line ${row.line} (row ${(row.line ?? 1) - 1})`;
+    if (!known.has(row.queue)) errors.push(`${where}, field queue: "${row.queue}" is not a queue here (known: ${[...known].join(", ")})`);
+    if (row.offered > MAX_CONTACTS_PER_INTERVAL) errors.push(`${where}, field offered: ${row.offered} is more than ${MAX_CONTACTS_PER_INTERVAL.toLocaleString("en-GB")} contacts in one interval`);
+    if (row.ahtSeconds !== null && row.ahtSeconds > MAX_AHT_SECONDS) errors.push(`${where}, field aht_seconds: ${row.ahtSeconds} is more than a day`);
   }
   if (errors.length) return { ok: false, errors: errors.slice(0, MAX_LISTED_ERRORS), totalErrors: errors.length };
   let series;

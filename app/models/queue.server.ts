@@ -91,8 +91,10 @@ export function queueServiceParams(queue: QueueSettings): QueueServiceParams {
 
 export type QueueSettingsUpdate = Omit<QueueSettings, "id" | "key" | "channel" | "intervalMinutes"> & { openingHours: OpeningHours };
 
-export function updateQueueSettings(key: string, update: QueueSettingsUpdate) {
-  return prisma.queue.update({ where: { key }, data: update });
+/** Saves a queue's settings; false when no queue has that key. */
+export async function updateQueueSettings(key: string, update: QueueSettingsUpdate): Promise<boolean> {
+  const result = await prisma.queue.updateMany({ where: { key }, data: update });
+  return result.count === 1;
 }
 
 /** Creates the queue when its key is new and leaves an existing one as it is; returns its id. */

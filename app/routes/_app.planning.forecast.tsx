@@ -27,13 +27,13 @@ import { queueHistory } from "~/models/volume.server";
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
-import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
+import { addDays, FIRST_YEAR, formatInZone, LAST_YEAR, localDate, parseIsoDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Forecast · Handoff" }];
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date");
+const IsoDate = z.string().refine((value) => parseIsoDate(value) !== null, `Pick a date between ${FIRST_YEAR} and ${LAST_YEAR}`);
 
 const AdjustmentSchema = z
   .object({
@@ -64,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tz = user.timeZone;
   const defaultFrom = run ? addDays(localDate(run.startAt, tz), zoom === "week" ? -2 : 0) : addDays(localDate(new Date(), tz), -6);
   const fromParam = url.searchParams.get("from");
-  const fromDate = fromParam && /^\d{4}-\d{2}-\d{2}$/.test(fromParam) ? fromParam : defaultFrom;
+  const fromDate = parseIsoDate(fromParam) ?? defaultFrom;
   const from = startOfLocalDay(fromDate, tz);
   const to = startOfLocalDay(addDays(fromDate, zoom === "week" ? 7 : 1), tz);
 

@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ kind: "settings" as const, fieldErrors, hourErrors }, { status: 400 });
   }
   const v = parsed.data;
-  await updateQueueSettings(v.key, {
+  const saved = await updateQueueSettings(v.key, {
     name: v.name,
     timeZone: v.timeZone,
     serviceLevelTarget: v.serviceLevelPercent / 100,
@@ -96,6 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
     patienceSeconds: v.patienceSeconds,
     openingHours: hours,
   });
+  if (!saved) return data({ kind: "settings" as const, fieldErrors: { key: `There is no queue "${v.key}". Reload the page.` }, hourErrors: [] as string[] }, { status: 400 });
   return redirectWithToast(`/planning/queues?queue=${v.key}`, { title: `${v.key} saved`, description: "The next forecast run uses these settings." });
 }
 

@@ -27,15 +27,15 @@ import {
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
-import { addDays, formatInZone, localDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
+import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedule · Handoff" }];
 
 function weekFromUrl(url: URL): Date {
-  const week = url.searchParams.get("week");
-  if (week && /^\d{4}-\d{2}-\d{2}$/.test(week)) return weekStartOf(startOfLocalDay(week, PLANNING_TIME_ZONE));
+  const week = parseIsoDate(url.searchParams.get("week"));
+  if (week) return weekStartOf(startOfLocalDay(week, PLANNING_TIME_ZONE));
   return nextWeekStart(new Date());
 }
 

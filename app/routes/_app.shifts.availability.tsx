@@ -8,10 +8,12 @@ import { Button, Card, PageHeader } from "~/components/ui";
 import { getAgentForUser, updateAvailability } from "~/models/agent.server";
 import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
-import { zoneAbbreviation } from "~/utils/time";
+import { parseIsoDate, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { minutesOfDay } from "../../jobs/planning/calendar";
 import { readForm } from "~/utils/form.server";
+
+const PlanDate = z.string().refine((value) => parseIsoDate(value) !== null, "Pick a real date");
 
 export const meta: MetaFunction = () => [{ title: "Availability · Handoff" }];
 
@@ -65,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const to = String(form.get(`p${k}to`) ?? "");
     const max = String(form.get(`p${k}max`) ?? "");
     if (!from && !to && !max) continue;
-    const parsed = z.object({ from: z.iso.date(), to: z.iso.date(), max: z.coerce.number().min(0).max(60) }).safeParse({ from, to, max });
+    const parsed = z.object({ from: PlanDate, to: PlanDate, max: z.coerce.number().min(0).max(60) }).safeParse({ from, to, max });
     if (!parsed.success || parsed.data.to < parsed.data.from) errors[`p${k}`] = "Give a start date, an end date on or after it, and the most hours a week then.";
     else capPeriods.push({ from, to, maxMinutes: Math.round(parsed.data.max * 60) });
   }

@@ -19,9 +19,14 @@ export interface FormLimits {
 const DEFAULTS = { maxBytes: 256 * 1024, maxFields: 1_000, maxIndex: 100, files: false } satisfies Required<FormLimits>;
 const MAX_NAME_LENGTH = 200;
 
-/** A thrown plain-text response: the route's ErrorBoundary shows it as a page, fetchers get the status. */
+/**
+ * A thrown plain-text response: the route's ErrorBoundary shows it as a page, fetchers get the status.
+ * A 413 closes the connection: the rest of the body is never read, so the socket cannot be reused.
+ */
 function refuse(status: number, message: string): never {
-  throw new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8" };
+  if (status === 413) headers.Connection = "close";
+  throw new Response(message, { status, headers });
 }
 
 function describeBytes(bytes: number): string {

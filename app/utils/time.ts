@@ -38,11 +38,27 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A `datetime-local` value ("YYYY-MM-DDTHH:mm") read in a time zone; null when malformed. */
+/** Dates people plan with: anything outside these years is a typo or an attack, and is refused. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A YYYY-MM-DD string that is a real date between FIRST_YEAR and LAST_YEAR; null otherwise. */
+export function parseIsoDate(value: string | null | undefined): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
+  return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ? m[0] : null;
+}
+
+/** A `datetime-local` value ("YYYY-MM-DDTHH:mm") read in a time zone; null when malformed or out of range. */
 export function parseLocalDateTime(value: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number);
+  if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59) return null;
   return new Date(new TZDate(y, mo - 1, d, h, mi, 0, timeZone).getTime());
 }
 
