@@ -31,18 +31,29 @@ describe("verifySignIn", () => {
     expect(await prisma.loginAttempt.count({ where: { email } })).toBe(1);
   });
 
-  it("throttles an account after five failures, even with the right password", async () => {
-    for (let i = 0; i < 5; i++) await verifySignIn(email, `guess-${i}`, `10.0.1.${i}`);
-    const result = await verifySignIn(email, password, "10.0.2.1");
+  it("throttles an account after five failures from one address, even with the right password, and says for how long", async () => {
+    for (let i = 0; i < 5; i++) await verifySignIn(email, `guess-${i}`, "10.0.1.1");
+    const result = await verifySignIn(email, password, "10.0.1.1");
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.reason).toBe("throttled");
       expect(result.retryAfterMinutes).toBeGreaterThanOrEqual(1);
       expect(result.retryAfterMinutes).toBeLessThanOrEqual(15);
     }
-    // Once the window has passed the account opens again.
+    // Guesses from elsewhere never lock the owner out of their own device.
+    expect((await verifySignIn(email, password, "10.0.2.1")).ok).toBe(true);
+    // Once the window has passed the address may try again.
     const later = new Date(Date.now() + 16 * 60_000);
-    expect((await verifySignIn(email, password, "10.0.2.1", later)).ok).toBe(true);
+    expect((await verifySignIn(email, password, "10.0.1.1", later)).ok).toBe(true);
+  });
+
+  it("counts concurrent wrong passwords atomically: ten at once, five checked and stored", async () => {
+    const ip = "10.0.3.1";
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => verifySignIn(email, `burst-${i}`, ip)));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(5);
+    expect(await prisma.loginAttempt.count({ where: { email, ip } })).toBe(5);
+    await prisma.loginAttempt.deleteMany({ where: { ip } });
   });
 
   it("throttles an address that guesses across many accounts", async () => {
@@ -51,6 +62,8 @@ describe("verifySignIn", () => {
     for (const other of others) await verifySignIn(other, "x", ip);
     const result = await verifySignIn(email, password, ip);
     expect(result.ok).toBe(false);
+    // The address limit was filled just now: the wait it names is the whole window, not a minute.
+    if (!result.ok) expect(result.retryAfterMinutes).toBe(15);
     await prisma.loginAttempt.deleteMany({ where: { ip } });
   });
 });

@@ -1,5 +1,6 @@
 // Sign-in, database-backed sessions behind an httpOnly cookie, throttling, and the permission gate for loaders and actions.
 import { createCookie, redirect } from "@remix-run/node";
+import type { Prisma } from "@prisma/client";
 import bcrypt from "bcryptjs";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
@@ -8,8 +9,12 @@ import { forbidden } from "./responses.server";
 
 const SESSION_DAYS = 14;
 const THROTTLE_WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_ACCOUNT = 5;
+/** Failures of one account from one address: the owner's own device is never locked by guesses from elsewhere. */
+const MAX_FAILURES_PER_ACCOUNT_AND_IP = 5;
+/** Failures from one address across accounts (one guesser trying many emails). */
 const MAX_FAILURES_PER_IP = 30;
+/** Failures of one account from all addresses: only a distributed attack reaches it. */
+const MAX_FAILURES_PER_ACCOUNT = 100;
 
 const sessionCookie = createCookie("handoff_session", {
   httpOnly: true,
@@ -69,19 +74,35 @@ export type SignInResult =
   | { ok: true; user: SessionUser }
   | { ok: false; reason: "invalid" | "throttled"; retryAfterMinutes?: number };
 
-/** Checks credentials, counting failures per account and per IP so guessing is slowed to a crawl. */
+/**
+ * Claims one attempt atomically: under a lock per address, counts the recent failures and, when no
+ * limit is reached, records this attempt as a failure up front (a success removes it). Ten attempts
+ * at once therefore see each other: exactly the allowed number get their password checked.
+ * Returns the claimed attempt, or the minutes until the failure that filled the binding limit expires.
+ */
+async function claimAttempt(email: string, ip: string, now: Date): Promise<{ id: string } | { retryAfterMinutes: number }> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signin:${ip}`}))`;
+    const recent = (where: Prisma.LoginAttemptWhereInput) => tx.loginAttempt.findMany({ where: { ...where, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_ACCOUNT });
+    const [pair, address, account] = await Promise.all([recent({ email, ip }), recent({ ip }), recent({ email })]);
+    const limits: [typeof pair, number][] = [
+      [pair, MAX_FAILURES_PER_ACCOUNT_AND_IP],
+      [address, MAX_FAILURES_PER_IP],
+      [account, MAX_FAILURES_PER_ACCOUNT],
+    ];
+    // When a limit binds, the next attempt is allowed once the failure that filled it leaves the window.
+    const waits = limits.filter(([rows, max]) => rows.length >= max).map(([rows, max]) => rows[max - 1].createdAt.getTime() + THROTTLE_WINDOW_MS - now.getTime());
+    if (waits.length) return { retryAfterMinutes: Math.max(1, Math.ceil(Math.max(...waits) / 60_000)) };
+    return tx.loginAttempt.create({ data: { email, ip, createdAt: now }, select: { id: true } });
+  });
+}
+
+/** Checks credentials, counting failures per account and address (see the limits above) so guessing is slowed to a crawl. */
 export async function verifySignIn(email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [byAccount, byIp] = await Promise.all([
-    prisma.loginAttempt.findMany({ where: { email: normalized, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    prisma.loginAttempt.count({ where: { ip, createdAt: { gt: since } } }),
-  ]);
-  if (byAccount.length >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    const oldest = byAccount[0]?.createdAt ?? since;
-    const retryAfterMinutes = Math.max(1, Math.ceil((oldest.getTime() + THROTTLE_WINDOW_MS - now.getTime()) / 60_000));
-    return { ok: false, reason: "throttled", retryAfterMinutes };
-  }
+  const claim = await claimAttempt(normalized, ip, now);
+  if ("retryAfterMinutes" in claim) return { ok: false, reason: "throttled", retryAfterMinutes: claim.retryAfterMinutes };
   const user = await prisma.user.findUnique({
     where: { email: normalized },
     select: { id: true, email: true, name: true, role: true, timeZone: true, passwordHash: true },
@@ -89,11 +110,9 @@ export async function verifySignIn(email: string, password: string, ip: string, 
   // Compare against a dummy hash when the account is unknown so timing does not reveal which emails exist.
   const hash = user?.passwordHash ?? (dummyHash ??= bcrypt.hashSync("no account has this password", 10));
   const matches = await bcrypt.compare(password, hash);
-  if (!user || !matches) {
-    await prisma.loginAttempt.create({ data: { email: normalized, ip } });
-    return { ok: false, reason: "invalid" };
-  }
-  await prisma.loginAttempt.deleteMany({ where: { email: normalized } });
+  if (!user || !matches) return { ok: false, reason: "invalid" };
+  // A success clears this account's failures from this address (the claimed attempt among them).
+  await prisma.loginAttempt.deleteMany({ where: { email: normalized, ip } });
   const { passwordHash: _, ...sessionUser } = user;
   return { ok: true, user: sessionUser };
 }
