@@ -11,6 +11,9 @@ const workers = JOB_NAMES.map((name) => {
     connection: createRedis("worker"),
     prefix: env().BULLMQ_PREFIX,
     concurrency: 1,
+    // A job whose worker died (kill -9, a crash) is found stalled after this and run again by any worker.
+    lockDuration: env().WORKER_LOCK_SECONDS * 1000,
+    stalledInterval: env().WORKER_LOCK_SECONDS * 1000,
   });
   worker.on("failed", (job, error) => console.error(`[worker] ${name} job ${job?.id} failed: ${error.message}`));
   worker.on("completed", (job) => console.log(`[worker] ${name} job ${job.id} completed`));

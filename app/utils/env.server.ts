@@ -12,6 +12,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** How long a schedule run searches; the best schedule found by then is kept. */
   SCHEDULE_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** How long a worker's claim on a job lasts without renewal: a killed worker's job is taken up again after it. */
+  WORKER_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
 });
 
 export type Env = z.infer<typeof schema>;
