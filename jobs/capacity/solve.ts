@@ -37,8 +37,8 @@ export interface Unit {
 export interface Compiled {
   plan: Plan;
   units: Unit[];
-  /** Unit of each hireable profile. */
-  profileUnit: number[];
+  /** Hireable profiles, identical ones (same cohort and skills) merged with their limits summed. */
+  profiles: Profile[];
   /** Whether the pair (queue, band) takes hours at all in week w: required > 0. */
   model: SparseModel;
   /** Column of x[p][d] (hires of profile p decided in week d), or -1 when the start falls outside the horizon. */
@@ -47,7 +47,28 @@ export interface Compiled {
   flows: { col: number; unit: number; queue: number; band: number; week: number }[];
 }
 
-export function unitsOf(plan: Plan): { units: Unit[]; profileUnit: number[] } {
+export interface Profile {
+  cohort: string;
+  skills: string[];
+  maxPerWeek?: number;
+}
+
+/** Hireable profiles with identical ones merged: the output cannot tell them apart, so they share one limit (the sum). */
+export function profilesOf(plan: Plan): Profile[] {
+  const byKey = new Map<string, Profile>();
+  for (const h of plan.hireable) {
+    const key = `${h.cohort}\u0001${skillKey(h.skills)}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { cohort: h.cohort, skills: [...h.skills], maxPerWeek: h.maxPerWeek });
+    else seen.maxPerWeek = seen.maxPerWeek === undefined || h.maxPerWeek === undefined ? undefined : seen.maxPerWeek + h.maxPerWeek;
+  }
+  return [...byKey.values()];
+}
+
+export const profileIndex = (profiles: Profile[], cohort: string, skills: string[]) =>
+  profiles.findIndex((x) => x.cohort === cohort && skillKey(x.skills) === skillKey(skills));
+
+export function unitsOf(plan: Plan, profiles: Profile[]): { units: Unit[]; profileUnit: number[] } {
   const cohortIndex = new Map(plan.cohorts.map((c, i) => [c.id, i]));
   const queueIndex = new Map(plan.queues.map((q, i) => [q.id, i]));
   const byKey = new Map<string, number>();
@@ -63,7 +84,7 @@ export function unitsOf(plan: Plan): { units: Unit[]; profileUnit: number[] } {
     return u;
   };
   for (const g of plan.agents) units[unitOf(g.cohort, g.skills)].existing += g.count;
-  const profileUnit = plan.hireable.map((h, p) => {
+  const profileUnit = profiles.map((h, p) => {
     const u = unitOf(h.cohort, h.skills);
     units[u].profiles.push(p);
     return u;
@@ -74,8 +95,10 @@ export function unitsOf(plan: Plan): { units: Unit[]; profileUnit: number[] } {
 /** Latest decision week whose start still falls inside the horizon, or −1. */
 export const lastDecisionWeek = (plan: Plan, cohort: Cohort) => plan.weeks - 1 - cohort.leadWeeks;
 
+const CUMULATIVE = process.env.CAP_CUM === '1';
 export function compile(plan: Plan): Compiled {
-  const { units, profileUnit } = unitsOf(plan);
+  const profiles = profilesOf(plan);
+  const { units } = unitsOf(plan, profiles);
   const W = plan.weeks;
   const B = plan.bands.length;
   const m = new SparseModel();
@@ -85,7 +108,7 @@ export function compile(plan: Plan): Compiled {
   m.offset = shortfall * totalRequired;
 
   // Hire variables x[p][d], integer, cost = hire cost + expected pay to the horizon's end.
-  const hireCol = plan.hireable.map((h) => {
+  const hireCol = profiles.map((h) => {
     const cohort = plan.cohorts.find((c) => c.id === h.cohort)!;
     const cols: number[] = [];
     for (let d = 0; d < W; d++) {
@@ -95,7 +118,20 @@ export function compile(plan: Plan): Compiled {
         continue;
       }
       const { hire, labour } = costPerHire(cohort, s, W);
-      cols.push(m.addCol(hire + labour, 0, h.maxPerWeek ?? Infinity, true));
+      cols.push(m.addCol(hire + labour, 0, h.maxPerWeek ?? Infinity, !CUMULATIVE));
+    }
+    if (CUMULATIVE) {
+      // Z[d] = Σ_{d' ≤ d} x[d'] integer; x[d] = Z[d] − Z[d − 1].
+      let prev = -1;
+      for (const c of cols) {
+        if (c < 0) continue;
+        const z = m.addCol(0, 0, Infinity, true);
+        const row = m.addRow(0, 0);
+        m.add(row, c, 1);
+        m.add(row, z, -1);
+        if (prev >= 0) m.add(row, prev, 1);
+        prev = z;
+      }
     }
     return cols;
   });
@@ -175,7 +211,7 @@ export function compile(plan: Plan): Compiled {
       }
     }
   });
-  return { plan, units, profileUnit, model: m, hireCol, flows };
+  return { plan, units, profiles, model: m, hireCol, flows };
 }
 
 /** Solves the plan; returns the optimum when HiGHS proves it within the time limit, else the best plan and HiGHS's bound. */
@@ -200,7 +236,7 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
     const counts = compiled.hireCol.map((cols) => cols.map((c) => (c >= 0 && haveIncumbent ? Math.max(0, Math.round(x[c])) : 0)));
     let bound = Number(model.info.get("mip_dual_bound"));
     if (!Number.isFinite(bound)) bound = 0;
-    const hires = hiresOf(plan, counts);
+    const hires = hiresOf(plan, compiled.profiles, counts);
     const result = await planFor(plan, hires, { compiled });
     const total = result.summary.totalCost;
     result.summary.lowerBoundCost = round2(Math.max(0, Math.min(bound, total)));
@@ -218,7 +254,7 @@ function startSolution(compiled: Compiled, start: Hire[]) {
   const values: number[] = [];
   const given = new Map<number, number>();
   for (const h of start) {
-    const p = compiled.plan.hireable.findIndex((x) => x.cohort === h.cohort && skillKey(x.skills) === skillKey(h.skills));
+    const p = profileIndex(compiled.profiles, h.cohort, h.skills);
     const col = p >= 0 ? compiled.hireCol[p][h.week] : -1;
     if (col === undefined || col < 0) continue;
     given.set(col, (given.get(col) ?? 0) + h.count);
@@ -231,9 +267,9 @@ function startSolution(compiled: Compiled, start: Hire[]) {
 }
 
 /** The hires list of the output from counts per profile and decision week. */
-export function hiresOf(plan: Plan, counts: number[][]): Hire[] {
+export function hiresOf(plan: Plan, profiles: Profile[], counts: number[][]): Hire[] {
   const hires: Hire[] = [];
-  plan.hireable.forEach((h, p) => {
+  profiles.forEach((h, p) => {
     const cohort = plan.cohorts.find((c) => c.id === h.cohort)!;
     counts[p].forEach((count, d) => {
       if (count > 0) hires.push({ cohort: h.cohort, skills: [...h.skills], week: d, startWeek: d + cohort.leadWeeks, count });
@@ -252,7 +288,7 @@ export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Comp
   const m = compiled.model;
   const fixed = new Map<number, number>();
   for (const h of hires) {
-    const p = plan.hireable.findIndex((x) => x.cohort === h.cohort && skillKey(x.skills) === skillKey(h.skills));
+    const p = profileIndex(compiled.profiles, h.cohort, h.skills);
     const col = p >= 0 ? compiled.hireCol[p][h.week] : -1;
     if (col === undefined || col < 0) throw new RangeError(`hire of ${h.cohort} in week ${h.week} is not a decision of the plan`);
     fixed.set(col, (fixed.get(col) ?? 0) + h.count);

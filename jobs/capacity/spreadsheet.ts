@@ -1,6 +1,6 @@
 // The planners' spreadsheet method, the baseline of the bench: per queue and week, gap in hours ÷ one agent's hours, cheapest cohort, hired lead weeks earlier.
 import { hoursOf, rampOf, survival, type Hire, type Plan } from "./model";
-import { hiresOf } from "./solve";
+import { hiresOf, profilesOf } from "./solve";
 
 /**
  * What a planner's sheet does today. Supply per queue and week is every agent's weekly hours,
@@ -13,7 +13,8 @@ import { hiresOf } from "./solve";
 export function spreadsheetHires(plan: Plan): Hire[] {
   const W = plan.weeks;
   const cohortOf = (id: string) => plan.cohorts.find((c) => c.id === id)!;
-  const counts = plan.hireable.map(() => new Array<number>(W).fill(0));
+  const hireable = profilesOf(plan);
+  const counts = hireable.map(() => new Array<number>(W).fill(0));
   const supply = plan.queues.map(() => new Array<number>(W).fill(0));
   for (const g of plan.agents) {
     const c = cohortOf(g.cohort);
@@ -23,7 +24,7 @@ export function spreadsheetHires(plan: Plan): Hire[] {
     }
   }
   const addHire = (p: number, d: number, n: number) => {
-    const h = plan.hireable[p];
+    const h = hireable[p];
     const c = cohortOf(h.cohort);
     counts[p][d] += n;
     for (const s of h.skills) {
@@ -38,7 +39,7 @@ export function spreadsheetHires(plan: Plan): Hire[] {
     plan.queues.forEach((queue, q) => {
       let gap = queue.required[w].reduce((a, b) => a + b, 0) - supply[q][w];
       if (gap <= 1e-9) return;
-      const profiles = plan.hireable
+      const profiles = hireable
         .map((h, p) => ({ h, p, c: cohortOf(h.cohort) }))
         .filter(({ h }) => h.skills.includes(queue.id))
         .sort((a, b) => a.c.costPerHour - b.c.costPerHour || a.h.skills.length - b.h.skills.length || a.p - b.p);
@@ -56,5 +57,5 @@ export function spreadsheetHires(plan: Plan): Hire[] {
       }
     });
   }
-  return hiresOf(plan, counts);
+  return hiresOf(plan, hireable, counts);
 }
