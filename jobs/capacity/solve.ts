@@ -95,7 +95,6 @@ export function unitsOf(plan: Plan, profiles: Profile[]): { units: Unit[]; profi
 /** Latest decision week whose start still falls inside the horizon, or −1. */
 export const lastDecisionWeek = (plan: Plan, cohort: Cohort) => plan.weeks - 1 - cohort.leadWeeks;
 
-const CUMULATIVE = process.env.CAP_CUM === '1';
 export function compile(plan: Plan): Compiled {
   const profiles = profilesOf(plan);
   const { units } = unitsOf(plan, profiles);
@@ -118,20 +117,7 @@ export function compile(plan: Plan): Compiled {
         continue;
       }
       const { hire, labour } = costPerHire(cohort, s, W);
-      cols.push(m.addCol(hire + labour, 0, h.maxPerWeek ?? Infinity, !CUMULATIVE));
-    }
-    if (CUMULATIVE) {
-      // Z[d] = Σ_{d' ≤ d} x[d'] integer; x[d] = Z[d] − Z[d − 1].
-      let prev = -1;
-      for (const c of cols) {
-        if (c < 0) continue;
-        const z = m.addCol(0, 0, Infinity, true);
-        const row = m.addRow(0, 0);
-        m.add(row, c, 1);
-        m.add(row, z, -1);
-        if (prev >= 0) m.add(row, prev, 1);
-        prev = z;
-      }
+      cols.push(m.addCol(hire + labour, 0, h.maxPerWeek ?? Infinity, true));
     }
     return cols;
   });
