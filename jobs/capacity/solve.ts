@@ -1,4 +1,5 @@
 // The capacity MIP (docs/decisions/040-capacity-model.md): built from a plan, solved by HiGHS, turned into the contract's output.
+import type { Highs, ModelData } from "highs";
 import { loadHighs, SparseModel } from "./highs";
 import {
   costPerHire,
@@ -20,6 +21,8 @@ export interface SolveCapacityOptions {
   mipRelGap?: number;
   /** Hires to start the search from (e.g. last run's plan); only whole, in-horizon hires are used. */
   start?: Hire[];
+  /** Extra HiGHS options (exact snake_case names), for tuning experiments. */
+  highsOptions?: Record<string, number | string | boolean>;
   /** Milliseconds, injectable for tests; defaults to performance.now(). */
   now?: () => number;
 }
@@ -213,8 +216,32 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
     // A small reserve so that the split re-solve and the output also fit inside the limit.
     const elapsed = (now() - started) / 1000;
     const budget = Math.max(0.05, limit - elapsed - Math.min(0.05 * limit, 1));
-    model.options.set({ output_flag: false, time_limit: budget, mip_rel_gap: options.mipRelGap ?? 1e-6, random_seed: 0 });
-    if (options.start?.length) model.setSolution(startSolution(compiled, options.start));
+    // A start for HiGHS: the LP relaxation rounded at a few thresholds, each costed with its best
+    // split; HiGHS's own heuristics can take a long time to find as good a plan on hard weeks.
+    const hireCols = compiled.hireCol.flat().filter((c) => c >= 0);
+    const candidates: Map<number, number>[] = [];
+    if (options.start?.length) candidates.push(startCounts(compiled, options.start));
+    const relaxed = solveLp(highs, data, new Map(), false, budget * 0.2);
+    if (relaxed) {
+      for (const threshold of [0.5, 0.3, 0.7, 0.15]) {
+        const counts = new Map<number, number>();
+        for (const c of hireCols) {
+          const v = Math.max(0, relaxed.x[c]);
+          const n = Math.min(compiled.model.colUpper[c], Math.floor(v + 1e-9) + (v - Math.floor(v + 1e-9) >= threshold ? 1 : 0));
+          if (n > 0) counts.set(c, n);
+        }
+        candidates.push(counts);
+      }
+    }
+    let best: { objective: number; x: Float64Array } | undefined;
+    for (const counts of candidates) {
+      if ((now() - started) / 1000 > limit * 0.3) break;
+      const r = solveLp(highs, data, counts, true, budget * 0.1);
+      if (r && (!best || r.objective < best.objective)) best = r;
+    }
+    const left = Math.max(0.05, limit - (now() - started) / 1000 - Math.min(0.05 * limit, 1));
+    model.options.set({ output_flag: false, time_limit: left, mip_rel_gap: options.mipRelGap ?? 1e-6, random_seed: 0, ...options.highsOptions });
+    if (best) model.setSolution({ colValue: best.x });
     const run = model.run();
     const optimal = run.modelStatus === highs.constants.modelStatus.optimal;
     const x = model.getSolution().colValue;
@@ -235,21 +262,36 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
   }
 }
 
-function startSolution(compiled: Compiled, start: Hire[]) {
-  const indices: number[] = [];
-  const values: number[] = [];
+function startCounts(compiled: Compiled, start: Hire[]): Map<number, number> {
   const given = new Map<number, number>();
   for (const h of start) {
     const p = profileIndex(compiled.profiles, h.cohort, h.skills);
     const col = p >= 0 ? compiled.hireCol[p][h.week] : -1;
     if (col === undefined || col < 0) continue;
-    given.set(col, (given.get(col) ?? 0) + h.count);
+    given.set(col, Math.min(compiled.model.colUpper[col], (given.get(col) ?? 0) + h.count));
   }
-  for (const cols of compiled.hireCol) for (const c of cols) if (c >= 0) {
-    indices.push(c);
-    values.push(Math.min(compiled.model.colUpper[c], given.get(c) ?? 0));
+  return given;
+}
+
+/** The model as an LP: relaxed (fixed = false) or with every hire column fixed to `counts` (missing: 0). */
+function solveLp(highs: Highs, data: ModelData, counts: Map<number, number>, fixed: boolean, seconds: number): { objective: number; x: Float64Array } | undefined {
+  let lower = data.colLower;
+  let upper = data.colUpper;
+  if (fixed) {
+    lower = Float64Array.from(data.colLower);
+    upper = Float64Array.from(data.colUpper);
+    const integrality = data.integrality!;
+    for (let c = 0; c < data.numCols; c++) if (integrality[c] === 1) lower[c] = upper[c] = counts.get(c) ?? 0;
   }
-  return { indices, values };
+  const lp = highs.createModel({ ...data, colLower: lower, colUpper: upper, integrality: undefined });
+  try {
+    lp.options.set({ output_flag: false, time_limit: Math.max(0.05, seconds) });
+    const run = lp.run();
+    if (run.modelStatus !== highs.constants.modelStatus.optimal) return undefined;
+    return { objective: lp.getObjectiveValue(), x: lp.getSolution().colValue };
+  } finally {
+    lp.dispose();
+  }
 }
 
 /** The hires list of the output from counts per profile and decision week. */
