@@ -221,7 +221,7 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
     const hireCols = compiled.hireCol.flat().filter((c) => c >= 0);
     const candidates: Map<number, number>[] = [];
     if (options.start?.length) candidates.push(startCounts(compiled, options.start));
-    const relaxed = solveLp(highs, data, new Map(), false, budget * 0.2);
+    const relaxed = solveLp(highs, data, new Map(), false, Math.max(1, budget * 0.4));
     if (relaxed) {
       for (const threshold of [0.5, 0.3, 0.7, 0.15]) {
         const counts = new Map<number, number>();
@@ -234,8 +234,8 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
       }
     }
     let best: { objective: number; x: Float64Array } | undefined;
-    for (const counts of candidates) {
-      if ((now() - started) / 1000 > limit * 0.3) break;
+    for (const [i, counts] of candidates.entries()) {
+      if (i > 0 && (now() - started) / 1000 > limit * 0.5) break;
       const r = solveLp(highs, data, counts, true, budget * 0.1);
       if (r && (!best || r.objective < best.objective)) best = r;
     }
