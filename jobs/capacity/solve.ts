@@ -210,6 +210,12 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
   const limit = Math.max(0, options.timeLimitSeconds ?? 30);
   const highs = await loadHighs();
   const compiled = compile(plan);
+  if (compiled.model.numCols === 0) {
+    // Nobody to deploy and nobody hireable in time: the cost is the whole shortfall, proven.
+    const result = await planFor(plan, [], { compiled });
+    Object.assign(result.summary, { lowerBoundCost: result.summary.totalCost, status: "optimal", gap: 0, seconds: Math.round((now() - started) / 10) / 100 });
+    return result;
+  }
   const data = compiled.model.toModelData(highs.infinity);
   const model = highs.createModel(data);
   try {
@@ -243,12 +249,14 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
     model.options.set({ output_flag: false, time_limit: left, mip_rel_gap: options.mipRelGap ?? 1e-6, random_seed: 0, ...options.highsOptions });
     if (best) model.setSolution({ colValue: best.x });
     const run = model.run();
-    const optimal = run.modelStatus === highs.constants.modelStatus.optimal;
+    const optimal = run.modelStatus === highs.constants.modelStatus.optimal || run.modelStatus === highs.constants.modelStatus.empty;
     const x = model.getSolution().colValue;
     const haveIncumbent = Number(model.info.get("primal_solution_status")) === 2;
     const counts = compiled.hireCol.map((cols) => cols.map((c) => (c >= 0 && haveIncumbent ? Math.max(0, Math.round(x[c])) : 0)));
-    let bound = Number(model.info.get("mip_dual_bound"));
-    if (!Number.isFinite(bound)) bound = 0;
+    // A hair below HiGHS's bound, so that solver tolerances can never put it above the true optimum.
+    let bound = optimal && compiled.hireCol.every((c) => c.every((x) => x < 0)) ? Infinity : Number(model.info.get("mip_dual_bound"));
+    if (Number.isNaN(bound) || bound === -Infinity) bound = 0;
+    bound -= Number.isFinite(bound) ? 1e-7 * Math.abs(bound) : 0;
     const hires = hiresOf(plan, compiled.profiles, counts);
     const result = await planFor(plan, hires, { compiled });
     const total = result.summary.totalCost;
@@ -322,6 +330,7 @@ export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Comp
     fixed.set(col, (fixed.get(col) ?? 0) + h.count);
   }
   const data = m.toModelData(highs.infinity);
+  if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0));
   const lower = Float64Array.from(data.colLower);
   const upper = Float64Array.from(data.colUpper);
   for (const cols of compiled.hireCol) for (const c of cols) if (c >= 0) lower[c] = upper[c] = fixed.get(c) ?? 0;
@@ -330,8 +339,9 @@ export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Comp
   try {
     lp.options.set({ output_flag: false });
     const run = lp.run();
-    if (run.modelStatus !== highs.constants.modelStatus.optimal) throw new Error(`split LP ended with status ${run.modelStatus}`);
-    y = lp.getSolution().colValue;
+    if (run.modelStatus === highs.constants.modelStatus.empty) y = new Float64Array(data.numCols);
+    else if (run.modelStatus !== highs.constants.modelStatus.optimal) throw new Error(`split LP ended with status ${run.modelStatus}`);
+    else y = lp.getSolution().colValue;
   } finally {
     lp.dispose();
   }
