@@ -9,7 +9,6 @@ import {
   survival,
   type CapacityResult,
   type CapacityWeek,
-  type Cohort,
   type Hire,
   type Plan,
 } from "./model";
@@ -42,7 +41,7 @@ export interface Compiled {
   units: Unit[];
   /** Hireable profiles, identical ones (same cohort and skills) merged with their limits summed. */
   profiles: Profile[];
-  /** Whether the pair (queue, band) takes hours at all in week w: required > 0. */
+  /** The MIP: hire columns integer, head-count and split columns continuous. */
   model: SparseModel;
   /** Column of x[p][d] (hires of profile p decided in week d), or -1 when the start falls outside the horizon. */
   hireCol: number[][];
@@ -94,9 +93,6 @@ export function unitsOf(plan: Plan, profiles: Profile[]): { units: Unit[]; profi
   });
   return { units, profileUnit };
 }
-
-/** Latest decision week whose start still falls inside the horizon, or −1. */
-export const lastDecisionWeek = (plan: Plan, cohort: Cohort) => plan.weeks - 1 - cohort.leadWeeks;
 
 export function compile(plan: Plan): Compiled {
   const profiles = profilesOf(plan);
@@ -293,8 +289,9 @@ function solveLp(highs: Highs, data: ModelData, counts: Map<number, number>, fix
   }
   const lp = highs.createModel({ ...data, colLower: lower, colUpper: upper, integrality: undefined });
   try {
-    lp.options.set({ output_flag: false, time_limit: Math.max(0.05, seconds) });
+    lp.options.set(Number.isFinite(seconds) ? { output_flag: false, time_limit: Math.max(0.05, seconds) } : { output_flag: false });
     const run = lp.run();
+    if (run.modelStatus === highs.constants.modelStatus.empty) return { objective: data.offset ?? 0, x: new Float64Array(data.numCols) };
     if (run.modelStatus !== highs.constants.modelStatus.optimal) return undefined;
     return { objective: lp.getObjectiveValue(), x: lp.getSolution().colValue };
   } finally {
@@ -331,20 +328,9 @@ export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Comp
   }
   const data = m.toModelData(highs.infinity);
   if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0));
-  const lower = Float64Array.from(data.colLower);
-  const upper = Float64Array.from(data.colUpper);
-  for (const cols of compiled.hireCol) for (const c of cols) if (c >= 0) lower[c] = upper[c] = fixed.get(c) ?? 0;
-  const lp = highs.createModel({ ...data, colLower: lower, colUpper: upper, integrality: undefined });
-  let y: Float64Array;
-  try {
-    lp.options.set({ output_flag: false });
-    const run = lp.run();
-    if (run.modelStatus === highs.constants.modelStatus.empty) y = new Float64Array(data.numCols);
-    else if (run.modelStatus !== highs.constants.modelStatus.optimal) throw new Error(`split LP ended with status ${run.modelStatus}`);
-    else y = lp.getSolution().colValue;
-  } finally {
-    lp.dispose();
-  }
+  const split = solveLp(highs, data, fixed, true, Infinity);
+  if (!split) throw new Error("the split LP with the hires fixed did not solve to optimality");
+  const y = split.x;
   return summarise(plan, hires, compiled, y);
 }
 
