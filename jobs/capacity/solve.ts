@@ -217,7 +217,7 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
   try {
     // A small reserve so that the split re-solve and the output also fit inside the limit.
     const elapsed = (now() - started) / 1000;
-    const budget = Math.max(0.05, limit - elapsed - Math.min(0.05 * limit, 1));
+    const budget = Math.max(0.05, limit - elapsed - Math.min(0.08 * limit, 2.5));
     // A start for HiGHS: the LP relaxation rounded at a few thresholds, each costed with its best
     // split; HiGHS's own heuristics can take a long time to find as good a plan on hard weeks.
     const hireCols = compiled.hireCol.flat().filter((c) => c >= 0);
@@ -241,7 +241,7 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
       const r = solveLp(highs, data, counts, true, budget * 0.1);
       if (r && (!best || r.objective < best.objective)) best = r;
     }
-    const left = Math.max(0.05, limit - (now() - started) / 1000 - Math.min(0.05 * limit, 1));
+    const left = Math.max(0.05, limit - (now() - started) / 1000 - Math.min(0.08 * limit, 2.5));
     model.options.set({ output_flag: false, time_limit: left, mip_rel_gap: options.mipRelGap ?? 1e-6, random_seed: 0, ...options.highsOptions });
     if (best) model.setSolution({ colValue: best.x });
     const run = model.run();
