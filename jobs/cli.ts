@@ -1,9 +1,10 @@
-// The `wfm` command of ../shared/contracts/wfm-cli.md: staffing, forecast and schedule from the shell.
+// The `wfm` command of ../shared/contracts/wfm-cli.md: staffing, forecast, schedule and capacity from the shell.
 import { InputError, type Command } from "./cli-io";
 import { forecastCommand, staffingCommand } from "./forecast/commands";
 import { scheduleCommand } from "./schedule/command";
+import { capacityCommand } from "./capacity/command";
 
-const commands: Command[] = [staffingCommand, forecastCommand, scheduleCommand];
+const commands: Command[] = [staffingCommand, forecastCommand, scheduleCommand, capacityCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

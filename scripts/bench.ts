@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const suites = ["jobs/forecast/bench.ts", "jobs/schedule/bench.ts"];
+const suites = ["jobs/forecast/bench.ts", "jobs/schedule/bench.ts", "jobs/capacity/bench.ts"];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const suite of suites) {
