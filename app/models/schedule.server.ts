@@ -42,8 +42,8 @@ export function getSchedule(id: string) {
   return prisma.schedule.findUnique({ where: { id } });
 }
 
-/** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
-export async function loadWeekInput(weekStart: Date) {
+/** Agents required per queue and interval of a week, from the newest forecast covering it (adjustments applied). */
+export async function weekRequirement(weekStart: Date) {
   const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
   const run = await latestForecastRun(weekStart);
   const queues = await listQueueSettings();
@@ -60,8 +60,20 @@ export async function loadWeekInput(weekStart: Date) {
       return { key: queue.key, required: series };
     }),
   );
+  return { required, forecastRunId: run?.id ?? null, queueIds: new Map(queues.map((q) => [q.key, q.id])) };
+}
+
+/** Which agents a week's roster holds: active, and started before the week ends. */
+function rosterWhere(weekStart: Date) {
+  return { active: true, startDate: { lt: new Date(weekStart.getTime() + WEEK_MS) } };
+}
+
+/** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
+export async function loadWeekInput(weekStart: Date) {
+  const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
+  const { required, forecastRunId, queueIds } = await weekRequirement(weekStart);
   const agents = await prisma.agent.findMany({
-    where: { active: true, startDate: { lt: weekEnd } },
+    where: rosterWhere(weekStart),
     select: {
       id: true,
       timeZone: true,
@@ -87,7 +99,7 @@ export async function loadWeekInput(weekStart: Date) {
     timeOff: a.timeOff,
   }));
   const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents });
-  return { instance, forecastRunId: run?.id ?? null, queueIds: new Map(queues.map((q) => [q.key, q.id])) };
+  return { instance, forecastRunId, queueIds };
 }
 
 const slot = (weekStart: Date, t: number) => new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000);
@@ -312,17 +324,22 @@ export function findScheduleByWeek(weekStart: Date) {
   return prisma.schedule.findUnique({ where: { weekStart } });
 }
 
-/** Required and staffed agents per queue and interval for a week, and the worst shortfalls. */
+/**
+ * Required and staffed agents per queue and interval for a week, and the worst shortfalls. Pages call
+ * this: it reads the requirement and the shifts only, never the agents' availability (the engine's
+ * instance, which costs a second of CPU at 2,000 agents, is built only by runs and rule checks).
+ */
 export async function weekCoverage(weekStart: Date) {
-  const [schedule, { instance }] = await Promise.all([findScheduleByWeek(weekStart), loadWeekInput(weekStart)]);
+  const [schedule, { required }, rosterSize] = await Promise.all([findScheduleByWeek(weekStart), weekRequirement(weekStart), prisma.agent.count({ where: rosterWhere(weekStart) })]);
   const shifts = schedule ? await listShifts(schedule.id) : [];
+  const instance = { intervals: WEEK_MS / (INTERVAL_MINUTES * 60_000), queues: required.map((q) => ({ id: q.key, required: q.required })) };
   const staffed = staffedMatrix(instance, shifts.map((s) => toEngineShift(weekStart, s)));
   const rows = instance.queues.map((q) => ({ queue: q.id, required: q.required, staffed: staffed.get(q.id) ?? [] }));
   const worst = rows
     .flatMap((row) => row.required.map((required, t) => ({ queue: row.queue, at: new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000), short: required - (row.staffed[t] ?? 0), required })))
     .filter((c) => c.short > 0)
     .sort((a, b) => b.short - a.short || a.at.getTime() - b.at.getTime());
-  return { schedule, shifts, instance, rows, worst };
+  return { schedule, shifts, queues: instance.queues, rosterSize, rows, worst };
 }
 
 /** Agent hours required and scheduled per queue and day of the week (from weekCoverage rows). */
