@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { AvailabilitySummary, CohortBadge, daysSince, LanguageList } from "~/components/applicant-bits";
 import { ButtonLink, cx, PageHeader } from "~/components/ui";
@@ -56,6 +56,18 @@ export default function PipelineBoard() {
   }, [fetcher.data]);
 
   const boardColumns = board.columns.filter((c) => c.kind === "ACTIVE" || c.kind === "HIRED");
+  const scroller = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState({ left: false, right: false });
+  const measure = useCallback(() => {
+    const el = scroller.current;
+    if (el) setMore({ left: el.scrollLeft > 4, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 4 });
+  }, []);
+  useEffect(() => {
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [measure, boardColumns.length]);
+  const scrollBy = (dx: number) => scroller.current?.scrollBy({ left: dx, behavior: "smooth" });
   const closed = board.columns.filter((c) => c.kind === "REJECTED" || c.kind === "WITHDRAWN");
   const cardsOf = (stageId: string) => {
     const all = board.columns.flatMap((c) => c.cards.map((card) => ({ card, stageId: c.id })));
@@ -101,7 +113,30 @@ export default function PipelineBoard() {
           </Link>
         ))}
       </div>
-      <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10">
+      <div className="relative">
+      {more.left ? (
+        <button type="button" onClick={() => scrollBy(-600)} className="absolute left-0 top-2 z-10 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-md hover:bg-slate-50">
+          ← Earlier stages
+        </button>
+      ) : null}
+      {more.right ? (
+        <button type="button" onClick={() => scrollBy(600)} className="absolute right-0 top-2 z-10 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-md hover:bg-slate-50">
+          Later stages →
+        </button>
+      ) : null}
+      <div
+        ref={scroller}
+        onScroll={measure}
+        // Dragging a card near an edge scrolls the board, so every stage can be reached by dragging.
+        onDragOver={(e) => {
+          const el = scroller.current;
+          if (!el || !dragging) return;
+          const { left, right } = el.getBoundingClientRect();
+          if (e.clientX > right - 80) el.scrollLeft += 24;
+          else if (e.clientX < left + 80) el.scrollLeft -= 24;
+        }}
+        className={cx("-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10", more.right && "[mask-image:linear-gradient(to_right,black_92%,transparent)]")}
+      >
         <ol className="flex min-w-max gap-3" aria-label="Stages">
           {boardColumns.map((column) => {
             const cards = cardsOf(column.id);
@@ -176,6 +211,7 @@ export default function PipelineBoard() {
           })}
         </ol>
       </div>
+      </div>
     </>
   );
 }
@@ -183,7 +219,17 @@ export default function PipelineBoard() {
 /** The keyboard way to move a card: a disclosure listing the other stages as buttons. */
 function MoveMenu({ card, columns, current, onMove }: { card: Card; columns: Board["columns"]; current: string; onMove: (card: Card, to: Board["columns"][number]) => void }) {
   return (
-    <details className="relative">
+    <details
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key !== "Escape") return;
+        const details = e.currentTarget;
+        if (!details.open) return;
+        e.stopPropagation();
+        details.open = false;
+        details.querySelector("summary")?.focus();
+      }}
+    >
       <summary className="cursor-pointer list-none rounded border border-slate-300 px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         Move<span className="sr-only"> {card.applicant.name}</span>
       </summary>
