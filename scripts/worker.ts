@@ -1,8 +1,8 @@
 // `npm run worker`: one more BullMQ worker beside a running `npm start` (or against DATABASE_URL /
 // REDIS_URL), supervised like the first: restarted with backoff when it crashes, stopped by Ctrl-C.
 import path from "node:path";
-import { sessionSecret } from "./lib/app.js";
-import { bin, DEFAULT_RESTART, onSignals, Supervisor } from "./lib/proc.js";
+import { sessionSecret, tsNode } from "./lib/app.js";
+import { DEFAULT_RESTART, onSignals, Supervisor } from "./lib/proc.js";
 import { ROOT, startServices } from "./services.js";
 
 const services = await startServices({ profile: "app" });
@@ -14,5 +14,5 @@ onSignals(async () => {
   await sup.stopAll();
   await services.stop();
 });
-sup.start("worker", bin("tsx"), [path.join(ROOT, "jobs", "worker.ts")], { ...process.env, ...services.env, NODE_ENV: "production", SESSION_SECRET: sessionSecret() }, DEFAULT_RESTART);
+sup.start("worker", ...tsNode(path.join(ROOT, "jobs", "worker.ts")), { ...process.env, ...services.env, NODE_ENV: "production", SESSION_SECRET: sessionSecret() }, DEFAULT_RESTART);
 console.log("[handoff] extra worker running (Ctrl-C stops it)");

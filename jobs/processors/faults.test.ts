@@ -10,7 +10,8 @@ import { getOrCreateSchedule, startScheduleRun, weekStartOf } from "../../app/mo
 import { prisma } from "../../app/utils/db.server";
 import { env } from "../../app/utils/env.server";
 import { createRedis } from "../../app/utils/redis.server";
-import { bin, Supervisor } from "../../scripts/lib/proc";
+import { tsNode } from "../../scripts/lib/app";
+import { Supervisor } from "../../scripts/lib/proc";
 import { enqueue, getQueue } from "../queues";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -28,7 +29,7 @@ const fastRestart = { backoffMs: [500], healthyAfterMs: 60_000, maxRestarts: 5 }
 const events = { forecast: new QueueEvents("forecast", { connection: createRedis("worker"), prefix }), schedule: new QueueEvents("schedule", { connection: createRedis("worker"), prefix }) };
 
 function startWorker(name = "worker") {
-  return sup.start(name, bin("tsx"), [path.join(ROOT, "jobs", "worker.ts")], workerEnv, fastRestart);
+  return sup.start(name, ...tsNode(path.join(ROOT, "jobs", "worker.ts")), workerEnv, fastRestart);
 }
 
 /** Resolves when `predicate` holds, polling (the database is the source of truth here). */
@@ -104,6 +105,7 @@ afterAll(async () => {
   await getQueue("forecast").close();
   await getQueue("schedule").close();
   await getQueue("applicant-retention").close();
+  await globalThis.__redis?.quit();
   await prisma.schedule.deleteMany({ where: { weekStart } });
   await prisma.forecastRun.deleteMany({ where: { startAt: forecastStart } });
   await prisma.user.deleteMany({ where: { email: { startsWith: "fault-agent-" } } });
