@@ -1,4 +1,5 @@
 // Special days: holidays from the queue's country calendar and the manager's list (sale events, closures), resolved per queue and day.
+import { parse } from "csv-parse/sync";
 import { InputError } from "../input-error";
 import { DAY_MS } from "./history";
 import { holidays, type Observance } from "./holidays";
@@ -113,4 +114,40 @@ function median(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/**
+ * The manager's list as CSV: header `date,kind[,label][,multiplier][,queue]`, one special day per
+ * line; an empty queue means every queue. Throws InputError naming file, line and field.
+ */
+export function parseSpecialDaysCsv(text: string, fileName: string): SpecialDay[] {
+  const records = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+  if (records.length === 0) throw new InputError(`${fileName}: empty file (expected a header date,kind[,label][,multiplier][,queue])`);
+  const header = records[0].map((h) => h.toLowerCase());
+  const col = (name: string) => header.indexOf(name);
+  for (const need of ["date", "kind"]) if (col(need) < 0) throw new InputError(`${fileName}: line 1: missing column "${need}"`);
+  const out: SpecialDay[] = [];
+  records.slice(1).forEach((r, i) => {
+    const line = i + 2;
+    const cell = (name: string) => (col(name) >= 0 ? (r[col(name)] ?? "").trim() : "");
+    const date = cell("date");
+    const kind = cell("kind").toLowerCase();
+    try {
+      parseDate(date, "date");
+    } catch {
+      throw new InputError(`${fileName}: line ${line}: date: "${date}" is not a date YYYY-MM-DD`);
+    }
+    if (kind !== "holiday" && kind !== "closed" && kind !== "event") throw new InputError(`${fileName}: line ${line}: kind: "${kind}" is not holiday, closed or event`);
+    const day: SpecialDay = { date, kind };
+    if (cell("label")) day.label = cell("label");
+    const m = cell("multiplier");
+    if (m) {
+      const v = Number(m);
+      if (!(Number.isFinite(v) && v >= 0)) throw new InputError(`${fileName}: line ${line}: multiplier: "${m}" is not a number ≥ 0`);
+      day.multiplier = v;
+    }
+    if (cell("queue")) day.queues = [cell("queue")];
+    out.push(day);
+  });
+  return out;
 }
