@@ -23,6 +23,11 @@ export interface BoundOptions {
   onProgress?: (fraction: number, message: string) => void;
   /** Stop after this many pricing rounds (tests). */
   maxIterations?: number;
+  /**
+   * Polled every round: prices per queue and interval from elsewhere (the LP's duals, once its
+   * worker is done). The ascent jumps there once; L at LP-optimal duals is at least the LP optimum.
+   */
+  prices?: () => Float64Array[] | null;
 }
 
 export interface BoundResult {
@@ -167,7 +172,24 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     }
     return value;
   };
+  let outsideUsed = false;
   while (iterations < maxIterations && now() < deadline && !options.signal?.aborted) {
+    const outside = outsideUsed ? null : (options.prices?.() ?? null);
+    if (outside) {
+      // One evaluation at the outside prices; the ascent moves there only if they are better.
+      outsideUsed = true;
+      const saved = Float64Array.from(pi);
+      for (let r = 0; r < R; r++) pi[r] = outside[rows.cell[r][0]][rows.cell[r][1]];
+      const value = evaluate();
+      iterations++;
+      if (value > best + 1e-9) {
+        best = value;
+        bestPi = Float64Array.from(pi);
+        direction.fill(0);
+        sinceBest = 0;
+      } else pi.set(saved);
+      continue;
+    }
     const value = evaluate();
     iterations++;
     if (value > best + 1e-9) {

@@ -17,18 +17,32 @@ import type { Instance, Shift } from "./instance";
 import { compileInstance } from "./rules";
 import { ScheduleSearch, toShifts, type Control } from "./solver";
 import { lowerBound } from "./bound";
+import { lpBound, type LpBoundResult } from "./lp";
+
+/** Whole-number requirements make any bound round up to the next whole agent-interval. */
+function roundUp(value: number, model: ReturnType<typeof compileInstance>): number {
+  const integral = model.required.every((row) => row.every((r) => Number.isInteger(r)));
+  return integral ? Math.ceil(value - 1e-9) : value;
+}
 
 export { checkSchedule, coverageTotals, type Violation, type CoverageTotals } from "./check";
 export { parseInstance, InstanceError, type Instance, type Shift } from "./instance";
 
 export interface ScheduleSummary extends CoverageTotals {
+  /** The best proven lower bound: the larger of the two below (and never above the schedule's own under-coverage). */
   lowerBoundUnderCoverage: number;
+  /** The break-aware Lagrangian bound (022). */
+  lagrangianBound?: number;
+  /** The plain LP relaxation's optimum (024); absent when HiGHS did not finish within the limit. */
+  lpBound?: number;
   seconds: number;
 }
 
 export interface SolveOptions {
   timeLimitSeconds: number;
   seed: number;
+  /** Solve the plain LP relaxation on a worker thread while the search runs (default true). */
+  lp?: boolean;
   onProgress?: (fraction: number, message: string) => void;
   signal?: AbortSignal;
   now?: () => number;
@@ -37,7 +51,9 @@ export interface SolveOptions {
 /**
  * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
  * until a round gains nothing, at most 70 % of the time), the bound (Lagrangian, until it stalls or
- * 90 % of the time), then ruin-and-recreate perturbations until the limit.
+ * 90 % of the time), then ruin-and-recreate perturbations until the limit. From the start, the plain
+ * LP relaxation is solved on a worker thread (until 90 % of the time); its duals, if they arrive in
+ * time, are one more starting point of the Lagrangian, and its optimum a second bound.
  */
 export async function solveSchedule(instance: Instance, options: SolveOptions): Promise<{ shifts: Shift[]; summary: ScheduleSummary }> {
   const now = options.now ?? (() => performance.now());
@@ -49,13 +65,38 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   const report = (message: string) => options.onProgress?.(limit > 0 ? Math.min(1, (now() - started) / limit) : 1, message);
   const control = (deadline: number): Control => ({ now, deadline, signal: options.signal, onProgress: report });
   const model = compileInstance(instance);
+  const stopLp = new AbortController();
+  const abortLp = () => stopLp.abort();
+  options.signal?.addEventListener("abort", abortLp);
+  let lp: LpBoundResult | null = null;
+  const lpDone =
+    options.lp === false || limit === 0
+      ? Promise.resolve(null)
+      : lpBound(model, { deadline: at(0.9), now, signal: stopLp.signal }).then(
+          (r) => (lp = r),
+          () => null,
+        );
   const search = new ScheduleSearch(model, options.seed);
   await search.construct(control(at(1)));
   await search.improve(control(at(0.7)));
   const under = search.underCoverage();
   const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
-  const bound = await lowerBound(model, { now, deadline: at(0.9), target, under, over: search.overCoverage(), signal: options.signal, onProgress: (_, m) => report(m) });
+  const bound = await lowerBound(model, {
+    now,
+    deadline: at(0.9),
+    target,
+    under,
+    over: search.overCoverage(),
+    signal: options.signal,
+    onProgress: (_, m) => report(m),
+    prices: () => lp?.prices ?? null,
+  });
   await search.perturb(control(at(1)));
+  // The worker has its own time limit; should HiGHS overrun it, stop it rather than wait.
+  stopLp.abort();
+  await lpDone;
+  options.signal?.removeEventListener("abort", abortLp);
+  const lpValue = (lp as LpBoundResult | null)?.bound ?? null;
   let shifts = toShifts(instance, model, search.plans);
   // Safety net: should a bug ever let a rule slip, that agent loses all shifts, so the output stays valid.
   const broken = new Set(checkSchedule(instance, shifts).map((v) => v.agent));
@@ -66,7 +107,9 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
     shifts,
     summary: {
       ...totals,
-      lowerBoundUnderCoverage: Math.min(bound.bound, totals.underCoverage),
+      lowerBoundUnderCoverage: Math.min(Math.max(bound.bound, lpValue === null ? 0 : roundUp(lpValue, model)), totals.underCoverage),
+      lagrangianBound: bound.bound,
+      ...(lpValue === null ? {} : { lpBound: Math.round(lpValue * 1000) / 1000 }),
       seconds: Math.round((now() - started) / 10) / 100,
     },
   };
