@@ -33,6 +33,8 @@ export interface BoundOptions {
 export interface BoundResult {
   /** Proven lower bound on under-coverage (rounded up when all requirements are whole numbers). */
   bound: number;
+  /** The prices of the best bound, per queue and interval (0 where nothing is required); absent if none was evaluated. */
+  prices?: Float64Array[];
   /** The raw Lagrangian value before the safety margin and rounding. */
   lagrangian: number;
   iterations: number;
@@ -215,5 +217,10 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     options.onProgress?.(Math.min(1, (now() - started) / Math.max(1, deadline - started)), `bound ${best.toFixed(1)} (iteration ${iterations})`);
     if (iterations % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  return finish(best, iterations);
+  const out = finish(best, iterations);
+  if (iterations > 0) {
+    out.prices = model.required.map((r) => new Float64Array(r.length));
+    for (let r = 0; r < R; r++) out.prices[rows.cell[r][0]][rows.cell[r][1]] = bestPi[r];
+  }
+  return out;
 }

@@ -51,9 +51,11 @@ export interface SolveOptions {
 /**
  * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
  * until a round gains nothing, at most 70 % of the time), the bound (Lagrangian, until it stalls or
- * 90 % of the time), then ruin-and-recreate perturbations until the limit. From the start, the plain
- * LP relaxation is solved on a worker thread (until 90 % of the time); its duals, if they arrive in
- * time, are one more starting point of the Lagrangian, and its optimum a second bound.
+ * 75 % of the time), a second start from the bound's prices (each agent's Lagrangian week, repaired
+ * by best responses; the better schedule is kept), then ruin-and-recreate perturbations until the
+ * limit. From the start, the plain LP relaxation is solved on a worker thread (until 85 %); if it
+ * is done by 90 %, the Lagrangian is also evaluated at its duals. The bound reported is the best of
+ * the three values; none of them changes the schedule, which depends on the seed and clock only.
  */
 export async function solveSchedule(instance: Instance, options: SolveOptions): Promise<{ shifts: Shift[]; summary: ScheduleSummary }> {
   const now = options.now ?? (() => performance.now());
@@ -72,7 +74,7 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   const lpDone =
     options.lp === false || limit === 0
       ? Promise.resolve(null)
-      : lpBound(model, { deadline: at(0.9), now, signal: stopLp.signal }).then(
+      : lpBound(model, { deadline: at(0.85), now, signal: stopLp.signal }).then(
           (r) => (lp = r),
           () => null,
         );
@@ -83,19 +85,31 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
   const bound = await lowerBound(model, {
     now,
-    deadline: at(0.9),
+    deadline: at(0.75),
     target,
     under,
     over: search.overCoverage(),
     signal: options.signal,
     onProgress: (_, m) => report(m),
-    prices: () => lp?.prices ?? null,
   });
+  // A second start from the bound's prices; the better of the two goes on to the perturbations.
+  if (bound.prices) {
+    const second = new ScheduleSearch(model, options.seed + 1);
+    await second.seedFromPrices(bound.prices, control(at(0.95)));
+    await second.improve(control(at(0.95)));
+    if (second.objective() < search.objective()) search.adopt(second);
+  }
+  await search.perturb(control(at(0.9)));
+  // The Lagrangian at the LP's duals is at least the LP optimum (lp.ts). One evaluation, on a
+  // clock of its own so that whether the LP arrived in time never changes the schedule.
+  const lpPrices = (lp as LpBoundResult | null)?.prices ?? null;
+  const atLpPrices = lpPrices ? await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 1, prices: () => lpPrices }) : null;
   await search.perturb(control(at(1)));
   // The worker has its own time limit; should HiGHS overrun it, stop it rather than wait.
   stopLp.abort();
   await lpDone;
   options.signal?.removeEventListener("abort", abortLp);
+  const lagrangian = Math.max(bound.bound, atLpPrices?.bound ?? 0);
   const lpValue = (lp as LpBoundResult | null)?.bound ?? null;
   let shifts = toShifts(instance, model, search.plans);
   // Safety net: should a bug ever let a rule slip, that agent loses all shifts, so the output stays valid.
@@ -107,8 +121,8 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
     shifts,
     summary: {
       ...totals,
-      lowerBoundUnderCoverage: Math.min(Math.max(bound.bound, lpValue === null ? 0 : roundUp(lpValue, model)), totals.underCoverage),
-      lagrangianBound: bound.bound,
+      lowerBoundUnderCoverage: Math.min(Math.max(lagrangian, lpValue === null ? 0 : roundUp(lpValue, model)), totals.underCoverage),
+      lagrangianBound: lagrangian,
       ...(lpValue === null ? {} : { lpBound: Math.round(lpValue * 1000) / 1000 }),
       seconds: Math.round((now() - started) / 10) / 100,
     },

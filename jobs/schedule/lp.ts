@@ -204,7 +204,9 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   const base = { columns: xColumns, rows: numRows, granularity: G, profiles: profiles.length };
   if (remaining <= 0.05) return { ...empty("no time left"), ...base };
   // Interior point without crossover: its duals are good prices and its optimum is exact to 1e-7.
-  const solved = await solveOnWorker(data, remaining, coverageRows, { solver: "ipm", run_crossover: "off", ...options.solverOptions }, options.signal);
+  const solverOptions = { solver: "ipm", run_crossover: "off", ...options.solverOptions };
+  // Small LPs solve in milliseconds: a worker (≈ 0.1 s to start and load the wasm) would cost more than it saves.
+  const solved = data.numCols < 3000 ? await solveInline(data, remaining, coverageRows, solverOptions) : await solveOnWorker(data, remaining, coverageRows, solverOptions, options.signal);
   const result = { ...base, seconds: (now() - started) / 1000, status: solved.status };
   if (solved.objective === null || !solved.rowDual) return { ...result, bound: null, prices: null };
   const prices = model.required.map(() => new Float64Array(T));
@@ -230,6 +232,25 @@ interface Solved {
   status: string;
   objective: number | null;
   rowDual: Float64Array | null;
+}
+
+type Highs = Awaited<ReturnType<(typeof import("highs"))["default"]>>;
+let inlineHighs: Promise<Highs> | null = null;
+
+async function solveInline(data: LpData, timeLimitSeconds: number, dualRows: number, solverOptions: Record<string, string | number | boolean>): Promise<Solved> {
+  const highs = await (inlineHighs ??= import("highs").then((m) => m.default()));
+  const inf = highs.infinity;
+  const fix = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
+  const lp = highs.createModel({ ...data, colUpper: fix(data.colUpper), rowLower: fix(data.rowLower), rowUpper: fix(data.rowUpper) });
+  try {
+    lp.options.set({ output_flag: false, time_limit: Math.max(0.01, timeLimitSeconds), presolve: "on", ...solverOptions });
+    const run = lp.run();
+    const status = Object.entries(highs.constants.modelStatus).find(([, v]) => v === run.modelStatus)?.[0] ?? String(run.modelStatus);
+    if (run.modelStatus !== highs.constants.modelStatus.optimal) return { status, objective: null, rowDual: null };
+    return { status, objective: lp.getObjectiveValue(), rowDual: lp.getSolution().rowDual.slice(0, dualRows) };
+  } finally {
+    lp.dispose();
+  }
 }
 
 /** Runs HiGHS on a worker thread (terminated on abort); the caller's event loop stays free for the search. */
