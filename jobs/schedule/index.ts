@@ -50,8 +50,8 @@ export interface SolveOptions {
 
 /**
  * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
- * until a round gains nothing, at most 70 % of the time), the bound (Lagrangian, until it stalls or
- * 75 % of the time), a second start from the bound's prices (each agent's Lagrangian week, repaired
+ * until a round gains nothing, at most 55 % of the time), the bound (Lagrangian, until it stalls or
+ * 75 % of the time), a second start from the bound's prices if it had at least 5 rounds (each agent's Lagrangian week, repaired
  * by best responses; the better schedule is kept), then ruin-and-recreate perturbations until the
  * limit. From the start, the plain LP relaxation is solved on a worker thread (until 85 %); if it
  * is done by 90 %, the Lagrangian is also evaluated at its duals. The bound reported is the best of
@@ -80,7 +80,7 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
         );
   const search = new ScheduleSearch(model, options.seed);
   await search.construct(control(at(1)));
-  await search.improve(control(at(0.7)));
+  await search.improve(control(at(0.55)));
   const under = search.underCoverage();
   const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
   const bound = await lowerBound(model, {
@@ -93,7 +93,8 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
     onProgress: (_, m) => report(m),
   });
   // A second start from the bound's prices; the better of the two goes on to the perturbations.
-  if (bound.prices) {
+  // Prices from a handful of rounds are too rough to be worth the time (large weeks at short limits).
+  if (bound.prices && bound.iterations >= 5 && now() < at(0.85)) {
     const second = new ScheduleSearch(model, options.seed + 1);
     await second.seedFromPrices(bound.prices, control(at(0.95)));
     await second.improve(control(at(0.95)));

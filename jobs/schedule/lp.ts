@@ -10,7 +10,7 @@
 // schedule maps to a feasible point (each agent's shift adds 1 to its profile's column), hence the
 // optimum is a lower bound on under-coverage:
 //  * breaks are relaxed: a shift counts as covering every interval from start to end;
-//  * starts are rounded down to a multiple of G (G = 1 when the LP is small enough) and the column
+//  * starts are rounded down to a multiple of G (G = 1 by default) and the column
 //    covers [S, S + length + G − 1), a superset of every shift it stands for;
 //  * rest and non-overlap become "at most one start per agent in any window of W = shortest shift +
 //    rest − (G − 1) intervals" (two starts of one agent are at least shortest + rest apart), imposed on
@@ -61,8 +61,10 @@ export interface LpOptions {
   signal?: AbortSignal;
   /** HiGHS options on top of ours (e.g. { solver: "ipm" }). */
   solverOptions?: Record<string, string | number | boolean>;
-  /** Upper limit on x columns; the start granularity G grows until the LP fits. */
+  /** Larger LPs are not attempted (status "skipped: …"). */
   maxColumns?: number;
+  /** Start granularity G (1, the default: exact starts; larger values coarsen, see the header). */
+  granularity?: number;
   now?: () => number;
 }
 
@@ -93,9 +95,14 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
     );
     return n;
   };
+  // Measured under shared load: 19 k columns take ~12 s with the interior-point solver, 33 k ~18 s,
+  // simplex 2–3 × longer; beside the search it finishes later still. Beyond the limit the LP is
+  // skipped (no CPU taken from the search) rather than coarsened: coarse starts (G > 1) cover so
+  // many extra intervals that the bound becomes worthless (024).
   const maxColumns = options.maxColumns ?? 20_000;
-  let G = 1;
-  while (G < 16 && count(G) > maxColumns) G *= 2;
+  const G = Math.max(1, Math.floor(options.granularity ?? 1));
+  const columnsNeeded = count(G);
+  if (columnsNeeded > maxColumns) return { ...empty(`skipped: ${columnsNeeded} columns > ${maxColumns}`), columns: columnsNeeded, granularity: G };
 
   // Rows: coverage cells first (their duals are the prices), then per profile tiles, worked, shifts.
   const rowOf = model.required.map(() => new Int32Array(T).fill(-1));
