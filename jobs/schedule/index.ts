@@ -94,7 +94,7 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   });
   // A second start from the bound's prices; the better of the two goes on to the perturbations.
   // Prices from a handful of rounds are too rough to be worth the time (large weeks at short limits).
-  if (bound.prices && bound.iterations >= 5 && now() < at(0.85)) {
+  if (bound.prices && bound.iterations >= 5 && now() < at(0.9)) {
     const second = new ScheduleSearch(model, options.seed + 1);
     await second.seedFromPrices(bound.prices, control(at(0.95)));
     await second.improve(control(at(0.95)));
