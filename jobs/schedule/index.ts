@@ -62,7 +62,8 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   const started = now();
   const limit = Math.max(0, options.timeLimitSeconds) * 1000;
   // A small reserve so that the final check and totals also fit inside the limit.
-  const usable = limit - Math.min(0.04 * limit, 1500);
+  // (at least 0.25 s: on a loaded machine the final check of a 50-agent week alone can take that).
+  const usable = limit - Math.min(Math.max(0.04 * limit, 250), 1500, limit / 2);
   const at = (share: number) => started + usable * share;
   const report = (message: string) => options.onProgress?.(limit > 0 ? Math.min(1, (now() - started) / limit) : 1, message);
   const control = (deadline: number): Control => ({ now, deadline, signal: options.signal, onProgress: report });

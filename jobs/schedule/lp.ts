@@ -212,8 +212,9 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   if (remaining <= 0.05) return { ...empty("no time left"), ...base };
   // Interior point without crossover: its duals are good prices and its optimum is exact to 1e-7.
   const solverOptions = { solver: "ipm", run_crossover: "off", ...options.solverOptions };
-  // Small LPs solve in milliseconds: a worker (≈ 0.1 s to start and load the wasm) would cost more than it saves.
-  const solved = data.numCols < 3000 ? await solveInline(data, remaining, coverageRows, solverOptions) : await solveOnWorker(data, remaining, coverageRows, solverOptions, options.signal);
+  // Tiny LPs solve in milliseconds: a worker (≈ 0.1 s to start and load the wasm) would cost more
+  // than it saves. Anything larger goes to the worker: an inline solve would block the search.
+  const solved = data.numCols < 1000 ? await solveInline(data, remaining, coverageRows, solverOptions) : await solveOnWorker(data, remaining, coverageRows, solverOptions, options.signal);
   const result = { ...base, seconds: (now() - started) / 1000, status: solved.status };
   if (solved.objective === null || !solved.rowDual) return { ...result, bound: null, prices: null };
   const prices = model.required.map(() => new Float64Array(T));
