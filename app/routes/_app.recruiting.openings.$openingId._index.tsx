@@ -106,24 +106,24 @@ export default function PipelineBoard() {
           {fetcher.data.error}
         </p>
       ) : null}
-      <div className="mb-3 flex flex-wrap gap-2 text-sm text-slate-700">
+      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
         {closed.map((c) => (
           <Link key={c.id} to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(c.name)}`} className="rounded-md border border-slate-200 bg-white px-2 py-1 hover:bg-slate-50">
             {c.name} <span className="font-semibold tabular-nums">{c.count.toLocaleString("en-GB")}</span>
           </Link>
         ))}
+        {more.left || more.right ? (
+          <span className="ml-auto flex items-center gap-2">
+            <span className="text-slate-600">More stages than fit:</span>
+            <button type="button" onClick={() => scrollBy(-600)} disabled={!more.left} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40">
+              ← Earlier
+            </button>
+            <button type="button" onClick={() => scrollBy(600)} disabled={!more.right} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40">
+              Later →
+            </button>
+          </span>
+        ) : null}
       </div>
-      <div className="relative">
-      {more.left ? (
-        <button type="button" onClick={() => scrollBy(-600)} className="absolute left-0 top-2 z-10 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-md hover:bg-slate-50">
-          ← Earlier stages
-        </button>
-      ) : null}
-      {more.right ? (
-        <button type="button" onClick={() => scrollBy(600)} className="absolute right-0 top-2 z-10 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-md hover:bg-slate-50">
-          Later stages →
-        </button>
-      ) : null}
       <div
         ref={scroller}
         onScroll={measure}
@@ -210,7 +210,6 @@ export default function PipelineBoard() {
             );
           })}
         </ol>
-      </div>
       </div>
     </>
   );
