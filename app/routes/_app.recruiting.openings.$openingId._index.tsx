@@ -57,6 +57,7 @@ export default function PipelineBoard() {
 
   const boardColumns = board.columns.filter((c) => c.kind === "ACTIVE" || c.kind === "HIRED");
   const scroller = useRef<HTMLDivElement>(null);
+  const edgeSince = useRef<number | null>(null);
   const [more, setMore] = useState({ left: false, right: false });
   const measure = useCallback(() => {
     const el = scroller.current;
@@ -127,13 +128,19 @@ export default function PipelineBoard() {
       <div
         ref={scroller}
         onScroll={measure}
-        // Dragging a card near an edge scrolls the board, so every stage can be reached by dragging.
+        // Holding a dragged card at an edge for a moment scrolls the board, so every stage can be
+        // reached by dragging; passing over the edge on the way to a column does not move it.
         onDragOver={(e) => {
           const el = scroller.current;
           if (!el || !dragging) return;
           const { left, right } = el.getBoundingClientRect();
-          if (e.clientX > right - 80) el.scrollLeft += 24;
-          else if (e.clientX < left + 80) el.scrollLeft -= 24;
+          const direction = e.clientX > right - 48 ? 1 : e.clientX < left + 48 ? -1 : 0;
+          if (!direction) {
+            edgeSince.current = null;
+            return;
+          }
+          edgeSince.current ??= e.timeStamp;
+          if (e.timeStamp - edgeSince.current > 400) el.scrollLeft += direction * 24;
         }}
         className={cx("-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10", more.right && "[mask-image:linear-gradient(to_right,black_92%,transparent)]")}
       >
