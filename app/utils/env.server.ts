@@ -12,6 +12,10 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** How long a schedule run searches; the best schedule found by then is kept. */
   SCHEDULE_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** The mail server, e.g. smtps://user:pass@mail.example.com:465; unset keeps every message in the outbox. */
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
+  /** The sender of every message. */
+  MAIL_FROM: z.string().trim().min(3).max(200).default("Handoff <no-reply@handoff.example>"),
 });
 
 export type Env = z.infer<typeof schema>;
