@@ -13,7 +13,7 @@ const NAV: NavItem[] = [
   { to: "/shifts", label: "My shifts", permission: "shifts:own", icon: <CalendarIcon /> },
   { to: "/profile", label: "My profile", permission: "profile:own", icon: <PeopleIcon /> },
   { to: "/jobs", label: "Jobs", permission: "jobs:view", icon: <JobsIcon /> },
-  { to: "/admin", label: "Admin", permission: "admin:view", icon: <ShieldIcon />, end: true },
+  { to: "/admin", label: "Admin", permission: "admin:view", icon: <ShieldIcon /> },
   { to: "/admin/outbox", label: "Outbox", permission: "outbox:view", icon: <InboxIcon /> },
 ];
 

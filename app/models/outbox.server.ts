@@ -27,10 +27,12 @@ export function enqueueMail(tx: Prisma.TransactionClient, mail: Mail) {
  * Queues a delivery job per message, with the message id as job id (a second call for the same message
  * adds nothing). Called after commit; if Redis is unreachable the messages stay QUEUED for the sweep.
  */
-export async function deliverSoon(messageIds: string[]): Promise<void> {
+export async function deliverSoon(messageIds: string[], options: { retry?: boolean } = {}): Promise<void> {
   if (!mailDeliveryEnabled() || messageIds.length === 0) return;
   try {
-    for (const messageId of messageIds) await enqueue("mail-delivery", { messageId }, { jobId: `mail-${messageId}` });
+    // A retry needs its own job id: BullMQ keeps the failed job under the first one (and would ignore the add).
+    const suffix = options.retry ? `-retry-${Date.now()}` : "";
+    for (const messageId of messageIds) await enqueue("mail-delivery", { messageId }, { jobId: `mail-${messageId}${suffix}` });
   } catch (error) {
     console.error(`[outbox] could not queue delivery of ${messageIds.length} message(s); the mail sweep will: ${(error as Error).message}`);
   }
@@ -85,6 +87,6 @@ export async function sweepOutbox(now = new Date(), olderThanMs = 30_000, take =
 /** An admin's "send again" for a FAILED message: it becomes QUEUED with its attempts kept. */
 export async function retryMessage(id: string) {
   const updated = await prisma.outboxMessage.updateMany({ where: { id, status: "FAILED" }, data: { status: "QUEUED", claimedAt: null } });
-  if (updated.count === 1) await deliverSoon([id]);
+  if (updated.count === 1) await deliverSoon([id], { retry: true });
   return updated.count === 1;
 }

@@ -36,10 +36,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, timeZone: true } } },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, timeZone: true, deactivatedAt: true } } },
   });
-  if (!session || session.expiresAt < new Date()) return null;
-  return session.user;
+  // Deactivation deletes the account's sessions; the check here also covers a request already in flight.
+  if (!session || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
+  const { deactivatedAt: _, ...user } = session.user;
+  return user;
 }
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
@@ -67,7 +69,7 @@ let dummyHash: string | undefined;
 
 export type SignInResult =
   | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" | "throttled"; retryAfterMinutes?: number };
+  | { ok: false; reason: "invalid" | "throttled" | "deactivated"; retryAfterMinutes?: number };
 
 /** Checks credentials, counting failures per account and per IP so guessing is slowed to a crawl. */
 export async function verifySignIn(email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
@@ -84,7 +86,7 @@ export async function verifySignIn(email: string, password: string, ip: string, 
   }
   const user = await prisma.user.findUnique({
     where: { email: normalized },
-    select: { id: true, email: true, name: true, role: true, timeZone: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, timeZone: true, passwordHash: true, deactivatedAt: true },
   });
   // Compare against a dummy hash when the account is unknown so timing does not reveal which emails exist.
   const hash = user?.passwordHash ?? (dummyHash ??= bcrypt.hashSync("no account has this password", 10));
@@ -94,7 +96,10 @@ export async function verifySignIn(email: string, password: string, ip: string, 
     return { ok: false, reason: "invalid" };
   }
   await prisma.loginAttempt.deleteMany({ where: { email: normalized } });
-  const { passwordHash: _, ...sessionUser } = user;
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (user.deactivatedAt) return { ok: false, reason: "deactivated" };
+  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+  const { passwordHash: _, deactivatedAt: __, ...sessionUser } = user;
   return { ok: true, user: sessionUser };
 }
 
