@@ -4,15 +4,9 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 
-/** What an entry is about. New features add their subject types here, so the log's filter lists them. */
-export const AUDIT_SUBJECTS = ["User", "LabourRule", "CapacityPlan"] as const;
-export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
+import { AUDIT_SUBJECTS, type AuditSubjectType } from "./audit-subjects";
 
-export const AUDIT_SUBJECT_LABELS: Record<AuditSubjectType, string> = {
-  User: "Accounts",
-  LabourRule: "Labour rules",
-  CapacityPlan: "Capacity plans",
-};
+export { AUDIT_SUBJECTS, type AuditSubjectType };
 
 export interface AuditInput {
   /** The signed-in user who made the change; null when the system did (a job, the seed). */

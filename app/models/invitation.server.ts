@@ -34,7 +34,7 @@ export async function findUsableInvitation(token: string, now = new Date()) {
 }
 
 /**
- * Sets the password and spends the link; a second use (or a race) finds it spent and gets null. A reset
+ * Sets the password and spends the link (the caller signs the person in); a second use (or a race) finds it spent and gets null. A reset
  * also ends the account's other sessions, since whoever had the old password may be signed in.
  */
 export async function acceptInvitation(token: string, password: string, now = new Date()) {
@@ -44,7 +44,7 @@ export async function acceptInvitation(token: string, password: string, now = ne
   return prisma.$transaction(async (tx) => {
     const spent = await tx.invitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: now } });
     if (spent.count === 0) return null;
-    await tx.user.update({ where: { id: invitation.user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: invitation.user.id }, data: { passwordHash, lastSignInAt: now } });
     if (invitation.purpose === "PASSWORD_RESET") await tx.session.deleteMany({ where: { userId: invitation.user.id } });
     return invitation.user;
   });

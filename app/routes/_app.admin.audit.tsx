@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AdminTabs } from "~/components/admin-tabs";
 import { InboxIcon } from "~/components/icons";
 import { Button, Card, EmptyState, PageHeader } from "~/components/ui";
-import { AUDIT_SUBJECT_LABELS, AUDIT_SUBJECTS, AuditFilterSchema, listAudit } from "~/models/audit.server";
+import { AUDIT_SUBJECT_LABELS, AUDIT_SUBJECTS } from "~/models/audit-subjects";
+import { AuditFilterSchema, listAudit } from "~/models/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatInZone } from "~/utils/time";
 
