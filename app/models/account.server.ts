@@ -56,7 +56,7 @@ export const AccountFilterSchema = z.object({
 export type AccountFilter = z.infer<typeof AccountFilterSchema>;
 
 /** Accounts for the admin page: staff first, then by name; `invited` = never signed in and a welcome link still open. */
-export async function listAccounts(filter: AccountFilter, now = new Date(), take = 200) {
+export async function listAccounts(filter: AccountFilter, now = new Date(), take = 50) {
   const openWelcome = { some: { purpose: "WELCOME" as const, usedAt: null, expiresAt: { gt: now } } };
   const where: Prisma.UserWhereInput = {
     ...(filter.role ? { role: filter.role } : {}),
