@@ -87,6 +87,26 @@ describe("mail delivery over SMTP", () => {
     expect(sent.sentAt).not.toBeNull();
   });
 
+  it("delivers an admin's invitation: the person gets the one-time link", async () => {
+    // Imported here: auth.server parses the environment on load, which must see SMTP_URL (set in beforeAll).
+    const { inviteAccount } = await import("~/models/account.server");
+    const to = `linnea.${tag}@mail.example`;
+    const admin = await prisma.user.create({ data: { email: `admin.${tag}@handoff.example`, name: "Henrik Admin", role: "ADMIN", passwordHash: "x" }, select: { id: true, name: true } });
+    try {
+      expect(await inviteAccount({ name: "Linnea Holm", email: to, role: "RECRUITER" }, admin, "https://handoff.example")).toMatchObject({ ok: true });
+      const message = await prisma.outboxMessage.findFirstOrThrow({ where: { to } });
+      const job = await getQueue("mail-delivery").getJob(`mail-${message.id}`);
+      expect(await job!.waitUntilFinished(events, 20_000)).toMatchObject({ outcome: "sent" });
+      expect(arrivedFor(to)).toHaveLength(1);
+      expect(arrivedFor(to)[0]!.raw).toMatch(/Subject: Henrik Admin invited you to Handoff/);
+      expect(arrivedFor(to)[0]!.raw).toMatch(/https:\/\/handoff\.example\/invite\/[A-Za-z0-9_-]{20,}/);
+    } finally {
+      await prisma.outboxMessage.deleteMany({ where: { to } });
+      await prisma.auditEntry.deleteMany({ where: { actorId: admin.id } });
+      await prisma.user.deleteMany({ where: { email: { in: [to, `admin.${tag}@handoff.example`] } } });
+    }
+  });
+
   it("marks a refused message failed with the server's reply, without retrying", async () => {
     const { id } = await writeMessage(`nobody.${tag}@refused.example`);
     await deliverSoon([id]);
