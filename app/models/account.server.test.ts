@@ -137,6 +137,15 @@ describe("deactivation", () => {
     expect((await auditFor(erik.id)).map((e) => e.action)).toEqual(["account.password_reset_sent", "account.deactivated", "account.reactivated"]);
   });
 
+  it("takes a deactivated agent off the scheduler's roster, and back on when reactivated", async () => {
+    const agentUser = await makeUser("venla", "AGENT");
+    await prisma.agent.create({ data: { userId: agentUser.id, cohort: "student", timeZone: "Europe/Helsinki", startDate: new Date("2026-01-05"), weeklyMinMinutes: 600, weeklyMaxMinutes: 1200 } });
+    await deactivateAccount(agentUser.id, actor);
+    expect((await prisma.agent.findUniqueOrThrow({ where: { userId: agentUser.id } })).active).toBe(false);
+    await reactivateAccount(agentUser.id, actor);
+    expect((await prisma.agent.findUniqueOrThrow({ where: { userId: agentUser.id } })).active).toBe(true);
+  });
+
   it("refuses to deactivate yourself", async () => {
     expect(await deactivateAccount(actor.id, actor)).toMatchObject({ ok: false, error: expect.stringMatching(/your own account/) });
   });

@@ -180,6 +180,8 @@ export async function deactivateAccount(userId: string, actor: Actor, now = new 
     if (user.deactivatedAt) return { ok: true, message: `${user.name} is already deactivated` };
     if (user.role === "ADMIN" && (await isLastActiveAdmin(tx, user.id))) return { ok: false, error: LAST_ADMIN_MESSAGE };
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: now } });
+    // A deactivated agent gets no more shifts from the scheduler; published shifts stay for managers to reassign.
+    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: false } });
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
     await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await recordAudit(tx, {
@@ -199,6 +201,7 @@ export async function reactivateAccount(userId: string, actor: Actor, now = new 
     if (!user) return { ok: false, error: "That account no longer exists" };
     if (!user.deactivatedAt) return { ok: true, message: `${user.name} is already active` };
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: null } });
+    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: true } });
     await recordAudit(tx, { actorId: actor.id, action: "account.reactivated", subject: { type: "User", id: user.id }, summary: `${actor.name} reactivated ${user.name}` }, now);
     return { ok: true, message: `${user.name} can sign in again with their password` };
   });
