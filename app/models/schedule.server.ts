@@ -8,7 +8,7 @@ import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/insta
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { listQueueSettings } from "./queue.server";
 import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ScheduleSummaryColumn, ShiftBreaksColumn, type StoredScheduleSummary } from "./json-columns";
-import { enqueueMail } from "./outbox.server";
+import { deliverSoon, enqueueMail } from "./outbox.server";
 import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 
 /** Weeks run Monday 00:00 to Monday 00:00 in the planning office's zone. */
@@ -264,7 +264,7 @@ export async function changesSincePublish(scheduleId: string) {
  * changed since the previous publish get a message (outbox).
  */
 export async function publishSchedule(scheduleId: string, version: number) {
-  return prisma.$transaction(async (tx) => {
+  const { mailIds, ...result } = await prisma.$transaction(async (tx) => {
     const schedule = await tx.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
     const claimed = await tx.schedule.updateMany({
       where: { id: scheduleId, version },
@@ -281,17 +281,21 @@ export async function publishSchedule(scheduleId: string, version: number) {
     });
     const first = schedule.publishedVersion === null;
     const affected = first ? [] : await tx.agent.findMany({ where: { id: { in: [...changedAgents.keys()] } }, select: { id: true, user: { select: { email: true, name: true } } } });
+    const mailIds: string[] = [];
     for (const agent of affected) {
       const count = changedAgents.get(agent.id) ?? 0;
-      await enqueueMail(tx, {
+      const mail = await enqueueMail(tx, {
         to: agent.user.email,
         kind: "schedule-changed",
         subject: "Your shifts have changed",
         body: `Hi ${agent.user.name.split(" ")[0]},\n\n${count} of your shifts in the week of ${schedule.weekStart.toISOString().slice(0, 10)} changed. Open Handoff to see your week.\n`,
       });
+      mailIds.push(mail.id);
     }
-    return { published: shifts.length, notified: affected.length };
+    return { published: shifts.length, notified: affected.length, mailIds };
   });
+  await deliverSoon(mailIds);
+  return result;
 }
 
 /** Queues a solver run for the week, unless one is already queued or running (a double submit queues one run). */
