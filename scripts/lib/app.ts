@@ -38,12 +38,12 @@ export async function build(env: NodeJS.ProcessEnv) {
   await must("remix build", bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" } });
 }
 
-/** Start the production web server and the worker under `sup`. */
 /** A TypeScript entry point run by Node itself with tsx's loader: [command, args]. */
 export function tsNode(file: string): [string, string[]] {
   return [process.execPath, ["--import", "tsx", file]];
 }
 
+/** Start the production web server and the worker under `sup`. */
 export function startWebAndWorker(sup: Supervisor, env: NodeJS.ProcessEnv) {
   const server = path.join(ROOT, "scripts", "server.ts");
   // Both come back after a crash (a stalled job is picked up again by the restarted worker). They run
