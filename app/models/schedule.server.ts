@@ -3,7 +3,8 @@
 import { TZDate } from "@date-fns/tz";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift } from "../../jobs/schedule";
+import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift, type Violation } from "../../jobs/schedule";
+import { formatInZone, zoneAbbreviation } from "~/utils/time";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { listQueueSettings } from "./queue.server";
@@ -184,6 +185,26 @@ export function staffedMatrix(instance: Pick<Instance, "intervals" | "queues">, 
   return staffed;
 }
 
+/**
+ * Rule-check findings as a manager reads them: agents by name, times in the manager's zone, and what
+ * to do — never ids, UTC stamps or the engine's words.
+ */
+export async function explainViolations(violations: Violation[], timeZone: string): Promise<string[]> {
+  const ids = [...new Set(violations.map((v) => v.agent).filter((id): id is string => Boolean(id)))];
+  const agents = await prisma.agent.findMany({ where: { id: { in: ids } }, select: { id: true, user: { select: { name: true } } } });
+  const names = new Map(agents.map((a) => [a.id, a.user.name]));
+  const zone = zoneAbbreviation(timeZone);
+  return violations.map((v) => {
+    const name = (v.agent && names.get(v.agent)) || "This agent";
+    if (v.rule === "agent") return `${name} is not on this week's roster (not active, or their contract has not started), so they cannot work this shift. Choose someone on the roster.`;
+    let text = v.message;
+    for (const [id, agentName] of names) text = text.split(`"${id}"`).join(agentName).split(id).join(agentName);
+    text = text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z/g, (utc) => formatInZone(new Date(utc.replace("Z", ":00Z")), timeZone, "EEE d MMM HH:mm"));
+    text = text.replace(/\bshift \d+:? ?/g, "shift ").replace(/\binstance\b/g, "week's plan");
+    return `${text} (times ${zone}).`;
+  });
+}
+
 export type ShiftEdit = { shiftId: string; queueKey: string; start: Date; end: Date; breaks: { start: Date; end: Date }[] };
 
 /**
@@ -191,7 +212,7 @@ export type ShiftEdit = { shiftId: string; queueKey: string; start: Date; end: D
  * output; a broken rule rejects the edit with its explanation. `version` guards against two
  * managers editing the same draft at once.
  */
-export async function editShift(scheduleId: string, version: number, edit: ShiftEdit, editorName: string) {
+export async function editShift(scheduleId: string, version: number, edit: ShiftEdit, editorName: string, timeZone = PLANNING_TIME_ZONE) {
   const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
   if (schedule.version !== version) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
   const { instance, queueIds } = await loadWeekInput(schedule.weekStart);
@@ -207,7 +228,7 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
   );
   const editedIndex = shifts.findIndex((s) => s.id === edit.shiftId);
   const violations = checkSchedule(instance, engineShifts).filter((v) => v.agent === target.agentId || v.shift === editedIndex);
-  if (violations.length) throw new ScheduleRuleError(violations.map((v) => v.message));
+  if (violations.length) throw new ScheduleRuleError(await explainViolations(violations, timeZone));
   const totals = coverageTotals(instance, engineShifts);
   const updated = await prisma.$transaction(async (tx) => {
     const bumped = await tx.schedule.updateMany({

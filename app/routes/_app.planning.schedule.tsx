@@ -163,6 +163,7 @@ export async function action({ request }: ActionFunctionArgs) {
         v.version,
         { shiftId: v.shiftId, queueKey: v.queue, start, end, breaks: breakStart ? [{ start: breakStart, end: new Date(breakStart.getTime() + v.breakMinutes * 60_000) }] : [] },
         user.name,
+        user.timeZone,
       );
     } catch (error) {
       if (error instanceof ScheduleRuleError) return data({ error: "This change breaks a rule, so it was not saved:", violations: error.violations }, { status: 400 });
