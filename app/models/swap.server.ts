@@ -54,7 +54,8 @@ export async function takeSwap(agentId: string, swapId: string, skills: string[]
   const swap = await prisma.swapRequest.findUnique({ where: { id: swapId }, select: { offeredById: true, shift: { select: { start: true, queue: { select: { key: true } } } } } });
   if (!swap || swap.offeredById === agentId) throw new SwapError("That offer is not open to you.");
   const from = await earliestStartFor(agentId);
-  if (!from || swap.shift.start <= from) throw new SwapError("That shift is before your contract starts, so you cannot take it.");
+  if (!from) throw new SwapError("Your account is not active, so you cannot take shifts.");
+  if (swap.shift.start <= from) throw new SwapError(from.getTime() > Date.now() + 60_000 ? "That shift is before your contract starts, so you cannot take it." : "That shift has already started.");
   if (!skills.includes(swap.shift.queue.key)) throw new SwapError(`You are not qualified for ${swap.shift.queue.key}.`);
   const result = await prisma.swapRequest.updateMany({ where: { id: swapId, status: "PENDING", takenById: null }, data: { takenById: agentId } });
   if (result.count === 0) throw new SwapError("Someone else took that shift first.");
