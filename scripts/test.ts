@@ -76,9 +76,11 @@ async function main() {
       // Counted as one failure when it fails; a clean typecheck adds no "passed" test.
       return r.code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: "type errors" };
     });
-    await phase("lint (eslint: layers, cycles, hooks)", async () => {
+    await phase("lint (eslint: layers, cycles, hooks; prettier)", async () => {
       const lint = await run(bin("eslint"), ["--max-warnings", "0", "."]);
-      return lint.code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: "lint errors (npm run lint)" };
+      const format = await run(bin("prettier"), ["--check", "--log-level", "warn", "."]);
+      const problems = [lint.code ? "lint errors" : "", format.code ? "unformatted files (npm run format)" : ""].filter(Boolean);
+      return { passed: 0, failed: problems.length, note: problems.length ? `${problems.join(", ")} (npm run lint)` : undefined };
     });
   }
 
