@@ -115,21 +115,24 @@ export async function listOpeningOptions() {
 }
 
 /** Open openings for the public careers page; only what an applicant should see. */
+/** What the careers pages show of an opening. */
+const PUBLIC_OPENING_SELECT = {
+  slug: true,
+  title: true,
+  description: true,
+  languages: true,
+  channels: true,
+  cohorts: true,
+  countries: true,
+  weeklyHoursMin: true,
+  weeklyHoursMax: true,
+} as const;
+
 export async function listOpenOpenings(language?: string) {
   const openings = await prisma.opening.findMany({
     where: { status: "OPEN", ...(language ? { languageCodes: { has: language } } : {}) },
     orderBy: { createdAt: "desc" },
-    select: {
-      slug: true,
-      title: true,
-      description: true,
-      languages: true,
-      channels: true,
-      cohorts: true,
-      countries: true,
-      weeklyHoursMin: true,
-      weeklyHoursMax: true,
-    },
+    select: PUBLIC_OPENING_SELECT,
   });
   return openings.map(withLanguages);
 }
@@ -137,19 +140,7 @@ export async function listOpenOpenings(language?: string) {
 export async function getOpenOpeningBySlug(slug: string) {
   const opening = await prisma.opening.findFirst({
     where: { slug, status: "OPEN" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      languages: true,
-      channels: true,
-      cohorts: true,
-      countries: true,
-      weeklyHoursMin: true,
-      weeklyHoursMax: true,
-      retentionDays: true,
-    },
+    select: { ...PUBLIC_OPENING_SELECT, id: true, retentionDays: true },
   });
   return opening ? withLanguages(opening) : null;
 }
