@@ -9,6 +9,7 @@ type NavItem = { to: string; label: string; permission: Permission; icon: ReactN
 
 const NAV: NavItem[] = [
   { to: "/planning", label: "Planning", permission: "planning:view", icon: <ChartIcon /> },
+  { to: "/planning/capacity", label: "Capacity plan", permission: "capacity:view", icon: <ChartIcon /> },
   { to: "/recruiting", label: "Recruiting", permission: "recruiting:view", icon: <PeopleIcon /> },
   { to: "/shifts", label: "My shifts", permission: "shifts:own", icon: <CalendarIcon /> },
   { to: "/profile", label: "My profile", permission: "profile:own", icon: <PeopleIcon /> },
