@@ -7,6 +7,8 @@ import { z } from "zod";
 import { AvailabilitySummary, CohortBadge, daysSince, LanguageList } from "~/components/applicant-bits";
 import { ButtonLink, cx, PageHeader } from "~/components/ui";
 import { getKanban, KANBAN_CARDS_PER_STAGE, moveApplication } from "~/models/applicant.server";
+import { openingPlanStatus } from "~/models/capacity.server";
+import { PlanTargetNote } from "~/components/plan-target";
 import { OPENING_STATUS_LABELS } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -20,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
   const board = await getKanban(params.openingId ?? "");
   invariantResponse(board, "Not found", { status: 404 });
-  return { board, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
+  const plan = await openingPlanStatus(board.id);
+  const planTarget = plan
+    ? { headcount: plan.headcount, cohort: plan.cohort, queueKey: plan.queueKey, hireBy: plan.hireBy.toISOString().slice(0, 10), expected: plan.expected, scenarioName: plan.scenarioName, previousHeadcount: plan.previousHeadcount, previousHireBy: plan.previousHireBy?.toISOString().slice(0, 10) ?? null }
+    : null;
+  return { board, planTarget, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
 }
 
 const MoveSchema = z.object({ intent: z.literal("move"), applicationId: z.string().min(1).max(100), stageId: z.string().min(1).max(100) });
@@ -39,7 +45,7 @@ type Board = Awaited<ReturnType<typeof loader>>["board"];
 type Card = Board["columns"][number]["cards"][number];
 
 export default function PipelineBoard() {
-  const { board, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
+  const { board, planTarget, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const navigate = useNavigate();
   const [dragging, setDragging] = useState<string | null>(null);
@@ -86,6 +92,7 @@ export default function PipelineBoard() {
           </>
         }
       />
+      {planTarget ? <PlanTargetNote target={planTarget} /> : null}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
