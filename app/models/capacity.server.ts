@@ -74,12 +74,17 @@ export type MeasuredCohort = {
 };
 
 /** Attrition, time to hire, band and weekly hours per cohort, measured from the roster and the pipeline as of `now`. */
-export async function measureCohorts(now: Date, start = nextMonday(now), weeks = HORIZON_WEEKS): Promise<MeasuredCohort[]> {
+export async function measureCohorts(
+  now: Date,
+  start = nextMonday(now),
+  weeks = HORIZON_WEEKS,
+  scope: { agents?: Prisma.AgentWhereInput; applications?: Prisma.ApplicationWhereInput; applicants?: Prisma.ApplicantWhereInput } = {},
+): Promise<MeasuredCohort[]> {
   const from = new Date(now.getTime() - ATTRITION_WINDOW_WEEKS * WEEK_MS);
   const [agents, hires, applicants] = await Promise.all([
-    prisma.agent.findMany({ select: { cohort: true, startDate: true, leftAt: true, availability: true, capPeriods: true, weeklyMaxMinutes: true } }),
-    prisma.application.findMany({ where: { hiredAt: { not: null } }, select: { createdAt: true, hiredAt: true, applicant: { select: { cohort: true } } } }),
-    prisma.applicant.findMany({ where: { anonymizedAt: null, applications: { some: { stage: { kind: "ACTIVE" } } } }, select: { cohort: true, availability: true, hoursWanted: true, termTimeCapHours: true } }),
+    prisma.agent.findMany({ where: scope.agents, select: { cohort: true, startDate: true, leftAt: true, availability: true, capPeriods: true, weeklyMaxMinutes: true } }),
+    prisma.application.findMany({ where: { ...scope.applications, hiredAt: { not: null } }, select: { createdAt: true, hiredAt: true, applicant: { select: { cohort: true } } } }),
+    prisma.applicant.findMany({ where: { ...scope.applicants, anonymizedAt: null, applications: { some: { stage: { kind: "ACTIVE" } } } }, select: { cohort: true, availability: true, hoursWanted: true, termTimeCapHours: true } }),
   ]);
   return CAPACITY_COHORTS.map((cohort) => {
     const mine = agents.filter((a) => a.cohort === cohort);
