@@ -70,7 +70,8 @@ export const JOBS = {
   capacity: job({
     label: "Capacity plan",
     description: "Solves one capacity scenario: demand per queue and band for 26 weeks, the roster and the pipeline, and whom to hire when at least cost.",
-    payload: z.object({ runId: z.string().min(1), requestedBy, timeLimitSeconds: z.number().int().min(1).max(600).default(25) }),
+    // 20 s keeps the solver's longest hold on the event loop inside the worker's 30 s lock.
+    payload: z.object({ runId: z.string().min(1), requestedBy, timeLimitSeconds: z.number().int().min(1).max(600).default(20) }),
     result: z.object({ hires: z.number(), totalCost: z.number(), shortfallHours: z.number(), gap: z.number() }),
     describe: (r) => `${r.hires} hires · ${en(r.shortfallHours)} hours short · ${en(r.totalCost)} total cost · ${(r.gap * 100).toFixed(2)} % from the bound`,
   }),

@@ -9,7 +9,7 @@ export const processNightlyCapacity = defineProcessor("capacity-nightly", async 
   const run = existing ?? (await createCapacityRun((await ensureBaseScenario()).id, payload.requestedBy, job.id));
   await markCapacityRun(run.id, { status: "RUNNING", jobId: job.id });
   try {
-    return await runCapacity(run.id, 25, progress);
+    return await runCapacity(run.id, 20, progress);
   } catch (error) {
     return failCapacityRun(job, run.id, error);
   }

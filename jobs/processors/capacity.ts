@@ -17,6 +17,8 @@ export async function runCapacity(runId: string, timeLimitSeconds: number, repor
   await reportProgress(5);
   const assumptions = CapacityAssumptionsColumn.parse(run.scenario.assumptions);
   const { plan, context } = await buildScenarioPlan(assumptions, now);
+  // The demand maths and the solver each hold the event loop for seconds: a pause between them lets BullMQ renew the job's lock.
+  await new Promise((resolve) => setTimeout(resolve, 50));
   await reportProgress(25);
   // The solver reports nothing while it searches: progress follows the clock towards its time limit.
   const started = Date.now();
