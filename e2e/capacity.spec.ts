@@ -65,8 +65,8 @@ test("the recruiter sees the new targets and the openings furthest behind plan, 
   await expect(behind.getByText(/^plan: \d+ .+ by .+ — pipeline expects/).first()).toBeVisible();
   await page.screenshot({ path: "test-results/capacity-recruiter-home.png", fullPage: true });
   await behind.getByRole("link").first().click();
-  await expect(page.getByRole("note").getByText(/^plan: \d+/)).toBeVisible();
-  await expect(page.getByRole("note").getByText(SCENARIO, { exact: false })).toBeVisible();
+  await expect(page.getByRole("note").first().getByText(/^plan: \d+/)).toBeVisible();
+  await expect(page.getByRole("note").first().getByText(SCENARIO, { exact: false })).toBeVisible();
   await page.screenshot({ path: "test-results/capacity-opening.png" });
 
   await page.goto("/planning/capacity");

@@ -81,7 +81,7 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
           </text>
         ))}
         <text x={pad.left} y={height - 2} fontSize="10" fill="#475569">
-          Week starting (Monday) · shaded weeks are short · agent hours per week
+          Agent hours per week, by week starting (Monday) · shaded weeks are short · cohorts share the covered hours by the hours they can give
         </text>
       </svg>
     </figure>
@@ -120,7 +120,7 @@ export function CompareChart({ rows }: { rows: CompareBar[] }) {
         return (
           <g key={r.name}>
             <text x={left - 8} y={top + 18} textAnchor="end" fontSize="12" fill="#0f172a" fontWeight="600">
-              {r.name.length > 28 ? `${r.name.slice(0, 27)}…` : r.name}
+              {r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name}
             </text>
             {parts.map((p) => {
               const w = x(r[p.key]);

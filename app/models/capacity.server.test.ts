@@ -122,8 +122,8 @@ describe("apply a plan to openings", () => {
     ]);
     const first = await applyPlanToOpenings(run.id, actor);
     expect(first).toEqual({ created: 1, changed: 1, unchanged: 0 });
-    const after1 = await prisma.opening.findMany({ where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] }, include: { planTarget: true }, orderBy: { slug: "asc" } });
-    expect(after1.map((o) => [o.status, o.headcountTarget, o.planTarget?.headcount, o.planTarget?.hireBy.toISOString().slice(0, 10)])).toEqual([
+    const after1 = await prisma.opening.findMany({ where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] }, include: { planTargets: true }, orderBy: { slug: "asc" } });
+    expect(after1.map((o) => [o.status, o.headcountTarget, o.planTargets[0]?.headcount, o.planTargets[0]?.hireBy.toISOString().slice(0, 10)])).toEqual([
       ["OPEN", 3, 3, "2031-07-14"],
       ["DRAFT", 2, 2, "2031-07-28"],
     ]);
@@ -132,14 +132,14 @@ describe("apply a plan to openings", () => {
 
     const second = await applyPlanToOpenings(run.id, actor);
     expect(second).toEqual({ created: 0, changed: 0, unchanged: 2 });
-    const after2 = await prisma.opening.findMany({ where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] }, include: { planTarget: true }, orderBy: { slug: "asc" } });
+    const after2 = await prisma.opening.findMany({ where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] }, include: { planTargets: true }, orderBy: { slug: "asc" } });
     expect(after2).toEqual(after1);
     expect(await prisma.auditEntry.count({ where: { subjectId: run.id } })).toBe(1);
 
     // A later plan that changes the target says what it was.
     const later = await runWith("later", [{ skills: ["zy-chat"], startWeek: 6, count: 5 }]);
     await applyPlanToOpenings(later.id, actor);
-    const changed = await prisma.openingPlanTarget.findUnique({ where: { openingId: existing.id } });
+    const changed = await prisma.openingPlanTarget.findUnique({ where: { openingId_queueKey_cohort: { openingId: existing.id, queueKey: "zy-chat", cohort: "student" } } });
     expect([changed?.headcount, changed?.previousHeadcount]).toEqual([5, 3]);
   });
 
@@ -147,15 +147,15 @@ describe("apply a plan to openings", () => {
     const target = await opening(`${tag}-zt`, "zt");
     // The draft this plan would create has a slug that is taken: the create fails after the first opening was changed.
     await opening("plan-zw-chat-student", "zw", "CLOSED");
-    const before = await prisma.opening.findMany({ where: { title: { startsWith: tag } }, include: { planTarget: true }, orderBy: { slug: "asc" } });
+    const before = await prisma.opening.findMany({ where: { title: { startsWith: tag } }, include: { planTargets: true }, orderBy: { slug: "asc" } });
     const run = await runWith("failing", [
       { skills: ["zw-chat"], startWeek: 6, count: 4 },
       { skills: ["zt-chat"], startWeek: 6, count: 4 },
     ]);
     await expect(applyPlanToOpenings(run.id, actor)).rejects.toThrow();
-    const after = await prisma.opening.findMany({ where: { title: { startsWith: tag } }, include: { planTarget: true }, orderBy: { slug: "asc" } });
+    const after = await prisma.opening.findMany({ where: { title: { startsWith: tag } }, include: { planTargets: true }, orderBy: { slug: "asc" } });
     expect(after).toEqual(before);
-    expect(after.find((o) => o.id === target.id)?.planTarget).toBeNull();
+    expect(after.find((o) => o.id === target.id)?.planTargets).toEqual([]);
     expect(await prisma.auditEntry.count({ where: { subjectId: run.id } })).toBe(0);
   });
 });

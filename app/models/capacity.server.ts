@@ -409,6 +409,7 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
       aiCost,
       existingLabourCost,
       hoursPerWeek: Object.fromEntries(cohorts.map((c) => [c.cohort, hoursAt(c, 0)])),
+      bandHours: Object.fromEntries(cohorts.map((c) => [c.cohort, c.bandHours])),
       trainingWeeks,
       pipeline,
     },
@@ -448,22 +449,25 @@ export type ApplyOutcome = { created: number; changed: number; unchanged: number
 
 /**
  * Turns a run's hires into targets on openings (language × channel × cohort), creating draft openings where none
- * exists, all in one transaction with an audit entry. Applying the same plan again changes nothing.
+ * exists, all in one transaction with an audit entry. Targets the plan no longer asks for drop to 0. Applying the
+ * same plan again changes nothing.
  */
 export async function applyPlanToOpenings(runId: string, actor: { id: string; name: string }): Promise<ApplyOutcome> {
   const run = await prisma.capacityRun.findUnique({ where: { id: runId }, include: { scenario: { select: { name: true } } } });
   if (!run?.result || run.status !== "SUCCEEDED") throw new Error("Only a finished plan can be applied.");
   const targets = planTargets(readJsonColumn(CapacityResultColumn, run.result, "capacity result"));
   return prisma.$transaction(async (tx) => {
-    const openings = await tx.opening.findMany({ where: { status: { not: "CLOSED" } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTarget: true } });
-    const taken = new Set<string>();
+    const openings = await tx.opening.findMany({ where: { status: { not: "CLOSED" } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true } });
     const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0 };
     const lines: string[] = [];
+    const touched = new Set<string>();
+    const kept = new Set<string>();
+    const base = { runId, scenarioName: run.scenario.name, appliedBy: actor.name, appliedAt: new Date() };
     for (const t of targets) {
-      const fits = openings.filter((o) => !taken.has(o.id) && o.languageCodes.includes(t.language) && o.channels.includes(t.channel) && o.cohorts.includes(t.cohort));
-      const opening = fits.find((o) => o.planTarget?.queueKey === t.queueKey && o.planTarget.cohort === t.cohort) ?? fits.find((o) => !o.planTarget) ?? null;
+      const fits = openings.filter((o) => o.languageCodes.includes(t.language) && o.channels.includes(t.channel) && o.cohorts.includes(t.cohort));
+      const opening = fits.find((o) => o.planTargets.some((p) => p.queueKey === t.queueKey && p.cohort === t.cohort)) ?? fits[0] ?? null;
       const hireBy = new Date(`${t.hireBy}T00:00:00Z`);
-      const target = { runId, scenarioName: run.scenario.name, cohort: t.cohort, queueKey: t.queueKey, headcount: t.headcount, hireBy, appliedBy: actor.name, appliedAt: new Date() };
+      const target = { ...base, cohort: t.cohort, queueKey: t.queueKey, headcount: t.headcount, hireBy };
       if (!opening) {
         const title = `${LANGUAGES[t.language] ?? t.language} ${t.channel.toLowerCase()} — ${COHORT_LABELS[t.cohort].toLowerCase()}s (capacity plan)`;
         const [min, max] = HOURS_OF[t.cohort];
@@ -478,30 +482,53 @@ export async function applyPlanToOpenings(runId: string, actor: { id: string; na
             channels: [t.channel],
             cohorts: [t.cohort],
             countries: [COUNTRY_OF[t.language] ?? "SE"],
-            headcountTarget: t.headcount,
+            headcountTarget: Math.max(1, t.headcount),
             weeklyHoursMin: min,
             weeklyHoursMax: max,
             stages: { create: DEFAULT_STAGES.map((s, position) => ({ ...s, position })) },
-            planTarget: { create: target },
+            planTargets: { create: target },
           },
-          select: { id: true },
+          select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
         });
-        taken.add(created.id);
+        openings.push(created);
+        kept.add(`${created.id}|${t.queueKey}|${t.cohort}`);
         outcome.created++;
-        lines.push(`created “${title}”: ${t.headcount} by ${t.hireBy}`);
+        lines.push(`created “${title}”: ${t.headcount} ${t.cohort} for ${t.queueKey} by ${t.hireBy}`);
         continue;
       }
-      taken.add(opening.id);
-      const old = opening.planTarget;
+      kept.add(`${opening.id}|${t.queueKey}|${t.cohort}`);
+      const old = opening.planTargets.find((p) => p.queueKey === t.queueKey && p.cohort === t.cohort);
       if (old && old.headcount === t.headcount && old.hireBy.getTime() === hireBy.getTime()) {
         outcome.unchanged++;
         continue;
       }
-      await tx.opening.update({ where: { id: opening.id }, data: { headcountTarget: Math.max(1, t.headcount) } });
       const previous = old ? { previousHeadcount: old.headcount, previousHireBy: old.hireBy } : { previousHeadcount: null, previousHireBy: null };
-      await tx.openingPlanTarget.upsert({ where: { openingId: opening.id }, create: { openingId: opening.id, ...target, ...previous }, update: { ...target, ...previous } });
+      await tx.openingPlanTarget.upsert({
+        where: { openingId_queueKey_cohort: { openingId: opening.id, queueKey: t.queueKey, cohort: t.cohort } },
+        create: { openingId: opening.id, ...target, ...previous },
+        update: { ...target, ...previous },
+      });
+      touched.add(opening.id);
       outcome.changed++;
-      lines.push(`“${opening.title}”: ${old ? `${old.headcount} → ` : ""}${t.headcount} by ${t.hireBy}`);
+      lines.push(`“${opening.title}”: ${old ? `${old.headcount} → ` : ""}${t.headcount} ${t.cohort} for ${t.queueKey} by ${t.hireBy}`);
+    }
+    // What the plan no longer asks for drops to 0, saying what it was.
+    for (const o of openings) {
+      for (const p of o.planTargets) {
+        if (kept.has(`${o.id}|${p.queueKey}|${p.cohort}`) || p.headcount === 0) continue;
+        await tx.openingPlanTarget.update({
+          where: { openingId_queueKey_cohort: { openingId: o.id, queueKey: p.queueKey, cohort: p.cohort } },
+          data: { ...base, headcount: 0, previousHeadcount: p.headcount, previousHireBy: p.hireBy },
+        });
+        touched.add(o.id);
+        outcome.changed++;
+        lines.push(`“${o.title}”: ${p.headcount} → 0 ${p.cohort} for ${p.queueKey}`);
+      }
+    }
+    // An opening's head count target is what the plan asks of it in all.
+    for (const id of touched) {
+      const sum = await tx.openingPlanTarget.aggregate({ where: { openingId: id }, _sum: { headcount: true } });
+      await tx.opening.update({ where: { id }, data: { headcountTarget: Math.max(1, sum._sum.headcount ?? 0) } });
     }
     if (outcome.created + outcome.changed > 0) {
       await recordAudit(
@@ -513,18 +540,20 @@ export async function applyPlanToOpenings(runId: string, actor: { id: string; na
   });
 }
 
-/** The plan's target on one opening, with what the pipeline is expected to deliver by its date. */
+type StoredTarget = { openingId: string; queueKey: string; cohort: string; hireBy: Date; appliedAt: Date };
+const targetKey = (t: { openingId: string; queueKey: string; cohort: string }) => `${t.openingId}|${t.queueKey}|${t.cohort}`;
+
+/** The plan's targets on one opening, each with what the pipeline is expected to deliver. */
 export async function openingPlanStatus(openingId: string) {
-  const target = await prisma.openingPlanTarget.findUnique({ where: { openingId } });
-  if (!target) return null;
-  const expected = await expectedForTargets([target]);
-  return { ...target, expected: expected.get(openingId) ?? 0 };
+  const targets = await prisma.openingPlanTarget.findMany({ where: { openingId }, orderBy: [{ queueKey: "asc" }, { cohort: "asc" }] });
+  const expected = await expectedForTargets(targets);
+  return targets.map((t) => ({ ...t, expected: expected.get(targetKey(t)) ?? 0 }));
 }
 
-/** Expected hires by each target's date: hired since the plan was applied + open applications × pass-through. */
-async function expectedForTargets(targets: { openingId: string; cohort: string; hireBy: Date; appliedAt: Date }[]): Promise<Map<string, number>> {
+/** Expected hires per target: hired since the plan was applied + open applications of its cohort × pass-through. */
+async function expectedForTargets(targets: StoredTarget[]): Promise<Map<string, number>> {
   if (targets.length === 0) return new Map();
-  const ids = targets.map((t) => t.openingId);
+  const ids = [...new Set(targets.map((t) => t.openingId))];
   const [applications, history] = await Promise.all([
     prisma.application.findMany({ where: { openingId: { in: ids } }, select: { openingId: true, stageId: true, hiredAt: true, stage: { select: { kind: true } }, applicant: { select: { cohort: true } } } }),
     prisma.application.findMany({ where: { stage: { kind: { not: "ACTIVE" } } }, select: { stage: { select: { kind: true } }, stageChanges: { select: { toStageId: true } } }, take: 20_000, orderBy: { updatedAt: "desc" } }),
@@ -538,17 +567,17 @@ async function expectedForTargets(targets: { openingId: string; cohort: string; 
       if (a.stage.kind === "HIRED" && a.hiredAt && a.hiredAt >= t.appliedAt) n++;
       else if (a.stage.kind === "ACTIVE") n += rates.get(a.stageId) ?? 0;
     }
-    out.set(t.openingId, Math.round(n * 10) / 10);
+    out.set(targetKey(t), Math.round(n * 10) / 10);
   }
   return out;
 }
 
-/** Openings furthest behind their plan target (target − expected), for the recruiter's home. */
+/** Plan targets furthest behind (target − expected), for the recruiter's home. */
 export async function openingsBehindPlan(take = 5) {
-  const targets = await prisma.openingPlanTarget.findMany({ include: { opening: { select: { id: true, title: true, status: true } } } });
+  const targets = await prisma.openingPlanTarget.findMany({ where: { headcount: { gt: 0 }, opening: { status: { not: "CLOSED" } } }, include: { opening: { select: { id: true, title: true, status: true } } } });
   const expected = await expectedForTargets(targets);
   return targets
-    .map((t) => ({ openingId: t.openingId, title: t.opening.title, status: t.opening.status, cohort: t.cohort, queueKey: t.queueKey, headcount: t.headcount, hireBy: t.hireBy.toISOString().slice(0, 10), expected: expected.get(t.openingId) ?? 0 }))
+    .map((t) => ({ key: targetKey(t), openingId: t.openingId, title: t.opening.title, status: t.opening.status, cohort: t.cohort, queueKey: t.queueKey, headcount: t.headcount, hireBy: t.hireBy.toISOString().slice(0, 10), expected: expected.get(targetKey(t)) ?? 0 }))
     .map((t) => ({ ...t, behind: Math.max(0, t.headcount - t.expected) }))
     .filter((t) => t.behind > 0)
     .sort((a, b) => b.behind - a.behind || a.hireBy.localeCompare(b.hireBy))

@@ -87,6 +87,8 @@ export const CapacityResultColumn = z.object({
     aiCost: z.number(),
     existingLabourCost: z.number(),
     hoursPerWeek: z.record(z.string(), z.number()),
+    /** Band hours per cohort (runs stored before it was kept have none). */
+    bandHours: z.record(z.string(), z.record(z.string(), z.number())).optional(),
     trainingWeeks: z.record(z.string(), z.number()),
     pipeline: z.array(z.object({ cohort: z.string(), queue: z.string(), week: z.number(), expected: z.number() })),
   }),

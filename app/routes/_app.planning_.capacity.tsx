@@ -182,11 +182,13 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
     const required = qs.reduce((s, q) => s + pick(q.required), 0);
     const covered = qs.reduce((s, q) => s + pick(q.covered), 0);
     const short = qs.reduce((s, q) => s + pick(q.short), 0);
-    // The engine reports covered hours per queue, head count per cohort: covered hours are split by each cohort's share of available hours.
+    // The engine reports covered hours per queue and head count per cohort: covered hours are split by the hours
+    // each cohort's head count can give in the band shown (all bands: its weekly hours).
     const available: Record<string, number> = {};
     for (const [id, n] of Object.entries(wk.headcount)) {
       const c = cohortOfPlanCohort(id);
-      available[c] = (available[c] ?? 0) + n * (r.context.hoursPerWeek[c] ?? 0);
+      const perAgent = bi >= 0 ? Math.min(r.context.bandHours?.[c]?.[band] ?? 0, r.context.hoursPerWeek[c] ?? 0) : (r.context.hoursPerWeek[c] ?? 0);
+      available[c] = (available[c] ?? 0) + n * perAgent;
     }
     const total = Object.values(available).reduce((s, v) => s + v, 0) || 1;
     const supply = Object.fromEntries(Object.entries(available).map(([c, v]) => [c, (covered * v) / total]));
@@ -437,7 +439,7 @@ function PlanView({ scenario, view, queue, band, canEdit }: { scenario: Loaded["
     >
       <div className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat label="Hires" value={num(s.hires)} />
-        <Stat label="Hours short" value={num(s.shortfallHours)} hint={`${view.shortWeeks} of ${view.weeks.length} weeks short`} />
+        <Stat label="Hours short" value={num(s.shortfallHours)} hint={`all queues · ${view.shortWeeks} of ${view.weeks.length} weeks short in the chart`} />
         <Stat label="Total cost" value={eur(s.totalCost)} hint={`hiring ${eur(s.hireCost)} · pay ${eur(s.labourCost)} · short ${eur(s.shortfallCost)}`} />
         <Stat label="Gap to optimal" value={`${num(s.gap * 100, 2)} %`} hint={s.status === "optimal" ? "proven optimal" : `bound ${eur(s.lowerBoundCost)}`} />
         <Stat label="Solved in" value={`${num(s.seconds, 1)} s`} />
@@ -470,7 +472,7 @@ function PlanView({ scenario, view, queue, band, canEdit }: { scenario: Loaded["
                 <th>Queue</th>
                 <th>Start recruiting</th>
                 <th>Starts work</th>
-                <th className="text-right">Hires</th>
+                <th className="px-2 text-right">Hires</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -480,7 +482,7 @@ function PlanView({ scenario, view, queue, band, canEdit }: { scenario: Loaded["
                   <td>{h.queue}</td>
                   <td>week of {h.decide}</td>
                   <td>week of {h.start}</td>
-                  <td className="text-right tabular-nums">{h.count}</td>
+                  <td className="px-2 text-right tabular-nums">{h.count}</td>
                 </tr>
               ))}
             </tbody>
@@ -501,26 +503,26 @@ function Compare({ rows }: { rows: Loaded["compare"] }) {
           <thead className="text-left text-xs uppercase text-slate-600">
             <tr>
               <th className="py-1">Scenario</th>
-              <th className="text-right">Human hours</th>
-              <th className="text-right">Hours short</th>
-              <th className="text-right">Head count (week 26)</th>
-              <th className="text-right">Hires</th>
-              <th className="text-right">Cost</th>
-              <th className="text-right">Cost per contact</th>
-              <th className="text-right">Gap</th>
+              <th className="px-2 text-right">Human hours</th>
+              <th className="px-2 text-right">Hours short</th>
+              <th className="px-2 text-right">Head count (week 26)</th>
+              <th className="px-2 text-right">Hires</th>
+              <th className="px-2 text-right">Cost</th>
+              <th className="px-2 text-right">Cost per contact</th>
+              <th className="px-2 text-right">Gap</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.name}>
                 <th scope="row" className="py-1 text-left font-medium">{r.name}</th>
-                <td className="text-right tabular-nums">{num(r.humanHours)}</td>
-                <td className="text-right tabular-nums">{num(r.shortfallHours)}</td>
-                <td className="text-right tabular-nums">{num(r.headcount, 1)}</td>
-                <td className="text-right tabular-nums">{r.hires}</td>
-                <td className="text-right tabular-nums">{eur(r.totalCost)}</td>
-                <td className="text-right tabular-nums">€{num(r.costPerContact, 2)}</td>
-                <td className="text-right tabular-nums">{num(r.gap * 100, 2)} %</td>
+                <td className="px-2 text-right tabular-nums">{num(r.humanHours)}</td>
+                <td className="px-2 text-right tabular-nums">{num(r.shortfallHours)}</td>
+                <td className="px-2 text-right tabular-nums">{num(r.headcount, 1)}</td>
+                <td className="px-2 text-right tabular-nums">{r.hires}</td>
+                <td className="px-2 text-right tabular-nums">{eur(r.totalCost)}</td>
+                <td className="px-2 text-right tabular-nums">€{num(r.costPerContact, 2)}</td>
+                <td className="px-2 text-right tabular-nums">{num(r.gap * 100, 2)} %</td>
               </tr>
             ))}
           </tbody>

@@ -60,7 +60,7 @@ export default function RecruitingHome() {
             <Card title="Furthest behind plan" className="mb-6">
               <ul className="-mx-5 divide-y divide-slate-100" aria-label="Openings furthest behind plan">
                 {behindPlan.map((o) => (
-                  <li key={o.openingId} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+                  <li key={o.key} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
                     <span>
                       <Link to={`/recruiting/openings/${o.openingId}`} className="font-medium text-brand-700 underline">
                         {o.title}

@@ -22,11 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
   const board = await getKanban(params.openingId ?? "");
   invariantResponse(board, "Not found", { status: 404 });
-  const plan = await openingPlanStatus(board.id);
-  const planTarget = plan
-    ? { headcount: plan.headcount, cohort: plan.cohort, queueKey: plan.queueKey, hireBy: plan.hireBy.toISOString().slice(0, 10), expected: plan.expected, scenarioName: plan.scenarioName, previousHeadcount: plan.previousHeadcount, previousHireBy: plan.previousHireBy?.toISOString().slice(0, 10) ?? null }
-    : null;
-  return { board, planTarget, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
+  const planTargets = (await openingPlanStatus(board.id)).map((t) => ({
+    key: `${t.queueKey}|${t.cohort}`,
+    headcount: t.headcount,
+    cohort: t.cohort,
+    queueKey: t.queueKey,
+    hireBy: t.hireBy.toISOString().slice(0, 10),
+    expected: t.expected,
+    scenarioName: t.scenarioName,
+    previousHeadcount: t.previousHeadcount,
+    previousHireBy: t.previousHireBy?.toISOString().slice(0, 10) ?? null,
+  }));
+  return { board, planTargets, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
 }
 
 const MoveSchema = z.object({ intent: z.literal("move"), applicationId: z.string().min(1).max(100), stageId: z.string().min(1).max(100) });
@@ -45,7 +52,7 @@ type Board = Awaited<ReturnType<typeof loader>>["board"];
 type Card = Board["columns"][number]["cards"][number];
 
 export default function PipelineBoard() {
-  const { board, planTarget, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
+  const { board, planTargets, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const navigate = useNavigate();
   const [dragging, setDragging] = useState<string | null>(null);
@@ -92,7 +99,9 @@ export default function PipelineBoard() {
           </>
         }
       />
-      {planTarget ? <PlanTargetNote target={planTarget} /> : null}
+      {planTargets.map((t) => (
+        <PlanTargetNote key={t.key} target={t} />
+      ))}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
