@@ -93,7 +93,6 @@ type RunView = { id: string; status: string; progress: number; error: string | n
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "capacity:view");
   const url = new URL(request.url);
-  const started = performance.now();
   const [scenarios, cohorts] = await Promise.all([listScenarios(), effectiveCohorts(new Date())]);
   const selected = scenarios.find((s) => s.id === url.searchParams.get("scenario")) ?? scenarios.find((s) => s.latest?.status === "SUCCEEDED") ?? scenarios[0] ?? null;
   const compareIds = url.searchParams.getAll("compare").filter((id) => scenarios.some((s) => s.id === id));
@@ -163,7 +162,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         bandHoursFrom: c.measured.bandHoursFrom,
       },
     })),
-    loadMs: Math.round(performance.now() - started),
   };
 }
 
