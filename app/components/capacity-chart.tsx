@@ -7,8 +7,8 @@ export type CapacityChartWeek = { label: string; required: number; short: number
 const fmt = (n: number) => Math.round(n).toLocaleString("en-GB");
 
 export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityChartWeek[]; title: string; height?: number }) {
-  const width = 900;
-  const pad = { top: 16, right: 130, bottom: 36, left: 56 };
+  const width = 760;
+  const pad = { top: 16, right: 128, bottom: 40, left: 52 };
   const cohorts = Object.keys(COHORT_COLOURS);
   const max = Math.max(1, ...weeks.map((w) => Math.max(w.required, cohorts.reduce((s, c) => s + (w.supply[c] ?? 0), 0)))) * 1.08;
   const plotW = width - pad.left - pad.right;
@@ -30,6 +30,10 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
         })
         .filter((l) => l.v > 0)
     : [];
+  if (last) labels.push({ text: "Required", colour: "#0f172a", y: y(last.required), v: last.required });
+  // Labels never overlap: sorted top to bottom, each at least a line below the one above.
+  labels.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < labels.length; i++) labels[i].y = Math.max(labels[i].y, labels[i - 1].y + 15);
   const shortWeeks = weeks.filter((w) => w.short > 0.5).length;
   return (
     <figure>
@@ -44,7 +48,7 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
         {ticks.map((t) => (
           <g key={t}>
             <line x1={pad.left} x2={pad.left + plotW} y1={y(t)} y2={y(t)} stroke="#e2e8f0" />
-            <text x={pad.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#475569">
+            <text x={pad.left - 6} y={y(t) + 4} textAnchor="end" fontSize="12" fill="#475569">
               {fmt(t)}
             </text>
           </g>
@@ -61,8 +65,8 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
                 base += v;
                 return rect;
               })}
-              {i % 2 === 0 ? (
-                <text x={pad.left + band * (i + 0.5)} y={height - 18} textAnchor="middle" fontSize="10" fill="#475569">
+              {i % 4 === 0 ? (
+                <text x={pad.left + band * (i + 0.5)} y={height - 22} textAnchor="middle" fontSize="12" fill="#475569">
                   {w.label}
                 </text>
               ) : null}
@@ -70,20 +74,16 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
           );
         })}
         <path d={line} fill="none" stroke="#0f172a" strokeWidth={2.5} />
-        {last ? (
-          <text x={pad.left + plotW + 8} y={y(last.required) + 4} fontSize="12" fontWeight="600" fill="#0f172a">
-            Required
-          </text>
-        ) : null}
         {labels.map((l) => (
-          <text key={l.text} x={pad.left + plotW + 8} y={l.y + 4} fontSize="11" fill={l.colour} fontWeight="600">
+          <text key={l.text} x={pad.left + plotW + 8} y={l.y + 4} fontSize="13" fill={l.colour} fontWeight="600">
             {l.text}
           </text>
         ))}
-        <text x={pad.left} y={height - 2} fontSize="10" fill="#475569">
-          Agent hours per week, by week starting (Monday) · shaded weeks are short · cohorts share the covered hours by the hours they can give
+        <text x={pad.left} y={height - 4} fontSize="12" fill="#475569">
+          Agent hours per week, by week (Monday) · shaded weeks are short
         </text>
       </svg>
+      <figcaption className="mt-1 text-xs text-slate-600">Supply is the hours covered, shared between cohorts by the hours each can give in the band shown.</figcaption>
     </figure>
   );
 }
@@ -92,24 +92,24 @@ export type CompareBar = { name: string; hireCost: number; labourCost: number; s
 
 /** Each scenario's cost (hiring, pay of new agents, cost of hours short) as one stacked bar, hours short written beside it. */
 export function CompareChart({ rows }: { rows: CompareBar[] }) {
-  const width = 900;
+  const width = 640;
   const rowH = 40;
-  const left = 200;
-  const right = 230;
+  const left = 170;
+  const right = 190;
   const height = rows.length * rowH + 30;
   const max = Math.max(1, ...rows.map((r) => r.hireCost + r.labourCost + r.shortfallCost));
   const x = (v: number) => (v / max) * (width - left - right);
   const parts = [
     { key: "hireCost", label: "Hiring", colour: "#6366f1" },
-    { key: "labourCost", label: "Pay of new agents", colour: "#14b8a6" },
+    { key: "labourCost", label: "New agents’ pay", colour: "#14b8a6" },
     { key: "shortfallCost", label: "Hours short", colour: "#e11d48" },
   ] as const;
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Cost of each scenario: hiring, pay of new agents and the cost of hours short, with hours short beside each bar" className="w-full">
       {parts.map((p, i) => (
         <g key={p.key}>
-          <rect x={left + i * 170} y={4} width={12} height={12} fill={p.colour} />
-          <text x={left + i * 170 + 18} y={14} fontSize="12" fill="#334155">
+          <rect x={left + i * 140} y={4} width={12} height={12} fill={p.colour} />
+          <text x={left + i * 140 + 18} y={15} fontSize="13" fill="#334155">
             {p.label}
           </text>
         </g>
@@ -119,8 +119,8 @@ export function CompareChart({ rows }: { rows: CompareBar[] }) {
         const top = 28 + i * rowH;
         return (
           <g key={r.name}>
-            <text x={left - 8} y={top + 18} textAnchor="end" fontSize="12" fill="#0f172a" fontWeight="600">
-              {r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name}
+            <text x={left - 8} y={top + 20} textAnchor="end" fontSize="13" fill="#0f172a" fontWeight="600">
+              {r.name.length > 20 ? `${r.name.slice(0, 19)}…` : r.name}
             </text>
             {parts.map((p) => {
               const w = x(r[p.key]);
@@ -128,8 +128,8 @@ export function CompareChart({ rows }: { rows: CompareBar[] }) {
               at += w;
               return rect;
             })}
-            <text x={at + 8} y={top + 19} fontSize="12" fill="#0f172a">
-              {`${fmt(r.hireCost + r.labourCost + r.shortfallCost)} · ${fmt(r.shortfallHours)} h short`}
+            <text x={at + 8} y={top + 20} fontSize="13" fill="#0f172a">
+              {`€${fmt(r.hireCost + r.labourCost + r.shortfallCost)} · ${fmt(r.shortfallHours)} h short`}
             </text>
           </g>
         );
