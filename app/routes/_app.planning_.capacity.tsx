@@ -185,7 +185,8 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
     const available: Record<string, number> = {};
     for (const [id, n] of Object.entries(wk.headcount)) {
       const c = cohortOfPlanCohort(id);
-      const perAgent = bi >= 0 ? Math.min(r.context.bandHours?.[c]?.[band] ?? 0, r.context.hoursPerWeek[c] ?? 0) : (r.context.hoursPerWeek[c] ?? 0);
+      const weekly = r.context.hoursPerWeek[c] ?? 0;
+      const perAgent = bi >= 0 && r.context.bandHours ? Math.min(r.context.bandHours[c]?.[band] ?? 0, weekly) : weekly;
       available[c] = (available[c] ?? 0) + n * perAgent;
     }
     const total = Object.values(available).reduce((s, v) => s + v, 0) || 1;
