@@ -1,6 +1,6 @@
 // Processor for "capacity-nightly" (its repeat is in the registry): a fresh run of the base scenario.
 import { createCapacityRun, ensureBaseScenario, findCapacityRunOfJob, markCapacityRun } from "../../app/models/capacity.server";
-import { failCapacityRun, runCapacity } from "./capacity";
+import { failCapacityRun, lockKeeper, runCapacity } from "./capacity";
 import { defineProcessor } from "./define";
 
 export const processNightlyCapacity = defineProcessor("capacity-nightly", async (payload, { job, progress }) => {
@@ -9,7 +9,7 @@ export const processNightlyCapacity = defineProcessor("capacity-nightly", async 
   const run = existing ?? (await createCapacityRun((await ensureBaseScenario()).id, payload.requestedBy, job.id));
   await markCapacityRun(run.id, { status: "RUNNING", jobId: job.id });
   try {
-    return await runCapacity(run.id, 20, progress);
+    return await runCapacity(run.id, 20, progress, lockKeeper(job));
   } catch (error) {
     return failCapacityRun(job, run.id, error);
   }

@@ -5,8 +5,21 @@ import { CapacityAssumptionsColumn } from "../../app/models/json-columns";
 import { solveCapacity } from "../capacity";
 import { defineProcessor, isFinalAttempt } from "./define";
 
+/** How long the job's lock is held before each step that keeps the event loop busy (the demand maths, the solver). */
+const BUSY_LOCK_MS = 120_000;
+
+/**
+ * The demand maths and HiGHS each hold the event loop for seconds, so BullMQ cannot renew the job's lock
+ * on its timer: the lock is extended before each of them (a worker that dies is then noticed after 2 minutes).
+ */
+export function lockKeeper(job: Job): () => Promise<void> {
+  return async () => {
+    if (job.token) await job.extendLock(job.token, BUSY_LOCK_MS);
+  };
+}
+
 /** Solves a run's scenario and stores it; a rerun of a finished run returns its stored summary. */
-export async function runCapacity(runId: string, timeLimitSeconds: number, reportProgress: (percent: number) => Promise<void>, now = new Date()) {
+export async function runCapacity(runId: string, timeLimitSeconds: number, reportProgress: (percent: number) => Promise<void>, keepLock: () => Promise<void> = async () => {}, now = new Date()) {
   const run = await getCapacityRun(runId);
   if (!run) throw new UnrecoverableError(`capacity run ${runId} does not exist`);
   if (run.status === "SUCCEEDED") {
@@ -16,9 +29,9 @@ export async function runCapacity(runId: string, timeLimitSeconds: number, repor
   await markCapacityRun(runId, { status: "RUNNING", error: null });
   await reportProgress(5);
   const assumptions = CapacityAssumptionsColumn.parse(run.scenario.assumptions);
+  await keepLock();
   const { plan, context } = await buildScenarioPlan(assumptions, now);
-  // The demand maths and the solver each hold the event loop for seconds: a pause between them lets BullMQ renew the job's lock.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await keepLock();
   await reportProgress(25);
   // The solver reports nothing while it searches: progress follows the clock towards its time limit.
   const started = Date.now();
@@ -41,7 +54,7 @@ export async function failCapacityRun(job: Job, runId: string, error: unknown): 
 
 export const processCapacity = defineProcessor("capacity", async (payload, { job, progress }) => {
   try {
-    return await runCapacity(payload.runId, payload.timeLimitSeconds, progress);
+    return await runCapacity(payload.runId, payload.timeLimitSeconds, progress, lockKeeper(job));
   } catch (error) {
     return failCapacityRun(job, payload.runId, error);
   }
