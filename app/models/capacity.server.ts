@@ -287,11 +287,15 @@ export function markCapacityRun(runId: string, data: { status: "RUNNING" | "FAIL
   return prisma.capacityRun.update({ where: { id: runId }, data: { ...data, ...(data.status === "RUNNING" ? { startedAt: new Date() } : { finishedAt: new Date() }) } });
 }
 
-export async function capacityRunProgress(run: { status: string; jobId: string | null }): Promise<number> {
-  if (run.status === "SUCCEEDED") return 100;
-  if (!run.jobId) return 0;
-  const job = await getQueue("capacity").getJob(run.jobId);
-  return typeof job?.progress === "number" ? job.progress : 0;
+/** Progress (0–100) of a waiting or running run's job, and why it failed when BullMQ gave up on it (e.g. stalled) before the run was marked. */
+export async function capacityRunProgress(run: { status: string; jobId: string | null }): Promise<{ progress: number; failed: string | null }> {
+  if (run.status === "SUCCEEDED") return { progress: 100, failed: null };
+  if (!run.jobId) return { progress: 0, failed: null };
+  const queue = run.jobId.startsWith("repeat:") ? getQueue("capacity-nightly") : getQueue("capacity");
+  const job = await queue.getJob(run.jobId);
+  const progress = typeof job?.progress === "number" ? job.progress : 0;
+  if (job && (await job.isFailed())) return { progress, failed: job.failedReason || "the job failed" };
+  return { progress, failed: null };
 }
 
 /** Stores a finished run: the plan sent, the result and its summary columns. */

@@ -109,11 +109,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await Promise.all(
     scenarios.map(async (s) => {
       if (!s.latest) return;
+      const live = s.latest.status === "QUEUED" || s.latest.status === "RUNNING" ? await capacityRunProgress(s.latest) : null;
       runViews[s.id] = {
         id: s.latest.id,
-        status: s.latest.status,
-        progress: s.latest.status === "QUEUED" || s.latest.status === "RUNNING" ? await capacityRunProgress(s.latest) : s.latest.status === "SUCCEEDED" ? 100 : 0,
-        error: s.latest.error,
+        status: live?.failed ? "FAILED" : s.latest.status,
+        progress: live ? live.progress : s.latest.status === "SUCCEEDED" ? 100 : 0,
+        error: live?.failed ?? s.latest.error,
         createdAt: s.latest.createdAt.toISOString(),
         seconds: s.latest.seconds,
       };
