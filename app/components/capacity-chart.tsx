@@ -120,7 +120,7 @@ export function CompareChart({ rows }: { rows: CompareBar[] }) {
         return (
           <g key={r.name}>
             <text x={left - 8} y={top + 20} textAnchor="end" fontSize="13" fill="#0f172a" fontWeight="600">
-              {r.name.length > 20 ? `${r.name.slice(0, 19)}…` : r.name}
+              {r.name.length > 17 ? `${r.name.slice(0, 16)}…` : r.name}
             </text>
             {parts.map((p) => {
               const w = x(r[p.key]);
