@@ -10,6 +10,11 @@ export function demoLogin(role: DemoRole) {
   return login;
 }
 
+/** Waits until React has hydrated the current document (the root sets data-hydrated on <html>). */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function signIn(page: Page, role: DemoRole) {
   const { email, password } = demoLogin(role);
   // A fresh session each time: signing in as a second role must not land on the first role's home.

@@ -17,6 +17,7 @@ interface Ids {
   slug: string;
   applicantId: string;
   interviewId: string | null;
+  userId: string;
 }
 
 /** Who may open each route. "public": everyone, signed in or not; a role list: only those (others 403, anonymous → sign-in). */
@@ -34,6 +35,8 @@ const MATRIX: Record<string, { url: (ids: Ids) => string | null; allow: Role[] |
   "_app.tsx": { url: () => "/profile", allow: ["AGENT"] },
   "_app.admin._index.tsx": { url: () => "/admin", allow: ["ADMIN"] },
   "_app.admin.outbox.tsx": { url: () => "/admin/outbox", allow: ["ADMIN"] },
+  "_app.admin.audit.tsx": { url: () => "/admin/audit", allow: ["ADMIN"] },
+  "_app.admin.accounts.$userId.tsx": { url: (ids) => `/admin/accounts/${ids.userId}`, allow: ["ADMIN"] },
   "_app.jobs.tsx": { url: () => "/jobs", allow: ["ADMIN", "MANAGER"] },
   "_app.planning.tsx": { url: () => "/planning", allow: ["ADMIN", "MANAGER"] },
   "_app.planning._index.tsx": { url: () => "/planning", allow: ["ADMIN", "MANAGER"] },
@@ -61,11 +64,11 @@ const MATRIX: Record<string, { url: (ids: Ids) => string | null; allow: Role[] |
 };
 
 /** Intents that do real work with no input at all (a valid request, not a hostile one), or destroy demo data other tests use. */
-const SKIPPED_INTENTS = new Set(["run", "publish", "erase", "hire", "close", "import-demo-history", "retry", "cancel"]);
+const SKIPPED_INTENTS = new Set(["run", "publish", "erase", "hire", "close", "import-demo-history", "retry", "cancel", "deactivate", "reactivate", "reset"]);
 /** Tables whose row counts a hostile body must leave as they were. */
 const COUNTED = ["Applicant", "Application", "Note", "Scorecard", "Interview", "TimeOffRequest", "SwapRequest", "Adjustment", "Opening", "Stage", "VolumeInterval", "Queue", "User", "Agent", "OutboxMessage"];
 
-const routeFiles = readdirSync(ROUTES_DIR).filter((f) => /\.(tsx?|jsx?)$/.test(f));
+const routeFiles = readdirSync(ROUTES_DIR).filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\.tsx?$/.test(f));
 const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 const contexts = new Map<Who, APIRequestContext>();
 let ids: Ids;
@@ -77,7 +80,9 @@ test.beforeAll(async ({ baseURL }) => {
   const opening = await first(`SELECT id, slug FROM "Opening" WHERE status = 'OPEN' ORDER BY "createdAt" LIMIT 1`);
   const applicant = await first(`SELECT id FROM "Applicant" WHERE "anonymizedAt" IS NULL ORDER BY "createdAt" LIMIT 1`);
   const interview = await first(`SELECT id FROM "Interview" LIMIT 1`);
-  ids = { openingId: opening.id, slug: opening.slug, applicantId: applicant.id, interviewId: interview?.id ?? null };
+  // An account that is not a demo login: hostile posts to it must leave it as it was.
+  const user = await first(`SELECT id FROM "User" WHERE email NOT IN (${DEMO_LOGINS.map((l) => `'${l.email}'`).join(", ")}) ORDER BY "createdAt" LIMIT 1`);
+  ids = { openingId: opening.id, slug: opening.slug, applicantId: applicant.id, interviewId: interview?.id ?? null, userId: user.id };
   contexts.set("ANONYMOUS", await playwrightRequest.newContext({ baseURL, maxRedirects: 0 }));
   for (const role of ROLES) {
     const context = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });

@@ -1,6 +1,6 @@
 // Recruiting end to end: a student applies, is found, dragged through the board, scored, hired, and signs in with the invitation.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { hydrated, signIn } from "./fixtures";
 
 /** Drags the card onto the stage's column and waits until the server has recorded the move. */
 async function dragOnBoard(page: Page, name: string, to: string) {
@@ -25,8 +25,10 @@ test("a student applies, is found, moved through the board, scored, hired, and s
 
   // The student applies on the public careers page.
   await page.goto("/careers");
+  await hydrated(page);
   await page.getByLabel("Language").selectOption("fi");
   await page.getByRole("link", { name: "Finnish chat agents — evenings and weekends" }).click();
+  await hydrated(page);
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Your time zone").selectOption("Europe/Helsinki");

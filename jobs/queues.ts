@@ -15,6 +15,8 @@ interface JobSpec<P extends z.ZodType, R extends z.ZodType> {
   describe: (result: z.output<R>) => string;
   /** A recurring run, registered by the worker at start-up (upserting the same id changes nothing). */
   repeat?: { id: string; pattern: string; tz: string; data: z.input<P> };
+  /** Retries when the defaults (3 attempts, 5 s exponential backoff) do not fit. */
+  retry?: { attempts: number; delayMs: number };
 }
 
 /** Keeps each spec's payload and result types tied together (an object literal alone would widen them). */
@@ -91,6 +93,23 @@ export const JOBS = {
     describe: (r) => `${en(r.anonymized)} applicants anonymised`,
     repeat: { id: "applicant-retention-daily", pattern: "0 3 * * *", tz: "Europe/Stockholm", data: { requestedBy: "daily schedule" } },
   }),
+  "mail-delivery": job({
+    label: "Mail delivery",
+    description: "Sends one outbox message over SMTP, once: the message is claimed before it is sent, and a failure is kept with its reason.",
+    payload: z.object({ messageId: z.string().min(1) }),
+    result: z.union([z.object({ outcome: z.literal("sent"), attempt: z.number() }), z.object({ outcome: z.literal("skipped"), reason: z.string() })]),
+    describe: (r) => (r.outcome === "sent" ? `Sent (attempt ${r.attempt})` : `Nothing sent: ${r.reason}`),
+    // 10 s, 20 s, 40 s, 80 s, 160 s: a mail server that is down for a few minutes still gets the message.
+    retry: { attempts: 6, delayMs: 10_000 },
+  }),
+  "mail-sweep": job({
+    label: "Mail sweep",
+    description: "Every two minutes queues delivery of outbox messages left waiting (e.g. Redis was down when they were written) and marks interrupted sends failed.",
+    payload: z.object({ requestedBy }),
+    result: z.object({ queued: z.number(), interrupted: z.number() }),
+    describe: (r) => `${r.queued} message${r.queued === 1 ? "" : "s"} queued for delivery, ${r.interrupted} interrupted`,
+    repeat: { id: "mail-sweep", pattern: "*/2 * * * *", tz: "UTC", data: { requestedBy: "every two minutes" } },
+  }),
 };
 
 export type JobName = keyof typeof JOBS;
@@ -149,12 +168,18 @@ const ENQUEUE_TIMEOUT_MS = 5_000;
  */
 export async function enqueue<N extends JobName>(name: N, payload: JobPayloadInput<N>, options: { jobId?: string } = {}) {
   const data: unknown = JOBS[name].payload.parse(payload);
+  const retry = (JOBS[name] as JobSpec<z.ZodType, z.ZodType>).retry;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ENQUEUE_TIMEOUT_MS / 1000} s`)), ENQUEUE_TIMEOUT_MS);
   });
+  const options_ = {
+    ...DEFAULT_OPTIONS,
+    ...(retry ? { attempts: retry.attempts, backoff: { type: "exponential", delay: retry.delayMs } } : {}),
+    ...(options.jobId ? { jobId: options.jobId } : {}),
+  };
   try {
-    return await Promise.race([getQueue(name).add(name, data, { ...DEFAULT_OPTIONS, ...(options.jobId ? { jobId: options.jobId } : {}) }), timeout]);
+    return await Promise.race([getQueue(name).add(name, data, options_), timeout]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new JobQueueUnavailableError(`The job queue (Redis) is not reachable, so "${JOBS[name].label}" was not started (${reason}).`);

@@ -16,7 +16,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 
-export type Profile = "app" | "test";
+export type Profile = "app" | "test" | "bench";
 
 export interface Services {
   databaseUrl: string;
@@ -39,8 +39,8 @@ const PG_PORT = Number(process.env.HANDOFF_PG_PORT ?? 54329);
 const REDIS_PORT = Number(process.env.HANDOFF_REDIS_PORT ?? 63790);
 const PG_USER = "handoff";
 const PG_PASSWORD = "handoff";
-const DATABASES: Record<Profile, string> = { app: "handoff", test: "handoff_test" };
-const PREFIXES: Record<Profile, string> = { app: "handoff", test: "handoff-test" };
+const DATABASES: Record<Profile, string> = { app: "handoff", test: "handoff_test", bench: "handoff_bench" };
+const PREFIXES: Record<Profile, string> = { app: "handoff", test: "handoff-test", bench: "handoff-bench" };
 
 const log = (msg: string) => console.log(`[services] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -545,11 +545,12 @@ export async function flushPrefix(redisUrl: string, prefix: string) {
 // ---------------------------------------------------------------------------------------------
 
 /** The test database when DATABASE_URL points at an external server: TEST_DATABASE_URL, or <db>_test. */
-function testUrlFrom(databaseUrl: string): string {
-  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+/** The test (or bench) database beside the one DATABASE_URL names: `<name>_test` / `<name>_bench`. */
+function siblingUrlFrom(databaseUrl: string, suffix: "_test" | "_bench"): string {
+  if (suffix === "_test" && process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
   const u = new URL(databaseUrl);
   const db = decodeURIComponent(u.pathname.slice(1)) || "handoff";
-  if (!db.endsWith("_test")) u.pathname = `/${db}_test`;
+  if (!db.endsWith(suffix)) u.pathname = `/${db}${suffix}`;
   return u.toString();
 }
 
@@ -564,8 +565,8 @@ export async function startServices({ profile }: { profile: Profile }): Promise<
   try {
     let databaseUrl: string;
     if (process.env.DATABASE_URL) {
-      databaseUrl = profile === "test" ? testUrlFrom(process.env.DATABASE_URL) : process.env.DATABASE_URL;
-      log(`PostgreSQL: using ${redact(databaseUrl)}${profile === "test" ? " (test database)" : " (DATABASE_URL)"}`);
+      databaseUrl = profile === "app" ? process.env.DATABASE_URL : siblingUrlFrom(process.env.DATABASE_URL, profile === "test" ? "_test" : "_bench");
+      log(`PostgreSQL: using ${redact(databaseUrl)}${profile === "app" ? " (DATABASE_URL)" : ` (${profile} database)`}`);
     } else {
       const pgh = await startLocalPostgres();
       stops.push(pgh.stop);

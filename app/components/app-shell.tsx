@@ -2,7 +2,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS, type Permission, type Role } from "~/utils/permissions";
-import { CalendarIcon, ChartIcon, InboxIcon, JobsIcon, PeopleIcon, ShieldIcon } from "./icons";
+import { CalendarIcon, ChartIcon, JobsIcon, PeopleIcon, ShieldIcon } from "./icons";
 import { cx } from "./ui";
 
 /** `except`: a path under `to` that has its own item, so only that item is highlighted there. */
@@ -15,8 +15,7 @@ const NAV: NavItem[] = [
   { to: "/shifts", label: "My shifts", permission: "shifts:own", icon: <CalendarIcon /> },
   { to: "/profile", label: "My profile", permission: "profile:own", icon: <PeopleIcon /> },
   { to: "/jobs", label: "Jobs", permission: "jobs:view", icon: <JobsIcon /> },
-  { to: "/admin", label: "Admin", permission: "admin:view", icon: <ShieldIcon />, end: true },
-  { to: "/admin/outbox", label: "Outbox", permission: "outbox:view", icon: <InboxIcon /> },
+  { to: "/admin", label: "Admin", permission: "admin:view", icon: <ShieldIcon /> },
 ];
 
 type ShellUser = { name: string; email: string; role: Role; timeZone: string };

@@ -40,7 +40,7 @@ export function BarList({ items, format = (v) => v.toLocaleString("en-GB"), labe
     <ul className="space-y-2" aria-label={label}>
       {items.map((i) => (
         <li key={i.name} className="grid grid-cols-[9rem_1fr_4rem] items-center gap-2 text-sm">
-          <span className="truncate text-slate-700" title={i.name}>
+          <span className="line-clamp-2 text-slate-700" title={i.name}>
             {i.name}
           </span>
           <span className="h-3 rounded-full bg-slate-100" aria-hidden="true">

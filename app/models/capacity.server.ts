@@ -186,10 +186,12 @@ export async function saveCohortSetting(cohort: CapacityCohort, input: CohortSet
     if (json.bandHours === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "bandHours" = NULL WHERE cohort = ${cohort}`;
     if (json.ramp === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "ramp" = NULL WHERE cohort = ${cohort}`;
     const changed = Object.keys(input).filter((k) => JSON.stringify((before as Record<string, unknown> | null)?.[k] ?? null) !== JSON.stringify(input[k as keyof CohortSettingInput]));
-    await recordAudit(
-      { actorId: actor.id, action: "capacity.cohort-setting", subjectType: "CohortSetting", subjectId: cohort, summary: `${actor.name} changed ${changed.join(", ") || "nothing"} for ${COHORT_LABELS[cohort]}`, detail: { before: before ? JSON.parse(JSON.stringify(before)) : null, after: JSON.parse(JSON.stringify(input)) } },
-      tx,
-    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "capacity.cohort_setting_changed",
+      subject: { type: "CohortSetting", id: cohort },
+      summary: `${actor.name} changed ${changed.join(", ") || "nothing"} for ${COHORT_LABELS[cohort]}`, detail: { before: before ? JSON.parse(JSON.stringify(before)) : null, after: JSON.parse(JSON.stringify(input)) },
+    });
   });
 }
 
@@ -243,7 +245,7 @@ export async function listScenarios() {
 export async function createScenario(input: { name: string; assumptions: CapacityAssumptions }, actor: { id: string; name: string }) {
   return prisma.$transaction(async (tx) => {
     const scenario = await tx.capacityScenario.create({ data: { name: input.name, assumptions: CapacityAssumptionsColumn.parse(input.assumptions), createdById: actor.id, createdBy: actor.name } });
-    await recordAudit({ actorId: actor.id, action: "capacity.scenario.create", subjectType: "CapacityScenario", subjectId: scenario.id, summary: `${actor.name} created the scenario “${input.name}”`, detail: { assumptions: JSON.parse(JSON.stringify(input.assumptions)) } }, tx);
+    await recordAudit(tx, { actorId: actor.id, action: "capacity.scenario_created", subject: { type: "CapacityScenario", id: scenario.id }, summary: `${actor.name} created the scenario “${input.name}”`, detail: { assumptions: JSON.parse(JSON.stringify(input.assumptions)) } });
     return scenario;
   });
 }
@@ -535,10 +537,12 @@ export async function applyPlanToOpenings(runId: string, actor: { id: string; na
       await tx.opening.update({ where: { id }, data: { headcountTarget: Math.max(1, sum._sum.headcount ?? 0) } });
     }
     if (outcome.created + outcome.changed > 0) {
-      await recordAudit(
-        { actorId: actor.id, action: "capacity.apply", subjectType: "CapacityRun", subjectId: runId, summary: `${actor.name} applied “${run.scenario.name}” to openings: ${outcome.created} created, ${outcome.changed} changed`, detail: { lines } },
-        tx,
-      );
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "capacity.plan_applied",
+        subject: { type: "CapacityRun", id: runId },
+        summary: `${actor.name} applied “${run.scenario.name}” to openings: ${outcome.created} created, ${outcome.changed} changed`, detail: { lines },
+      });
     }
     return outcome;
   });

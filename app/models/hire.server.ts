@@ -5,7 +5,7 @@ import { hashPassword } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { moveApplication } from "./applicant.server";
 import { createInvitation } from "./invitation.server";
-import { enqueueMail } from "./outbox.server";
+import { deliverSoon, enqueueMail } from "./outbox.server";
 
 export const HireSchema = z
   .object({
@@ -29,7 +29,7 @@ export async function skillOptions(languages: string[], channels: Array<"CHAT" |
 export async function hireApplicant(applicantId: string, input: HireInput, byId: string, appUrl: string, now = new Date()): Promise<HireResult> {
   // bcrypt is slow: hash the placeholder before the transaction so it stays short.
   const placeholderHash = await hashPassword(randomBytes(24).toString("hex"));
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx): Promise<HireResult & { mailId?: string }> => {
     const application = await tx.application.findFirst({
       where: { id: input.applicationId, applicantId, applicant: { anonymizedAt: null } },
       select: {
@@ -76,7 +76,7 @@ export async function hireApplicant(applicantId: string, input: HireInput, byId:
 
     const token = await createInvitation(tx, user.id, now);
     const link = `${appUrl.replace(/\/$/, "")}/invite/${token}`;
-    await enqueueMail(tx, {
+    const mail = await enqueueMail(tx, {
       to: applicant.email,
       kind: "agent-invitation",
       subject: `Welcome to the team, ${applicant.name.split(" ")[0]} — set your password`,
@@ -91,6 +91,9 @@ export async function hireApplicant(applicantId: string, input: HireInput, byId:
         "See you soon!",
       ].join("\n"),
     });
-    return { ok: true, agentId: agent.id, email: applicant.email };
+    return { ok: true, agentId: agent.id, email: applicant.email, mailId: mail.id };
   });
+  if (result.ok && result.mailId) await deliverSoon([result.mailId]);
+  const { mailId: _, ...hire } = result;
+  return hire;
 }

@@ -3,12 +3,13 @@
 import { TZDate } from "@date-fns/tz";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift } from "../../jobs/schedule";
+import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift, type Violation } from "../../jobs/schedule";
+import { formatInZone, zoneAbbreviation } from "~/utils/time";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { listQueueSettings } from "./queue.server";
 import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ScheduleSummaryColumn, ShiftBreaksColumn, type StoredScheduleSummary } from "./json-columns";
-import { enqueueMail } from "./outbox.server";
+import { deliverSoon, enqueueMail } from "./outbox.server";
 import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 
 /** Weeks run Monday 00:00 to Monday 00:00 in the planning office's zone. */
@@ -42,8 +43,8 @@ export function getSchedule(id: string) {
   return prisma.schedule.findUnique({ where: { id } });
 }
 
-/** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
-export async function loadWeekInput(weekStart: Date) {
+/** Agents required per queue and interval of a week, from the newest forecast covering it (adjustments applied). */
+export async function weekRequirement(weekStart: Date) {
   const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
   const run = await latestForecastRun(weekStart);
   const queues = await listQueueSettings();
@@ -60,8 +61,20 @@ export async function loadWeekInput(weekStart: Date) {
       return { key: queue.key, required: series };
     }),
   );
+  return { required, forecastRunId: run?.id ?? null, queueIds: new Map(queues.map((q) => [q.key, q.id])) };
+}
+
+/** Which agents a week's roster holds: active, and started before the week ends. */
+function rosterWhere(weekStart: Date) {
+  return { active: true, startDate: { lt: new Date(weekStart.getTime() + WEEK_MS) } };
+}
+
+/** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
+export async function loadWeekInput(weekStart: Date) {
+  const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
+  const { required, forecastRunId, queueIds } = await weekRequirement(weekStart);
   const agents = await prisma.agent.findMany({
-    where: { active: true, startDate: { lt: weekEnd } },
+    where: rosterWhere(weekStart),
     select: {
       id: true,
       timeZone: true,
@@ -87,7 +100,7 @@ export async function loadWeekInput(weekStart: Date) {
     timeOff: a.timeOff,
   }));
   const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents });
-  return { instance, forecastRunId: run?.id ?? null, queueIds: new Map(queues.map((q) => [q.key, q.id])) };
+  return { instance, forecastRunId, queueIds };
 }
 
 const slot = (weekStart: Date, t: number) => new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000);
@@ -172,6 +185,26 @@ export function staffedMatrix(instance: Pick<Instance, "intervals" | "queues">, 
   return staffed;
 }
 
+/**
+ * Rule-check findings as a manager reads them: agents by name, times in the manager's zone, and what
+ * to do — never ids, UTC stamps or the engine's words.
+ */
+export async function explainViolations(violations: Violation[], timeZone: string): Promise<string[]> {
+  const ids = [...new Set(violations.map((v) => v.agent).filter((id): id is string => Boolean(id)))];
+  const agents = await prisma.agent.findMany({ where: { id: { in: ids } }, select: { id: true, user: { select: { name: true } } } });
+  const names = new Map(agents.map((a) => [a.id, a.user.name]));
+  const zone = zoneAbbreviation(timeZone);
+  return violations.map((v) => {
+    const name = (v.agent && names.get(v.agent)) || "This agent";
+    if (v.rule === "agent") return `${name} is not on this week's roster (not active, or their contract has not started), so they cannot work this shift. Choose someone on the roster.`;
+    let text = v.message;
+    for (const [id, agentName] of names) text = text.split(`"${id}"`).join(agentName).split(id).join(agentName);
+    text = text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z/g, (utc) => formatInZone(new Date(utc.replace("Z", ":00Z")), timeZone, "EEE d MMM HH:mm"));
+    text = text.replace(/\bshift \d+:? ?/g, "shift ").replace(/\binstance\b/g, "week's plan");
+    return `${text} (times ${zone}).`;
+  });
+}
+
 export type ShiftEdit = { shiftId: string; queueKey: string; start: Date; end: Date; breaks: { start: Date; end: Date }[] };
 
 /**
@@ -179,7 +212,7 @@ export type ShiftEdit = { shiftId: string; queueKey: string; start: Date; end: D
  * output; a broken rule rejects the edit with its explanation. `version` guards against two
  * managers editing the same draft at once.
  */
-export async function editShift(scheduleId: string, version: number, edit: ShiftEdit, editorName: string) {
+export async function editShift(scheduleId: string, version: number, edit: ShiftEdit, editorName: string, timeZone = PLANNING_TIME_ZONE) {
   const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
   if (schedule.version !== version) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
   const { instance, queueIds } = await loadWeekInput(schedule.weekStart);
@@ -195,7 +228,7 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
   );
   const editedIndex = shifts.findIndex((s) => s.id === edit.shiftId);
   const violations = checkSchedule(instance, engineShifts).filter((v) => v.agent === target.agentId || v.shift === editedIndex);
-  if (violations.length) throw new ScheduleRuleError(violations.map((v) => v.message));
+  if (violations.length) throw new ScheduleRuleError(await explainViolations(violations, timeZone));
   const totals = coverageTotals(instance, engineShifts);
   const updated = await prisma.$transaction(async (tx) => {
     const bumped = await tx.schedule.updateMany({
@@ -252,7 +285,7 @@ export async function changesSincePublish(scheduleId: string) {
  * changed since the previous publish get a message (outbox).
  */
 export async function publishSchedule(scheduleId: string, version: number) {
-  return prisma.$transaction(async (tx) => {
+  const { mailIds, ...result } = await prisma.$transaction(async (tx) => {
     const schedule = await tx.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
     const claimed = await tx.schedule.updateMany({
       where: { id: scheduleId, version },
@@ -269,17 +302,21 @@ export async function publishSchedule(scheduleId: string, version: number) {
     });
     const first = schedule.publishedVersion === null;
     const affected = first ? [] : await tx.agent.findMany({ where: { id: { in: [...changedAgents.keys()] } }, select: { id: true, user: { select: { email: true, name: true } } } });
+    const mailIds: string[] = [];
     for (const agent of affected) {
       const count = changedAgents.get(agent.id) ?? 0;
-      await enqueueMail(tx, {
+      const mail = await enqueueMail(tx, {
         to: agent.user.email,
         kind: "schedule-changed",
         subject: "Your shifts have changed",
         body: `Hi ${agent.user.name.split(" ")[0]},\n\n${count} of your shifts in the week of ${schedule.weekStart.toISOString().slice(0, 10)} changed. Open Handoff to see your week.\n`,
       });
+      mailIds.push(mail.id);
     }
-    return { published: shifts.length, notified: affected.length };
+    return { published: shifts.length, notified: affected.length, mailIds };
   });
+  await deliverSoon(mailIds);
+  return result;
 }
 
 /** Queues a solver run for the week, unless one is already queued or running (a double submit queues one run). */
@@ -312,17 +349,22 @@ export function findScheduleByWeek(weekStart: Date) {
   return prisma.schedule.findUnique({ where: { weekStart } });
 }
 
-/** Required and staffed agents per queue and interval for a week, and the worst shortfalls. */
+/**
+ * Required and staffed agents per queue and interval for a week, and the worst shortfalls. Pages call
+ * this: it reads the requirement and the shifts only, never the agents' availability (the engine's
+ * instance, which costs a second of CPU at 2,000 agents, is built only by runs and rule checks).
+ */
 export async function weekCoverage(weekStart: Date) {
-  const [schedule, { instance }] = await Promise.all([findScheduleByWeek(weekStart), loadWeekInput(weekStart)]);
+  const [schedule, { required }, rosterSize] = await Promise.all([findScheduleByWeek(weekStart), weekRequirement(weekStart), prisma.agent.count({ where: rosterWhere(weekStart) })]);
   const shifts = schedule ? await listShifts(schedule.id) : [];
+  const instance = { intervals: WEEK_MS / (INTERVAL_MINUTES * 60_000), queues: required.map((q) => ({ id: q.key, required: q.required })) };
   const staffed = staffedMatrix(instance, shifts.map((s) => toEngineShift(weekStart, s)));
   const rows = instance.queues.map((q) => ({ queue: q.id, required: q.required, staffed: staffed.get(q.id) ?? [] }));
   const worst = rows
     .flatMap((row) => row.required.map((required, t) => ({ queue: row.queue, at: new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000), short: required - (row.staffed[t] ?? 0), required })))
     .filter((c) => c.short > 0)
     .sort((a, b) => b.short - a.short || a.at.getTime() - b.at.getTime());
-  return { schedule, shifts, instance, rows, worst };
+  return { schedule, shifts, queues: instance.queues, rosterSize, rows, worst };
 }
 
 /** Agent hours required and scheduled per queue and day of the week (from weekCoverage rows). */

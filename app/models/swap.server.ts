@@ -1,7 +1,7 @@
 // Shift swaps: an agent offers a published shift, a qualified colleague takes it, a manager approves after a rule check.
 import { prisma } from "~/utils/db.server";
 import { checkSchedule } from "../../jobs/schedule";
-import { loadWeekInput, toEngineShift } from "./schedule.server";
+import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift } from "./schedule.server";
 
 export class SwapError extends Error {}
 
@@ -14,10 +14,20 @@ export async function offerShift(agentId: string, publishedShiftId: string) {
   return prisma.swapRequest.create({ data: { shiftId: shift.shiftId, offeredById: agentId } });
 }
 
-/** Offers other agents could take: pending, not yet taken, on a queue they are qualified for. */
+/** The earliest a taker may work: now, and not before their contract starts (inactive agents take nothing). */
+async function earliestStartFor(agentId: string): Promise<Date | null> {
+  const agent = await prisma.agent.findUnique({ where: { id: agentId }, select: { active: true, startDate: true } });
+  if (!agent?.active) return null;
+  const now = new Date();
+  return agent.startDate > now ? agent.startDate : now;
+}
+
+/** Offers other agents could take: pending, not yet taken, on a queue they are qualified for, after their contract starts. */
 export async function openSwapsFor(agentId: string, skills: string[]) {
+  const from = await earliestStartFor(agentId);
+  if (!from) return [];
   return prisma.swapRequest.findMany({
-    where: { status: "PENDING", takenById: null, offeredById: { not: agentId }, shift: { queue: { key: { in: skills } }, start: { gt: new Date() } } },
+    where: { status: "PENDING", takenById: null, offeredById: { not: agentId }, shift: { queue: { key: { in: skills } }, start: { gt: from } } },
     select: { id: true, shift: { select: { start: true, end: true, queue: { select: { key: true } } } }, offeredBy: { select: { user: { select: { name: true } } } } },
     orderBy: { createdAt: "asc" },
   });
@@ -41,8 +51,11 @@ export function mySwaps(agentId: string) {
 }
 
 export async function takeSwap(agentId: string, swapId: string, skills: string[]) {
-  const swap = await prisma.swapRequest.findUnique({ where: { id: swapId }, select: { offeredById: true, shift: { select: { queue: { select: { key: true } } } } } });
+  const swap = await prisma.swapRequest.findUnique({ where: { id: swapId }, select: { offeredById: true, shift: { select: { start: true, queue: { select: { key: true } } } } } });
   if (!swap || swap.offeredById === agentId) throw new SwapError("That offer is not open to you.");
+  const from = await earliestStartFor(agentId);
+  if (!from) throw new SwapError("Your account is not active, so you cannot take shifts.");
+  if (swap.shift.start <= from) throw new SwapError(from.getTime() > Date.now() + 60_000 ? "That shift is before your contract starts, so you cannot take it." : "That shift has already started.");
   if (!skills.includes(swap.shift.queue.key)) throw new SwapError(`You are not qualified for ${swap.shift.queue.key}.`);
   const result = await prisma.swapRequest.updateMany({ where: { id: swapId, status: "PENDING", takenById: null }, data: { takenById: agentId } });
   if (result.count === 0) throw new SwapError("Someone else took that shift first.");
@@ -65,7 +78,7 @@ export function swapsAwaitingApproval() {
  * Approves a taken swap after checking the week with the shift moved to the taker: skills, rest,
  * overlaps, maximum shifts and hours and availability must all hold, or the swap is refused with why.
  */
-export async function approveSwap(swapId: string, managerName: string) {
+export async function approveSwap(swapId: string, managerName: string, timeZone = PLANNING_TIME_ZONE) {
   const swap = await prisma.swapRequest.findUnique({
     where: { id: swapId },
     select: { status: true, takenById: true, shiftId: true, shift: { select: { scheduleId: true, schedule: { select: { weekStart: true } } } } },
@@ -76,7 +89,7 @@ export async function approveSwap(swapId: string, managerName: string) {
   const shifts = await prisma.shift.findMany({ where: { scheduleId: swap.shift.scheduleId }, select: { id: true, agentId: true, start: true, end: true, breaks: true, queue: { select: { key: true } } } });
   const moved = shifts.map((s) => toEngineShift(weekStart, s.id === swap.shiftId ? { ...s, agentId: swap.takenById! } : s));
   const violations = checkSchedule(instance, moved).filter((v) => v.agent === swap.takenById);
-  if (violations.length) throw new SwapError(violations.map((v) => v.message).join(" "));
+  if (violations.length) throw new SwapError((await explainViolations(violations, timeZone)).join(" "));
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.swapRequest.updateMany({ where: { id: swapId, status: "PENDING" }, data: { status: "APPROVED", decidedBy: managerName, decidedAt: new Date() } });
     if (claimed.count === 0) throw new SwapError("That swap was decided by someone else.");

@@ -1,58 +1,164 @@
-// Admin home: who has access, service health and background work at a glance.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Card, PageHeader, Stat } from "~/components/ui";
+// Accounts: who has access, with role, status and last sign-in; invite a staff member; open an account to change it.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
+import { Badge, Button, Card, PageHeader, Stat, type BadgeTone } from "~/components/ui";
+import { AccountFilterSchema, inviteAccount, InviteSchema, listAccounts, type AccountStatus } from "~/models/account.server";
 import { countRunningJobs } from "~/models/job.server";
-import { listUsers, usersByRole } from "~/models/user.server";
+import { usersByRole } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
-import { ROLE_LABELS, ROLES } from "~/utils/permissions";
+import { env } from "~/utils/env.server";
+import { readForm } from "~/utils/form.server";
+import { ROLE_LABELS, ROLES, STAFF_ROLES } from "~/utils/permissions";
+import { formatInZone } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Admin · Handoff" }];
+export const meta: MetaFunction = () => [{ title: "Accounts · Handoff" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "admin:view");
-  const [counts, users, runningJobs] = await Promise.all([usersByRole(), listUsers(), countRunningJobs()]);
-  return { counts, users, runningJobs };
+  const user = await requirePermission(request, "admin:view");
+  const filter = AccountFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [counts, list, runningJobs] = await Promise.all([usersByRole(), listAccounts(filter), countRunningJobs()]);
+  return { counts, ...list, runningJobs, timeZone: user.timeZone };
 }
 
-export default function AdminHome() {
-  const { counts, users, runningJobs } = useLoaderData<typeof loader>();
+type FieldErrors = Partial<Record<"name" | "email" | "role" | "form", string>>;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "accounts:edit");
+  const parsed = InviteSchema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form") as keyof FieldErrors] ??= issue.message;
+    return data({ errors }, { status: 400 });
+  }
+  const result = await inviteAccount(parsed.data, user, env().APP_URL ?? new URL(request.url).origin);
+  if (!result.ok) return data({ errors: { [result.field ?? "form"]: result.error } as FieldErrors }, { status: 400 });
+  return redirectWithToast("/admin", { title: result.message, description: "The one-time link is in the outbox and works for 7 days." });
+}
+
+const STATUS: Record<AccountStatus, { label: string; tone: BadgeTone }> = {
+  active: { label: "Active", tone: "success" },
+  invited: { label: "Invited", tone: "info" },
+  deactivated: { label: "Deactivated", tone: "neutral" },
+};
+
+const control = "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100";
+
+export default function Accounts() {
+  const { counts, accounts, total, runningJobs, timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const field = (name: keyof FieldErrors) => ({
+    id: `invite-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `invite-${name}-error` : undefined,
+    className: `${control} ${errors[name] ? "border-rose-400" : "border-slate-300"}`,
+  });
+  const Error = ({ name }: { name: keyof FieldErrors }) =>
+    errors[name] ? (
+      <p id={`invite-${name}-error`} className="mt-1 text-sm text-rose-700">
+        {errors[name]}
+      </p>
+    ) : null;
+
   return (
     <>
-      <PageHeader title="Administration" description="Accounts and roles, and the state of background work." />
+      <PageHeader title="Administration" description="Who has access and with which role. Invite staff here; agents get their account when they are hired." />
+      <AdminTabs />
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         {ROLES.map((role) => (
-          <Stat key={role} label={`${ROLE_LABELS[role]}s`} value={counts[role]} />
+          <Stat key={role} label={`${ROLE_LABELS[role]}s`} value={counts[role]} hint="active accounts" />
         ))}
         <Stat label="Jobs running" value={runningJobs} hint={<Link to="/jobs" className="text-brand-700 underline">Open jobs</Link>} />
       </div>
-      <Card title="Accounts">
-        <div className="-mx-5 overflow-x-auto">
-          <table className="w-full min-w-[600px] text-left text-sm">
-            <caption className="sr-only">Accounts and their roles</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2 font-medium">Email</th>
-                <th scope="col" className="px-3 py-2 font-medium">Role</th>
-                <th scope="col" className="px-5 py-2 font-medium">Time zone</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td className="px-5 py-2.5 font-medium text-slate-900">{u.name}</td>
-                  <td className="px-3 py-2.5 text-slate-700">{u.email}</td>
-                  <td className="px-3 py-2.5">
-                    <Badge tone={u.role === "ADMIN" ? "danger" : u.role === "MANAGER" ? "info" : u.role === "RECRUITER" ? "warning" : "neutral"}>{ROLE_LABELS[u.role]}</Badge>
-                  </td>
-                  <td className="px-5 py-2.5 text-slate-700">{u.timeZone.replace("_", " ")}</td>
+
+      <div className="space-y-6">
+        <Card title="Invite a staff member">
+          {/* Keyed by the number of accounts: after an invitation the form comes back empty, after a refusal it keeps what was typed. */}
+          <Form key={total} method="post" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start" aria-label="Invite a staff member">
+            {errors.form ? <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800 sm:col-span-2 lg:col-span-4">{errors.form}</p> : null}
+            <div>
+              <label htmlFor="invite-name" className="block text-sm font-medium text-slate-800">Full name</label>
+              <input {...field("name")} autoComplete="off" required maxLength={100} />
+              <Error name="name" />
+            </div>
+            <div>
+              <label htmlFor="invite-email" className="block text-sm font-medium text-slate-800">Email</label>
+              <input {...field("email")} type="email" autoComplete="off" required maxLength={254} />
+              <Error name="email" />
+            </div>
+            <div>
+              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">Role</label>
+              <select {...field("role")} defaultValue="MANAGER">
+                {STAFF_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+              </select>
+              <Error name="role" />
+            </div>
+            <Button type="submit" className="lg:mt-6" disabled={submitting}>
+              {submitting ? "Sending…" : "Send invitation"}
+            </Button>
+            <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-4">They get a one-time link by email (kept in the outbox when no mail server is set) to choose a password; it works for 7 days. Agents get theirs when they are hired.</p>
+          </Form>
+        </Card>
+        <Card title={`Accounts (${total})`}>
+          <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter accounts">
+            <div className="min-w-48 flex-1">
+              <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">Name or email</label>
+              <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} className={`${control} border-slate-300`} />
+            </div>
+            <div>
+              <label htmlFor="filter-role" className="block text-sm font-medium text-slate-800">Role</label>
+              <select id="filter-role" name="role" defaultValue={params.get("role") ?? ""} className={`${control} border-slate-300`}>
+                <option value="">All roles</option>
+                {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="filter-status" className="block text-sm font-medium text-slate-800">Status</label>
+              <select id="filter-status" name="status" defaultValue={params.get("status") ?? ""} className={`${control} border-slate-300`}>
+                <option value="">Any status</option>
+                {(Object.keys(STATUS) as AccountStatus[]).map((s) => <option key={s} value={s}>{STATUS[s].label}</option>)}
+              </select>
+            </div>
+            <Button type="submit" variant="secondary">Filter</Button>
+          </Form>
+          <div className="-mx-5 overflow-x-auto">
+            <table className="w-full min-w-[640px] text-left text-sm">
+              <caption className="sr-only">Accounts with their role, status and last sign-in</caption>
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-5 py-2 font-medium">Name</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Role</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                  <th scope="col" className="px-5 py-2 font-medium">Last sign-in</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Card>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {accounts.map((a) => (
+                  <tr key={a.id} className={a.status === "deactivated" ? "text-slate-500" : undefined}>
+                    <td className="px-5 py-2.5">
+                      <Link to={`/admin/accounts/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {a.name}
+                      </Link>
+                      <div className="text-xs text-slate-600">{a.email}</div>
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2.5"><Badge tone={ROLE_TONES[a.role]}>{ROLE_LABELS[a.role]}</Badge></td>
+                    <td className="whitespace-nowrap px-3 py-2.5"><Badge tone={STATUS[a.status].tone}>{STATUS[a.status].label}</Badge></td>
+                    <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">{a.lastSignInAt ? formatInZone(a.lastSignInAt, timeZone) : "Never"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {accounts.length < total ? <p className="mt-3 text-sm text-slate-600">Showing the first {accounts.length} of {total}; narrow the filter to find others.</p> : null}
+        </Card>
+      </div>
     </>
   );
 }

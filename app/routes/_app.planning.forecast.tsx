@@ -120,7 +120,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-async function effectOf(rule: { queueKey: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null }) {
+async function effectOf(rule: { queueKey: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null }, timeZone: string) {
   const run = await latestForecastRun(rule.from);
   const queue = (await listQueueSettings()).find((q) => q.key === rule.queueKey);
   invariantResponse(queue, "Unknown queue", { status: 400 });
@@ -130,7 +130,10 @@ async function effectOf(rule: { queueKey: string; from: Date; to: Date; containm
   const hours = (rows: typeof before) => (rows.reduce((s, r) => s + r.required, 0) * queue.intervalMinutes) / 60;
   const peak = (rows: typeof before) => rows.reduce((m, r) => Math.max(m, r.required), 0);
   const human = (rows: typeof before) => rows.reduce((s, r) => s + r.human, 0);
+  // Named in the chart's own date style: the preview covers the adjustment's dates, not the chart's window.
+  const lastDay = new Date(rule.to.getTime() - 1);
   return {
+    covers: `${queue.key}, ${formatInZone(rule.from, timeZone, "EEE d MMM")} – ${formatInZone(lastDay, timeZone, "EEE d MMM yyyy")}`,
     before: { hours: hours(before), peak: peak(before), human: human(before) },
     after: { hours: hours(after), peak: peak(after), human: human(after) },
   };
@@ -173,7 +176,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ahtSeconds: v.ahtSeconds ?? null,
   };
   if (v.intent === "preview") {
-    const preview = await effectOf(rule);
+    const preview = await effectOf(rule, user.timeZone);
     if (!preview) return data({ result: submission.reply({ formErrors: ["Run a forecast first: there is nothing to adjust yet."] }), preview: null }, { status: 400 });
     return { result: submission.reply(), preview };
   }
@@ -411,6 +414,7 @@ function AdjustPanel({ queueKey, defaults, disabled }: { queueKey: string; defau
           {preview ? (
             <div className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm" data-testid="adjust-preview" aria-live="polite">
               <p className="font-medium text-slate-900">Effect on agents required</p>
+              <p className="text-xs text-slate-600">Over the adjusted dates: {preview.covers}</p>
               <dl className="mt-2 grid grid-cols-3 gap-2 tabular-nums">
                 <dt className="text-slate-600">Agent hours</dt>
                 <dd>{fmt(preview.before.hours)}</dd>

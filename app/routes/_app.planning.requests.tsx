@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "approve-swap") {
     try {
-      await approveSwap(id, user.name);
+      await approveSwap(id, user.name, user.timeZone);
     } catch (error) {
       if (error instanceof SwapError) return data({ error: `The swap breaks a rule and was not approved: ${error.message}` }, { status: 400 });
       throw error;

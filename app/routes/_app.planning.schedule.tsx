@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const weekStart = weekFromUrl(url);
   const tz = user.timeZone;
-  const { schedule, shifts, instance, rows: coverage, worst: allWorst } = await weekCoverage(weekStart);
+  const { schedule, shifts, queues, rosterSize, rows: coverage, worst: allWorst } = await weekCoverage(weekStart);
   const worst = allWorst.slice(0, 6).map((c) => ({ queue: c.queue, at: formatInZone(c.at, tz, "EEE d MMM HH:mm"), short: c.short, required: c.required }));
 
   const byAgent = new Map<string, { id: string; name: string; minutes: number; shifts: { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean }[] }>();
@@ -66,10 +66,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     week: localDate(weekStart, PLANNING_TIME_ZONE),
     weekStart: weekStart.getTime(),
     weekLabel: `${formatInZone(weekStart, tz, "d MMM")} – ${formatInZone(new Date(weekStart.getTime() + 6 * 86_400_000), tz, "d MMM yyyy")}`,
-    queues: instance.queues.map((q) => q.id),
+    queues: queues.map((q) => q.id),
     intervalsPerHour: 60 / INTERVAL_MINUTES,
-    hasRequirement: instance.queues.some((q) => q.required.some((r) => r > 0)),
-    agentsAvailable: instance.agents.length,
+    hasRequirement: queues.some((q) => q.required.some((r) => r > 0)),
+    agentsAvailable: rosterSize,
     schedule: schedule
       ? {
           id: schedule.id,
@@ -163,6 +163,7 @@ export async function action({ request }: ActionFunctionArgs) {
         v.version,
         { shiftId: v.shiftId, queueKey: v.queue, start, end, breaks: breakStart ? [{ start: breakStart, end: new Date(breakStart.getTime() + v.breakMinutes * 60_000) }] : [] },
         user.name,
+        user.timeZone,
       );
     } catch (error) {
       if (error instanceof ScheduleRuleError) return data({ error: "This change breaks a rule, so it was not saved:", violations: error.violations }, { status: 400 });

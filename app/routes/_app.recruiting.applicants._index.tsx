@@ -264,7 +264,7 @@ export default function ApplicantsList() {
                       </div>
                     </td>
                     <td className="px-3 py-2.5">
-                      <div className="max-w-56 truncate text-slate-700" title={r.opening.title}>
+                      <div className="max-w-56 line-clamp-2 text-slate-700" title={r.opening.title}>
                         {r.opening.title}
                       </div>
                       <Badge tone={r.stage.kind === "HIRED" ? "success" : r.stage.kind === "ACTIVE" ? "neutral" : "danger"}>{r.stage.name}</Badge>

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { AvailabilitySummary, CohortBadge, daysSince, LanguageList } from "~/components/applicant-bits";
 import { ButtonLink, cx, PageHeader } from "~/components/ui";
@@ -69,6 +69,19 @@ export default function PipelineBoard() {
   }, [fetcher.data]);
 
   const boardColumns = board.columns.filter((c) => c.kind === "ACTIVE" || c.kind === "HIRED");
+  const scroller = useRef<HTMLDivElement>(null);
+  const edgeSince = useRef<number | null>(null);
+  const [more, setMore] = useState({ left: false, right: false });
+  const measure = useCallback(() => {
+    const el = scroller.current;
+    if (el) setMore({ left: el.scrollLeft > 4, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 4 });
+  }, []);
+  useEffect(() => {
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [measure, boardColumns.length]);
+  const scrollBy = (dx: number) => scroller.current?.scrollBy({ left: dx, behavior: "smooth" });
   const closed = board.columns.filter((c) => c.kind === "REJECTED" || c.kind === "WITHDRAWN");
   const cardsOf = (stageId: string) => {
     const all = board.columns.flatMap((c) => c.cards.map((card) => ({ card, stageId: c.id })));
@@ -110,14 +123,43 @@ export default function PipelineBoard() {
           {fetcher.data.error}
         </p>
       ) : null}
-      <div className="mb-3 flex flex-wrap gap-2 text-sm text-slate-700">
+      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
         {closed.map((c) => (
           <Link key={c.id} to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(c.name)}`} className="rounded-md border border-slate-200 bg-white px-2 py-1 hover:bg-slate-50">
             {c.name} <span className="font-semibold tabular-nums">{c.count.toLocaleString("en-GB")}</span>
           </Link>
         ))}
+        {more.left || more.right ? (
+          <span className="ml-auto flex items-center gap-2">
+            <span className="text-slate-600">More stages than fit:</span>
+            <button type="button" onClick={() => scrollBy(-600)} disabled={!more.left} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40">
+              ← Earlier
+            </button>
+            <button type="button" onClick={() => scrollBy(600)} disabled={!more.right} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40">
+              Later →
+            </button>
+          </span>
+        ) : null}
       </div>
-      <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10">
+      <div
+        ref={scroller}
+        onScroll={measure}
+        // Holding a dragged card at an edge for a moment scrolls the board, so every stage can be
+        // reached by dragging; passing over the edge on the way to a column does not move it.
+        onDragOver={(e) => {
+          const el = scroller.current;
+          if (!el || !dragging) return;
+          const { left, right } = el.getBoundingClientRect();
+          const direction = e.clientX > right - 48 ? 1 : e.clientX < left + 48 ? -1 : 0;
+          if (!direction) {
+            edgeSince.current = null;
+            return;
+          }
+          edgeSince.current ??= e.timeStamp;
+          if (e.timeStamp - edgeSince.current > 400) el.scrollLeft += direction * 24;
+        }}
+        className={cx("-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10", more.right && "[mask-image:linear-gradient(to_right,black_92%,transparent)]")}
+      >
         <ol className="flex min-w-max gap-3" aria-label="Stages">
           {boardColumns.map((column) => {
             const cards = cardsOf(column.id);
@@ -199,7 +241,17 @@ export default function PipelineBoard() {
 /** The keyboard way to move a card: a disclosure listing the other stages as buttons. */
 function MoveMenu({ card, columns, current, onMove }: { card: Card; columns: Board["columns"]; current: string; onMove: (card: Card, to: Board["columns"][number]) => void }) {
   return (
-    <details className="relative">
+    <details
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key !== "Escape") return;
+        const details = e.currentTarget;
+        if (!details.open) return;
+        e.stopPropagation();
+        details.open = false;
+        details.querySelector("summary")?.focus();
+      }}
+    >
       <summary className="cursor-pointer list-none rounded border border-slate-300 px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         Move<span className="sr-only"> {card.applicant.name}</span>
       </summary>

@@ -82,7 +82,7 @@ export default function Reports() {
             {report.targets.map((t) => (
               <li key={t.id}>
                 <div className="mb-1 flex justify-between gap-2 text-sm">
-                  <span className="truncate text-slate-800">{t.title}</span>
+                  <span className="line-clamp-2 text-slate-800" title={t.title}>{t.title}</span>
                   <span className="tabular-nums text-slate-700">
                     {t.hired} / {t.target}
                   </span>

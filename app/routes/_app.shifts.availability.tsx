@@ -106,6 +106,7 @@ export default function AvailabilityPage() {
           </div>
         ) : null}
         <Card title="Weekly hours">
+          <p className="mb-2 text-sm text-slate-600">Up to two ranges a day in your own time zone, for example 08:00–12:00 and 17:00–21:00. Leave the second range empty when one is enough.</p>
           <ul className="divide-y divide-slate-100">
             {DAYS.map((day, i) => {
               const ranges = d.availability.filter((r) => r.day === i);
@@ -114,6 +115,7 @@ export default function AvailabilityPage() {
                   <span className="w-24 text-sm font-medium text-slate-900">{day}</span>
                   {Array.from({ length: SLOTS }, (_, k) => (
                     <span key={k} className="flex items-center gap-1 text-sm">
+                      {k > 0 ? <span className="mr-1 text-xs font-medium text-slate-600">and</span> : null}
                       <TimeSelect name={`d${i}s${k}from`} value={ranges[k]?.from ?? ""} label={`${day}, range ${k + 1}, from`} />
                       <span aria-hidden="true">–</span>
                       <TimeSelect name={`d${i}s${k}to`} value={ranges[k]?.to ?? ""} label={`${day}, range ${k + 1}, to`} />

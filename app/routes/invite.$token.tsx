@@ -1,4 +1,4 @@
-// A new agent's one-time invitation link: choose a password, get signed in, land on their profile.
+// A one-time sign-in link (a new agent or staff member, or a password reset): choose a password, get signed in, land on the role's home.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,12 +8,13 @@ import { acceptInvitation, findUsableInvitation } from "~/models/invitation.serv
 import { createSession } from "~/utils/auth.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { readForm } from "~/utils/form.server";
+import { HOME_BY_ROLE } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Set your password · Handoff" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findUsableInvitation(params.token ?? "");
-  return { invitee: invitation ? { firstName: invitation.user.name.split(" ")[0], email: invitation.user.email } : null };
+  return { invitee: invitation ? { firstName: invitation.user.name.split(" ")[0], email: invitation.user.email, reset: invitation.purpose === "PASSWORD_RESET" } : null };
 }
 
 const PasswordSchema = z
@@ -27,10 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = PasswordSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> }, { status: 400 });
   const user = await acceptInvitation(params.token ?? "", parsed.data.password);
-  if (!user) return data({ errors: { form: "This link has been used or has expired. Ask your recruiter for a new one." } as Record<string, string> }, { status: 410 });
+  if (!user) return data({ errors: { form: "This link has been used or has expired. Ask your recruiter or an admin for a new one." } as Record<string, string> }, { status: 410 });
   const headers = new Headers({ "Set-Cookie": await createSession(user.id, request.headers.get("User-Agent")) });
-  for (const [k, v] of await toastHeaders({ title: `Welcome, ${user.name.split(" ")[0]}`, description: "Your password is set. This is your profile." })) headers.append(k, v);
-  return redirect("/profile", { headers });
+  const home = user.role === "AGENT" ? "/profile" : HOME_BY_ROLE[user.role];
+  for (const [k, v] of await toastHeaders({ title: `Welcome, ${user.name.split(" ")[0]}`, description: user.role === "AGENT" ? "Your password is set. This is your profile." : "Your password is set." })) headers.append(k, v);
+  return redirect(home, { headers });
 }
 
 const input = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
@@ -48,7 +50,7 @@ export default function Invite() {
         </div>
         {invitee ? (
           <>
-            <h1 className="text-xl font-semibold text-slate-900">Welcome, {invitee.firstName}</h1>
+            <h1 className="text-xl font-semibold text-slate-900">{invitee.reset ? `Choose a new password, ${invitee.firstName}` : `Welcome, ${invitee.firstName}`}</h1>
             <p className="mt-1 text-sm text-slate-600">Choose a password for {invitee.email}. This link works once.</p>
             <Form method="post" className="mt-6 space-y-4">
               {errors.form ? (
@@ -81,7 +83,7 @@ export default function Invite() {
         ) : (
           <>
             <h1 className="text-xl font-semibold text-slate-900">This link no longer works</h1>
-            <p className="mt-2 text-sm text-slate-600">Invitation links work once and for seven days. Ask your recruiter to send a new one, or sign in if you have already set a password.</p>
+            <p className="mt-2 text-sm text-slate-600">Invitation links work once and for seven days. Ask your recruiter or an admin to send a new one, or sign in if you have already set a password.</p>
             <a href="/login" className="mt-4 inline-block font-medium text-brand-700 underline">
               Go to sign-in
             </a>

@@ -41,8 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const message =
       outcome.reason === "throttled"
         ? `Too many failed attempts. Try again in ${outcome.retryAfterMinutes} minute${outcome.retryAfterMinutes === 1 ? "" : "s"}.`
-        : "That email and password don't match an account. Check both and try again.";
-    return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: outcome.reason === "throttled" ? 429 : 400 });
+        : outcome.reason === "deactivated"
+          ? "This account has been deactivated. Ask an admin if you need access again."
+          : "That email and password don't match an account. Check both and try again.";
+    return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: outcome.reason === "throttled" ? 429 : outcome.reason === "deactivated" ? 403 : 400 });
   }
   const cookie = await createSession(outcome.user.id, request.headers.get("User-Agent"));
   return redirect(safeRedirect(redirectTo, HOME_BY_ROLE[outcome.user.role]), { headers: { "Set-Cookie": cookie } });

@@ -41,10 +41,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, timeZone: true } } },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, timeZone: true, deactivatedAt: true } } },
   });
-  if (!session || session.expiresAt < new Date()) return null;
-  return session.user;
+  // Deactivation deletes the account's sessions; the check here also covers a request already in flight.
+  if (!session || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
+  const { deactivatedAt: _, ...user } = session.user;
+  return user;
 }
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
@@ -72,7 +74,7 @@ let dummyHash: string | undefined;
 
 export type SignInResult =
   | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" | "throttled"; retryAfterMinutes?: number };
+  | { ok: false; reason: "invalid" | "throttled" | "deactivated"; retryAfterMinutes?: number };
 
 /**
  * Claims one attempt atomically: under a lock per address, counts the recent failures and, when no
@@ -105,7 +107,7 @@ export async function verifySignIn(email: string, password: string, ip: string, 
   if ("retryAfterMinutes" in claim) return { ok: false, reason: "throttled", retryAfterMinutes: claim.retryAfterMinutes };
   const user = await prisma.user.findUnique({
     where: { email: normalized },
-    select: { id: true, email: true, name: true, role: true, timeZone: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, timeZone: true, passwordHash: true, deactivatedAt: true },
   });
   // Compare against a dummy hash when the account is unknown so timing does not reveal which emails exist.
   const hash = user?.passwordHash ?? (dummyHash ??= bcrypt.hashSync("no account has this password", 10));
@@ -113,7 +115,10 @@ export async function verifySignIn(email: string, password: string, ip: string, 
   if (!user || !matches) return { ok: false, reason: "invalid" };
   // A success clears this account's failures from this address (the claimed attempt among them).
   await prisma.loginAttempt.deleteMany({ where: { email: normalized, ip } });
-  const { passwordHash: _, ...sessionUser } = user;
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (user.deactivatedAt) return { ok: false, reason: "deactivated" };
+  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+  const { passwordHash: _, deactivatedAt: __, ...sessionUser } = user;
   return { ok: true, user: sessionUser };
 }
 

@@ -13,6 +13,13 @@ describe("parseEnv", () => {
     expect(env.PORT).toBe(3000);
     expect(env.BULLMQ_PREFIX).toBe("handoff");
     expect(env.TRUST_PROXY).toBe(false);
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe("Handoff <no-reply@handoff.example>");
+  });
+
+  it("takes a mail server (an empty SMTP_URL counts as unset)", () => {
+    expect(parseEnv({ ...good, SMTP_URL: "smtps://handoff:secret@mail.example.com:465" }).SMTP_URL).toBe("smtps://handoff:secret@mail.example.com:465");
+    expect(parseEnv({ ...good, SMTP_URL: "" }).SMTP_URL).toBeUndefined();
   });
 
   it.each([
@@ -21,6 +28,7 @@ describe("parseEnv", () => {
     [{ ...good, PORT: "eighty" }, /^PORT: .*\(got "eighty"\)$/],
     [{ ...good, SESSION_SECRET: "short" }, /^SESSION_SECRET: must be at least 16 characters/],
     [{ ...good, BULLMQ_PREFIX: "has space" }, /^BULLMQ_PREFIX: letters, digits/],
+    [{ ...good, SMTP_URL: "http://mail.example.com" }, /^SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/],
   ])("names the bad variable in one line (%#)", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {

@@ -14,6 +14,10 @@ const schema = z.object({
   SCHEDULE_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** How long a worker's claim on a job lasts without renewal: a killed worker's job is taken up again after it. */
   WORKER_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  /** The mail server, e.g. smtps://user:pass@mail.example.com:465; unset keeps every message in the outbox. */
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
+  /** The sender of every message. */
+  MAIL_FROM: z.string().trim().min(3).max(200).default("Handoff <no-reply@handoff.example>"),
 });
 
 export type Env = z.infer<typeof schema>;

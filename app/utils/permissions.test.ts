@@ -11,6 +11,13 @@ describe("can", () => {
     expect(can(null, "planning:view")).toBe(false);
   });
 
+  it("lets only admins manage accounts and read the audit log", () => {
+    for (const role of ROLES) {
+      expect(can({ role }, "accounts:edit")).toBe(role === "ADMIN");
+      expect(can({ role }, "audit:view")).toBe(role === "ADMIN");
+    }
+  });
+
   it("gives every role a home it is allowed to open", () => {
     const homePermission = { "/admin": "admin:view", "/planning": "planning:view", "/recruiting": "recruiting:view", "/shifts": "shifts:own" } as const;
     for (const role of ROLES) {

@@ -26,14 +26,21 @@ const PERMISSIONS = {
   "applicants:edit": ["ADMIN", "RECRUITER"],
   "applicants:erase": ["ADMIN", "RECRUITER"],
   "outbox:view": ["ADMIN"],
+  "outbox:retry": ["ADMIN"],
   "shifts:own": ["AGENT"],
   "profile:own": ["AGENT"],
   "jobs:view": ["ADMIN", "MANAGER"],
   "jobs:run": ["ADMIN", "MANAGER"],
   "admin:view": ["ADMIN"],
+  "accounts:edit": ["ADMIN"],
+  "audit:view": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Roles an admin can invite or give: agents come through hiring, which also creates their contract. */
+export const STAFF_ROLES = ["ADMIN", "MANAGER", "RECRUITER"] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
   if (!user) return false;

@@ -30,7 +30,7 @@ function exported(source: string, name: "loader" | "action"): string | null {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-const files = readdirSync(ROUTES).filter((f) => /\.(tsx?|jsx?)$/.test(f));
+const files = readdirSync(ROUTES).filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\.tsx?$/.test(f));
 
 describe("every route checks who may use it", () => {
   it("finds the route files", () => {

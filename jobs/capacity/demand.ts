@@ -221,7 +221,8 @@ function queueDemand(q: DemandQueueInput, field: string, startDay: number, weeks
   const daily = forecast(rows, {
     start: startMs,
     days: weeks * WEEK_DAYS,
-    tuning: { levelHalfLifeDays: tuning.levelHalfLifeDays },
+    // Flat level: this function carries a trend itself, only where the history shows a clear one.
+    tuning: { levelHalfLifeDays: tuning.levelHalfLifeDays, levelTrend: 0 },
   });
   const fOffered = new Array<number>(weeks).fill(0);
   const fAi = new Array<number>(weeks).fill(0);

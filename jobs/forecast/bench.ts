@@ -1,10 +1,11 @@
 // `npm run bench` (forecast part): accuracy, band coverage, intraday, synthetic AI and speed figures, reproducibly.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { DAY_MS, formatInstant, groupByQueue, parseHistoryCsv, type HistoryRow } from "./history";
 import { forecast, formatForecastCsv, type ForecastRow, type Tuning } from "./forecast";
 
-const BANK = "../shared/data/bank_calls.csv";
+// From the main checkout the data is ../shared; from a worktree under wt/ it is ../../shared.
+const BANK = ["../shared/data/bank_calls.csv", "../../shared/data/bank_calls.csv"].find((p) => existsSync(p)) ?? "../shared/data/bank_calls.csv";
 const TRAIN_DAYS = 45;
 const TEST_DAYS = 15;
 
@@ -76,9 +77,10 @@ interface Split {
   testDays: number[];
 }
 
-function split(rows: HistoryRow[]): Split {
+/** Train on the file's first `trainDays` days, test on the next TEST_DAYS (the announced split is trainDays = 45). */
+function split(rows: HistoryRow[], trainDays = TRAIN_DAYS): Split {
   const days = [...new Set(rows.map((r) => dayOf(r.intervalStart)))].sort((a, b) => a - b);
-  const testDays = days.slice(TRAIN_DAYS, TRAIN_DAYS + TEST_DAYS);
+  const testDays = days.slice(trainDays, trainDays + TEST_DAYS);
   const start = testDays[0] * DAY_MS;
   const end = (testDays[testDays.length - 1] + 1) * DAY_MS;
   return {
@@ -134,8 +136,11 @@ function weeklyAverage(s: Split, weeks: number, pick: Pick): Map<number, number>
 
 const pct = (v: number) => `${(100 * v).toFixed(2)} %`;
 
+/** The bank is a US call centre: its holidays come from the engine's US calendar (Memorial Day falls in the announced test window). */
+const COUNTRY = "US";
+
 function runForecast(rows: HistoryRow[], start: number, days: number, tuning?: Partial<Tuning>): ForecastRow[] {
-  return forecast(rows, { start, days, tuning });
+  return forecast(rows, { start, days, tuning, country: COUNTRY });
 }
 
 function accuracy(label: string, rows: HistoryRow[], pick: Pick, target: string): void {
@@ -150,6 +155,33 @@ function accuracy(label: string, rows: HistoryRow[], pick: Pick, target: string)
   console.log(`  Handoff forecast                     ${pct(ours)}   ${target}`);
   console.log(`  improvement on the 4-week average    ${pct(1 - ours / four)}`);
   console.log(`  p10–p90 band coverage of ${(pick === humanOf ? "human" : "offered").padEnd(8)}  ${pct(coverage(s.test, fc, pick))}   (target about 80 %)`);
+}
+
+/**
+ * Rolling origins: the announced split, then every 15 observed days until the file ends (the last
+ * one ends with the file). Target on each: at least 10 % better than the 4-week average, i.e. an
+ * error ratio ≤ 0.90. With and without the holiday calendar, so its effect is visible.
+ */
+function rollingOrigins(rows: HistoryRow[]): void {
+  const dayCount = new Set(rows.map((r) => dayOf(r.intervalStart))).size;
+  const origins: number[] = [];
+  for (let o = TRAIN_DAYS; o + TEST_DAYS <= dayCount; o += TEST_DAYS) origins.push(o);
+  if (origins[origins.length - 1] !== dayCount - TEST_DAYS) origins.push(dayCount - TEST_DAYS);
+  console.log(`\nRolling origins, offered volume: train on all days before the origin, forecast the next ${TEST_DAYS} (target: ratio to the 4-week average ≤ 0.90 on every one)`);
+  console.log("  origin (day)      4-week    Handoff   ratio   no calendar   band");
+  let worst = 0;
+  for (const o of origins) {
+    const s = split(rows, o);
+    const fc = runForecast(s.train, s.start, s.calendarDays);
+    const plain = forecast(s.train, { start: s.start, days: s.calendarDays });
+    const ours = wmape(s.test, new Map(fc.map((r) => [r.intervalStart, r.offered])), offeredOf);
+    const without = wmape(s.test, new Map(plain.map((r) => [r.intervalStart, r.offered])), offeredOf);
+    const four = wmape(s.test, weeklyAverage(s, 4, offeredOf), offeredOf);
+    worst = Math.max(worst, ours / four);
+    const date = formatInstant(s.start).slice(0, 10);
+    console.log(`  ${date} (${String(o).padStart(3)})  ${pct(four).padStart(8)}  ${pct(ours).padStart(8)}   ${(ours / four).toFixed(3)}   ${pct(without).padStart(8)}   ${pct(coverage(s.test, fc, offeredOf)).padStart(8)}`);
+  }
+  console.log(`  worst ratio ${worst.toFixed(3)}   ${worst <= 0.9 ? "(target met)" : "(TARGET MISSED)"}`);
 }
 
 function intraday(rows: HistoryRow[]): void {
@@ -226,7 +258,8 @@ function speed(bank: HistoryRow[]): void {
 
 const bank = loadBank();
 console.log(`Forecast benchmark on ${BANK} (${bank.length.toLocaleString("en")} rows)`);
-accuracy("Offered volume, bank_calls", bank, offeredOf, "(target ≤ 8.0 %)");
+accuracy("Offered volume, bank_calls", bank, offeredOf, "(target ≤ 7.8 %)");
 accuracy("Human volume, bank_calls with synthetic AI (containment 30 % → 60 %)", withSyntheticAi(bank), humanOf, "(target: ≥ 10 % better than the 4-week average)");
+rollingOrigins(bank);
 intraday(bank);
 speed(bank);

@@ -74,4 +74,19 @@ describe("wfm forecast", () => {
       expect(existsSync(out)).toBe(false);
     });
   });
+
+  it("takes a country and a special-days file as extra optional flags", () => {
+    const out = join(dir, "special.csv");
+    const special = join(dir, "special-days.csv");
+    writeFileSync(special, "date,kind,label,multiplier\n2026-11-17,event,Sale,2\n");
+    // 2026-11-16 is a Monday; the history (2–15 November) is open every day, so no closure is inferred.
+    const r = wfm("forecast", "--history", historyFile("special-history.csv"), "--start", "2026-11-16T00:00:00Z", "--days", "2", "--out", out, "--country", "SE", "--special-days", special);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(out, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const day = (d: string) => rows.filter((x) => x[0].startsWith(d)).reduce((a, x) => a + Number(x[2]), 0);
+    expect(day("2026-11-17") / day("2026-11-16")).toBeGreaterThan(1.6);
+    const bad = wfm("forecast", "--history", historyFile("special-history.csv"), "--start", "2026-11-16T00:00:00Z", "--days", "1", "--out", out, "--country", "XX");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--country: "XX" has no holiday calendar/);
+  });
 });

@@ -3,6 +3,27 @@ import { InputError, numberOption, parseOptions, readInputFile, requireOption, w
 import { staffing } from "./erlang";
 import { forecast, formatForecastCsv, parseQueueValues } from "./forecast";
 import { groupByQueue, parseHistoryCsv, parseInstant } from "./history";
+import { HOLIDAY_COUNTRIES } from "./holidays";
+import { parseSpecialDaysCsv } from "./special-days";
+
+/** `--country US` for all queues, or `--country sv-chat=SE` per queue (repeatable). */
+function parseCountries(values: string[] | undefined): string | Record<string, string> | undefined {
+  if (!values?.length) return undefined;
+  const known = (cc: string, item: string) => {
+    if (!(HOLIDAY_COUNTRIES as readonly string[]).includes(cc.toUpperCase())) {
+      throw new InputError(`--country: "${item}" has no holiday calendar (known: ${HOLIDAY_COUNTRIES.join(", ")})`);
+    }
+    return cc.toUpperCase();
+  };
+  if (values.length === 1 && !values[0].includes("=")) return known(values[0].trim(), values[0]);
+  const out: Record<string, string> = {};
+  for (const item of values) {
+    const eq = item.lastIndexOf("=");
+    if (eq <= 0) throw new InputError(`--country: "${item}" is not QUEUE=CC (or give one code for all queues)`);
+    out[item.slice(0, eq).trim()] = known(item.slice(eq + 1).trim(), item);
+  }
+  return out;
+}
 
 const staffingUsage =
   "npm run -s wfm -- staffing --arrivals N --aht-seconds S --interval-minutes M --service-level P --answer-seconds T " +
@@ -90,7 +111,7 @@ export const staffingCommand: Command = {
 
 const forecastUsage =
   "npm run -s wfm -- forecast --history FILE.csv --start ISO-TIME --days N --out FILE.csv " +
-  "[--containment QUEUE=RATE]... [--volume-factor QUEUE=FACTOR]...";
+  "[--containment QUEUE=RATE]... [--volume-factor QUEUE=FACTOR]... [--country CC | --country QUEUE=CC]... [--special-days FILE.csv]";
 
 const forecastHelp = `usage: ${forecastUsage}
 
@@ -112,6 +133,13 @@ Contact demand per queue and interval, and the share the AI will not handle.
   --containment Q=R    use containment rate R (ai_resolved / offered, 0..1) for queue Q instead of the
                        forecast ramp (repeatable)
   --volume-factor Q=F  scale queue Q's offered volume by F (repeatable)
+  --country CC         public holidays of country CC (US, SE, FI, NO, DK, DE, PL, GB) are special days for
+                       every queue; --country Q=CC for one queue (repeatable). A holiday is forecast from
+                       what the queue's history shows on it; without history, queues closed some weekday
+                       every week are closed on it (and the day after looks like the week's first day),
+                       queues open every day get their quietest weekday's volume.
+  --special-days FILE  CSV date,kind[,label][,multiplier][,queue]: the manager's special days (kind holiday,
+                       closed or event, e.g. 2026-11-27,event,Black Friday,1.8); they win over --country.
 
 Model (docs/decisions/012-forecast-method.md): day total = recency-weighted level × weekday factor ×
 month-turn effect, spread over the day by a smoothed multi-week intraday profile; containment as a
@@ -125,6 +153,8 @@ const forecastOptions = {
   out: { type: "string" },
   containment: { type: "string", multiple: true },
   "volume-factor": { type: "string", multiple: true },
+  country: { type: "string", multiple: true },
+  "special-days": { type: "string" },
 } as const;
 
 export const forecastCommand: Command = {
@@ -144,7 +174,13 @@ export const forecastCommand: Command = {
     const containment = parseQueueValues("--containment", o.containment, (v) => (v >= 0 && v <= 1 ? null : "rate must be between 0 and 1"));
     const volumeFactors = parseQueueValues("--volume-factor", o["volume-factor"], (v) => (v >= 0 ? null : "factor must be ≥ 0"));
     const series = groupByQueue(parseHistoryCsv(readInputFile(historyPath), historyPath), historyPath);
-    const rows = forecast(series, { start, days, containment, volumeFactors });
+    const country = parseCountries(o.country);
+    const specialDaysPath = o["special-days"];
+    const specialDays = specialDaysPath ? parseSpecialDaysCsv(readInputFile(specialDaysPath), specialDaysPath) : undefined;
+    if (typeof country === "object") {
+      for (const q of Object.keys(country)) if (!series.some((s) => s.queue === q)) throw new InputError(`--country: queue "${q}" is not in the history`);
+    }
+    const rows = forecast(series, { start, days, containment, volumeFactors, country, specialDays });
     writeFileAtomic(out, formatForecastCsv(rows));
   },
 };

@@ -110,3 +110,53 @@ describe("humanQuantiles", () => {
     expect(hi).toBeGreaterThan(1000 + 100);
   });
 });
+
+describe("special days", () => {
+  // Weekdays only (the helper skips weekends), so the queue closes every week.
+  const rows = history(56);
+  const start = MONDAY + 56 * DAY_MS; // Monday 2026-03-02
+  const dayTotal = (out: ForecastRow[], day: number) => sum(out.filter((r) => Math.floor((r.intervalStart - start) / DAY_MS) === day), (r) => r.offered);
+
+  it("closes a weekday queue on a public holiday without history of it, and the next day looks like the week's first day", () => {
+    const plain = forecast(rows, { start, days: 7 });
+    const marked = forecast(rows, { start, days: 7, specialDays: [{ date: "2026-03-03", kind: "holiday", label: "Test Day" }] });
+    expect(dayTotal(marked, 1)).toBe(0);
+    expect(dayTotal(marked, 2)).toBeCloseTo(Math.max(dayTotal(plain, 0), dayTotal(plain, 2)), 0);
+    expect(dayTotal(marked, 3)).toBeCloseTo(dayTotal(plain, 3), 6);
+  });
+
+  it("applies a given multiplier, e.g. a sale event", () => {
+    const plain = forecast(rows, { start, days: 7 });
+    const sale = forecast(rows, { start, days: 7, specialDays: [{ date: "2026-03-04", kind: "event", label: "Sale", multiplier: 1.5 }] });
+    expect(dayTotal(sale, 2)).toBeCloseTo(1.5 * dayTotal(plain, 2), 4);
+  });
+
+  it("learns a label's effect from its past occurrences", () => {
+    // Two past Wednesdays with the label ran at double volume.
+    const boosted = rows.map((r) => {
+      const day = Math.floor((r.intervalStart - MONDAY) / DAY_MS);
+      return day === 16 || day === 37 ? { ...r, offered: 2 * r.offered } : r;
+    });
+    const specialDays = [
+      { date: "2026-01-21", kind: "event" as const, label: "Payday" },
+      { date: "2026-02-11", kind: "event" as const, label: "Payday" },
+      { date: "2026-03-04", kind: "event" as const, label: "Payday" },
+    ];
+    const plain = forecast(rows, { start, days: 7 });
+    const out = forecast(boosted, { start, days: 7, specialDays });
+    expect(dayTotal(out, 2) / dayTotal(plain, 2)).toBeGreaterThan(1.8);
+    expect(dayTotal(out, 2) / dayTotal(plain, 2)).toBeLessThan(2.2);
+  });
+
+  it("uses the country calendar, learning from the holidays the history shows, and rejects a bad special day", () => {
+    // Open on Epiphany (6 January) in the history: holidays are ordinary days for this queue.
+    const open = forecast(rows, { start: Date.UTC(2026, 3, 6), days: 1, country: { q: "SE" } }); // Annandag påsk
+    const plain = forecast(rows, { start: Date.UTC(2026, 3, 6), days: 1 });
+    expect(sum(open, (r) => r.offered)).toBeCloseTo(sum(plain, (r) => r.offered), 6);
+    // Closed on Epiphany: closed on Easter Monday too.
+    const closedOnEpiphany = rows.filter((r) => Math.floor((r.intervalStart - MONDAY) / DAY_MS) !== 1);
+    const closed = forecast(closedOnEpiphany, { start: Date.UTC(2026, 3, 6), days: 1, country: "SE" });
+    expect(sum(closed, (r) => r.offered)).toBe(0);
+    expect(() => forecast(rows, { start, days: 1, specialDays: [{ date: "2026-02-30", kind: "event" }] })).toThrow(/specialDays\[0\]\.date/);
+  });
+});

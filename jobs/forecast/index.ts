@@ -16,10 +16,18 @@
 //   parseHistoryCsv(text, fileName) -> HistoryRow[]       throws InputError naming line and field
 //   groupByQueue(rows, fileName)    -> QueueSeries[]      infers each queue's interval; InputError on mixed lengths
 //   forecast(rowsOrSeries, { start: epochMs, days, containment?: {queue: rate},
-//            volumeFactors?: {queue: factor} })
+//            volumeFactors?: {queue: factor},
+//            country?: "US" | {queue: "SE"}, specialDays?: [{ date: "YYYY-MM-DD", kind: "holiday" | "closed" | "event",
+//                                           label?, multiplier?, queues? }] })
+//        special days: a given multiplier wins; else what the history shows on the same label, then kind;
+//        else closed (kind closed; holiday on queues closed some weekday every week), quietest weekday
+//        (holiday on queues open daily) or unchanged (event). See docs/decisions/014-special-days.md.
 //     -> [{ intervalStart: epochMs, queue, offered, aiResolved, human, humanP10, humanP90 }]
 //        in time order, then queue; pure and deterministic (no clock, no randomness)
 //   formatForecastCsv(rows) -> the contract's CSV text
+//   holidays(country, { from: year, to: year }) -> [{ date: "YYYY-MM-DD", name, observance: "public" | "partial" }]
+//        computed rules (Easter-based included) for US, SE, FI, NO, DK, DE, PL, GB; InputError on other codes
+//   parseSpecialDaysCsv(text, fileName) -> SpecialDay[]   the `--special-days` file (date,kind[,label][,multiplier][,queue])
 //
 // Everything here is pure: no database, no Redis, no clock.
 export { InputError } from "../input-error";
@@ -30,4 +38,7 @@ export type { IntervalRequirement, QueueServiceParams } from "./requirement";
 export { formatInstant, groupByQueue, parseHistoryCsv, parseInstant } from "./history";
 export type { HistoryRow, QueueSeries } from "./history";
 export { DEFAULT_TUNING, forecast, formatForecastCsv, humanQuantiles } from "./forecast";
-export type { ForecastOptions, ForecastRow, Tuning } from "./forecast";
+export type { ForecastOptions, ForecastRow, SpecialDay, Tuning } from "./forecast";
+export { easterSunday, holidays, HOLIDAY_COUNTRIES } from "./holidays";
+export type { Holiday, HolidayCountry, Observance } from "./holidays";
+export { parseSpecialDaysCsv } from "./special-days";

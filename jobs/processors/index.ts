@@ -8,6 +8,8 @@ import { processDemoHistory } from "./demo-history";
 import { processDemoPlan } from "./demo-plan";
 import { processForecast } from "./forecast";
 import { processNightlyForecast } from "./forecast-nightly";
+import { processMailDelivery } from "./mail-delivery";
+import { processMailSweep } from "./mail-sweep";
 import { processSchedule } from "./schedule";
 
 export const PROCESSORS: Record<JobName, Processor> = {
@@ -19,4 +21,6 @@ export const PROCESSORS: Record<JobName, Processor> = {
   capacity: processCapacity,
   "capacity-nightly": processNightlyCapacity,
   "applicant-retention": processApplicantRetention,
+  "mail-delivery": processMailDelivery,
+  "mail-sweep": processMailSweep,
 };

@@ -123,6 +123,11 @@ describe("schedule run", () => {
     const error = await editShift(scheduleId, schedule.version, shorter, "vitest").catch((e) => e);
     expect(error).toBeInstanceOf(ScheduleRuleError);
     expect((error as ScheduleRuleError).violations.join(" ")).toMatch(/length/i);
+    // Said as a manager reads it: the agent's name, local times, no ids or UTC stamps.
+    const said = (error as ScheduleRuleError).violations.join(" ");
+    expect(said).toContain("Integration Agent");
+    expect(said).not.toContain(shift.agentId);
+    expect(said).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z/);
     await expect(editShift(scheduleId, schedule.version - 1, shorter, "vitest")).rejects.toBeInstanceOf(ScheduleConflictError);
   });
 

@@ -23,11 +23,18 @@ export interface BoundOptions {
   onProgress?: (fraction: number, message: string) => void;
   /** Stop after this many pricing rounds (tests). */
   maxIterations?: number;
+  /**
+   * Polled every round: prices per queue and interval from elsewhere (the LP's duals, once its
+   * worker is done). The ascent jumps there once; L at LP-optimal duals is at least the LP optimum.
+   */
+  prices?: () => Float64Array[] | null;
 }
 
 export interface BoundResult {
   /** Proven lower bound on under-coverage (rounded up when all requirements are whole numbers). */
   bound: number;
+  /** The prices of the best bound, per queue and interval (0 where nothing is required); absent if none was evaluated. */
+  prices?: Float64Array[];
   /** The raw Lagrangian value before the safety margin and rounding. */
   lagrangian: number;
   iterations: number;
@@ -167,7 +174,24 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     }
     return value;
   };
+  let outsideUsed = false;
   while (iterations < maxIterations && now() < deadline && !options.signal?.aborted) {
+    const outside = outsideUsed ? null : (options.prices?.() ?? null);
+    if (outside) {
+      // One evaluation at the outside prices; the ascent moves there only if they are better.
+      outsideUsed = true;
+      const saved = Float64Array.from(pi);
+      for (let r = 0; r < R; r++) pi[r] = outside[rows.cell[r][0]][rows.cell[r][1]];
+      const value = evaluate();
+      iterations++;
+      if (value > best + 1e-9) {
+        best = value;
+        bestPi = Float64Array.from(pi);
+        direction.fill(0);
+        sinceBest = 0;
+      } else pi.set(saved);
+      continue;
+    }
     const value = evaluate();
     iterations++;
     if (value > best + 1e-9) {
@@ -193,5 +217,10 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     options.onProgress?.(Math.min(1, (now() - started) / Math.max(1, deadline - started)), `bound ${best.toFixed(1)} (iteration ${iterations})`);
     if (iterations % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  return finish(best, iterations);
+  const out = finish(best, iterations);
+  if (iterations > 0) {
+    out.prices = model.required.map((r) => new Float64Array(r.length));
+    for (let r = 0; r < R; r++) out.prices[rows.cell[r][0]][rows.cell[r][1]] = bestPi[r];
+  }
+  return out;
 }

@@ -17,18 +17,32 @@ import type { Instance, Shift } from "./instance";
 import { compileInstance } from "./rules";
 import { ScheduleSearch, toShifts, type Control } from "./solver";
 import { lowerBound } from "./bound";
+import { lpBound, type LpBoundResult } from "./lp";
+
+/** Whole-number requirements make any bound round up to the next whole agent-interval. */
+function roundUp(value: number, model: ReturnType<typeof compileInstance>): number {
+  const integral = model.required.every((row) => row.every((r) => Number.isInteger(r)));
+  return integral ? Math.ceil(value - 1e-9) : value;
+}
 
 export { checkSchedule, coverageTotals, type Violation, type CoverageTotals } from "./check";
 export { parseInstance, InstanceError, type Instance, type Shift } from "./instance";
 
 export interface ScheduleSummary extends CoverageTotals {
+  /** The best proven lower bound: the larger of the two below (and never above the schedule's own under-coverage). */
   lowerBoundUnderCoverage: number;
+  /** The break-aware Lagrangian bound (022). */
+  lagrangianBound?: number;
+  /** The plain LP relaxation's optimum (024); absent when HiGHS did not finish within the limit. */
+  lpBound?: number;
   seconds: number;
 }
 
 export interface SolveOptions {
   timeLimitSeconds: number;
   seed: number;
+  /** Solve the plain LP relaxation on a worker thread while the search runs (default true). */
+  lp?: boolean;
   onProgress?: (fraction: number, message: string) => void;
   signal?: AbortSignal;
   now?: () => number;
@@ -36,26 +50,69 @@ export interface SolveOptions {
 
 /**
  * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
- * until a round gains nothing, at most 70 % of the time), the bound (Lagrangian, until it stalls or
- * 90 % of the time), then ruin-and-recreate perturbations until the limit.
+ * until a round gains nothing, at most 55 % of the time), the bound (Lagrangian, until it stalls or
+ * 75 % of the time), a second start from the bound's prices if it had at least 5 rounds (each agent's Lagrangian week, repaired
+ * by best responses; the better schedule is kept), then ruin-and-recreate perturbations until the
+ * limit. From the start, the plain LP relaxation is solved on a worker thread (until 85 %); if it
+ * is done by 90 %, the Lagrangian is also evaluated at its duals. The bound reported is the best of
+ * the three values; none of them changes the schedule, which depends on the seed and clock only.
  */
 export async function solveSchedule(instance: Instance, options: SolveOptions): Promise<{ shifts: Shift[]; summary: ScheduleSummary }> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const limit = Math.max(0, options.timeLimitSeconds) * 1000;
   // A small reserve so that the final check and totals also fit inside the limit.
-  const usable = limit - Math.min(0.04 * limit, 1500);
+  // (at least 0.25 s: on a loaded machine the final check of a 50-agent week alone can take that).
+  const usable = limit - Math.min(Math.max(0.04 * limit, 250), 1500, limit / 2);
   const at = (share: number) => started + usable * share;
   const report = (message: string) => options.onProgress?.(limit > 0 ? Math.min(1, (now() - started) / limit) : 1, message);
   const control = (deadline: number): Control => ({ now, deadline, signal: options.signal, onProgress: report });
   const model = compileInstance(instance);
+  const stopLp = new AbortController();
+  const abortLp = () => stopLp.abort();
+  options.signal?.addEventListener("abort", abortLp);
+  let lp: LpBoundResult | null = null;
+  const lpDone =
+    options.lp === false || limit === 0
+      ? Promise.resolve(null)
+      : lpBound(model, { deadline: at(0.85), now, signal: stopLp.signal }).then(
+          (r) => (lp = r),
+          () => null,
+        );
   const search = new ScheduleSearch(model, options.seed);
   await search.construct(control(at(1)));
-  await search.improve(control(at(0.7)));
+  await search.improve(control(at(0.55)));
   const under = search.underCoverage();
   const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
-  const bound = await lowerBound(model, { now, deadline: at(0.9), target, under, over: search.overCoverage(), signal: options.signal, onProgress: (_, m) => report(m) });
+  const bound = await lowerBound(model, {
+    now,
+    deadline: at(0.75),
+    target,
+    under,
+    over: search.overCoverage(),
+    signal: options.signal,
+    onProgress: (_, m) => report(m),
+  });
+  // A second start from the bound's prices; the better of the two goes on to the perturbations.
+  // Prices from a handful of rounds are too rough to be worth the time (large weeks at short limits).
+  if (bound.prices && bound.iterations >= 5 && now() < at(0.9)) {
+    const second = new ScheduleSearch(model, options.seed + 1);
+    await second.seedFromPrices(bound.prices, control(at(0.95)));
+    await second.improve(control(at(0.95)));
+    if (second.objective() < search.objective()) search.adopt(second);
+  }
+  await search.perturb(control(at(0.9)));
+  // The Lagrangian at the LP's duals is at least the LP optimum (lp.ts). One evaluation, on a
+  // clock of its own so that whether the LP arrived in time never changes the schedule.
+  const lpPrices = (lp as LpBoundResult | null)?.prices ?? null;
+  const atLpPrices = lpPrices ? await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 1, prices: () => lpPrices }) : null;
   await search.perturb(control(at(1)));
+  // The worker has its own time limit; should HiGHS overrun it, stop it rather than wait.
+  stopLp.abort();
+  await lpDone;
+  options.signal?.removeEventListener("abort", abortLp);
+  const lagrangian = Math.max(bound.bound, atLpPrices?.bound ?? 0);
+  const lpValue = (lp as LpBoundResult | null)?.bound ?? null;
   let shifts = toShifts(instance, model, search.plans);
   // Safety net: should a bug ever let a rule slip, that agent loses all shifts, so the output stays valid.
   const broken = new Set(checkSchedule(instance, shifts).map((v) => v.agent));
@@ -66,7 +123,9 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
     shifts,
     summary: {
       ...totals,
-      lowerBoundUnderCoverage: Math.min(bound.bound, totals.underCoverage),
+      lowerBoundUnderCoverage: Math.min(Math.max(lagrangian, lpValue === null ? 0 : roundUp(lpValue, model)), totals.underCoverage),
+      lagrangianBound: lagrangian,
+      ...(lpValue === null ? {} : { lpBound: Math.round(lpValue * 1000) / 1000 }),
       seconds: Math.round((now() - started) / 10) / 100,
     },
   };

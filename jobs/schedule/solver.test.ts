@@ -5,6 +5,9 @@ import type { Agent, Instance, Shift } from "./instance";
 import { lowerBound } from "./bound";
 import { compileInstance } from "./rules";
 import { generateInstance } from "./generate";
+import { lpBound } from "./lp";
+import { baselineSchedule } from "./baseline";
+import { parseInstance } from "./instance";
 
 /** A clock that advances one millisecond per reading: runs are deterministic and independent of machine speed. */
 function tickingClock(): () => number {
@@ -162,6 +165,14 @@ describe("solveSchedule", () => {
         expect(lexicographic(summary)).toEqual(best);
         const bound = await lowerBound(compileInstance(instance), { now: () => 0, deadline: 1, maxIterations: 60 });
         expect(bound.bound).toBeLessThanOrEqual(best[0]);
+        const lp = await lpBound(compileInstance(instance), { now: () => 0, deadline: 60_000 });
+        if (lp.bound !== null) expect(lp.bound).toBeLessThanOrEqual(best[0] + 1e-9);
+        if (lp.prices) {
+          // The Lagrangian at the LP's duals is a bound too, and never below the LP's optimum.
+          const atDuals = await lowerBound(compileInstance(instance), { now: () => 0, deadline: 1, maxIterations: 1, prices: () => lp.prices });
+          expect(atDuals.bound).toBeLessThanOrEqual(best[0]);
+          expect(atDuals.lagrangian).toBeGreaterThanOrEqual(lp.bound! - 1e-6);
+        }
       }),
       { numRuns: 300, seed: 7 },
     );
@@ -193,5 +204,21 @@ describe("solveSchedule", () => {
     expect(fractions.length).toBeGreaterThanOrEqual(3);
     expect(fractions.every((f) => f >= 0 && f <= 1)).toBe(true);
     expect(checkSchedule(instance, shifts)).toEqual([]);
+  });
+
+  it("generates varied weeks that parse, and the baseline keeps every rule on them", () => {
+    const options = { agents: 60, queues: 4, seed: 3, intervalMinutes: 30, days: 14, style: "varied" as const };
+    const instance = generateInstance(options);
+    expect(generateInstance(options)).toEqual(instance);
+    expect(parseInstance(JSON.parse(JSON.stringify(instance)))).toEqual(instance);
+    expect(instance.intervals).toBe(14 * 48);
+    // Single-skill specialists beside agents with at least half the queues; days with two windows.
+    expect(instance.agents.some((a) => a.skills.length === 1)).toBe(true);
+    expect(instance.agents.some((a) => a.skills.length >= 2)).toBe(true);
+    const perDay = (a: (typeof instance.agents)[number], d: number) => a.availability.filter(([x]) => Math.floor(x / 48) === d).length;
+    expect(instance.agents.some((a) => perDay(a, 0) === 2 || perDay(a, 1) === 2)).toBe(true);
+    const { shifts } = baselineSchedule(instance, { timeLimitSeconds: 1 });
+    expect(checkSchedule(instance, shifts)).toEqual([]);
+    expect(shifts.length).toBeGreaterThan(0);
   });
 });

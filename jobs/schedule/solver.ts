@@ -256,6 +256,48 @@ export class ScheduleSearch {
     return next === old ? 0 : result.score - oldScore;
   }
 
+  /**
+   * A fresh start from prices (the bound's): every agent takes its own best week as if each cell
+   * were worth its price, as in the Lagrangian subproblem, then best responses repair the excess.
+   * Near-optimal prices make the agents' weeks jointly close to the relaxation's optimum, a start
+   * that scarcity order alone does not find.
+   */
+  async seedFromPrices(prices: Float64Array[], control: Control): Promise<void> {
+    const { model } = this;
+    const T = model.intervals;
+    const prefixes = prices.map((row) => {
+      const prefix = new Float64Array(T + 1);
+      for (let t = 0; t < T; t++) prefix[t + 1] = prefix[t] + row[t];
+      return prefix;
+    });
+    const values = prefixes.map((prefix) =>
+      model.kinds.map((kind) => {
+        const v = new Float64Array(T).fill(-Infinity);
+        for (let t = 0; t + kind.length <= T; t++) v[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
+        return v;
+      }),
+    );
+    for (let a = 0; a < model.agents.length; a++) this.setPlan(a, []);
+    for (const a of scarcityOrder(model)) {
+      if (this.stopped(control)) break;
+      const result = bestPlan(model, model.agents[a], this.states[a], values, null, this.scratch);
+      const plan = result.shifts.map((p) => {
+        const breaks: number[] = [];
+        placeBreaks(model.kinds[p.kind], p.start, prefixes[p.queue], breaks);
+        return { ...p, breaks };
+      });
+      for (const sh of plan) this.coverage.apply(sh, 1);
+      this.plans[a] = plan;
+      await this.pause(control);
+    }
+    this.coverage.refresh();
+  }
+
+  /** Copies another search's plans (same model). */
+  adopt(other: ScheduleSearch): void {
+    other.plans.forEach((plan, a) => this.setPlan(a, plan));
+  }
+
   /** Scarcest agents first, each placed as its best response to those already placed. */
   async construct(control: Control): Promise<void> {
     const order = scarcityOrder(this.model);

@@ -38,13 +38,20 @@ export async function build(env: NodeJS.ProcessEnv) {
   await must("remix build", bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" } });
 }
 
+/** A TypeScript entry point run by Node itself with tsx's loader: [command, args]. */
+export function tsNode(file: string): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", file]];
+}
+
 /** Start the production web server and the worker under `sup`. */
 export function startWebAndWorker(sup: Supervisor, env: NodeJS.ProcessEnv) {
   const server = path.join(ROOT, "scripts", "server.ts");
-  // Both come back after a crash (a stalled job is picked up again by the restarted worker).
-  if (existsSync(server)) sup.start("web", bin("tsx"), [server], env, DEFAULT_RESTART);
+  // Both come back after a crash (a stalled job is picked up again by the restarted worker). They run
+  // as `node --import tsx`, one process each (the tsx command would put its own process in between,
+  // and a crash of the real server behind it, or a kill of the wrapper, would go unseen).
+  if (existsSync(server)) sup.start("web", ...tsNode(server), env, DEFAULT_RESTART);
   else sup.start("web", bin("remix-serve"), ["./build/index.js"], env, DEFAULT_RESTART);
-  sup.start("worker", bin("tsx"), [path.join(ROOT, "jobs", "worker.ts")], env, DEFAULT_RESTART);
+  sup.start("worker", ...tsNode(path.join(ROOT, "jobs", "worker.ts")), env, DEFAULT_RESTART);
 }
 
 /** Poll GET /healthz until it answers 200 (or the deadline passes). */

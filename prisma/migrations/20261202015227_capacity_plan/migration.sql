@@ -78,31 +78,11 @@ CREATE TABLE "OpeningPlanTarget" (
     CONSTRAINT "OpeningPlanTarget_pkey" PRIMARY KEY ("openingId")
 );
 
--- CreateTable
-CREATE TABLE "AuditEntry" (
-    "id" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "actorId" TEXT,
-    "action" TEXT NOT NULL,
-    "subjectType" TEXT NOT NULL,
-    "subjectId" TEXT NOT NULL,
-    "summary" TEXT NOT NULL,
-    "detail" JSONB NOT NULL DEFAULT '{}',
-
-    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "CapacityScenario_name_key" ON "CapacityScenario"("name");
 
 -- CreateIndex
 CREATE INDEX "CapacityRun_scenarioId_createdAt_idx" ON "CapacityRun"("scenarioId", "createdAt");
-
--- CreateIndex
-CREATE INDEX "AuditEntry_subjectType_subjectId_at_idx" ON "AuditEntry"("subjectType", "subjectId", "at");
-
--- CreateIndex
-CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
 
 -- AddForeignKey
 ALTER TABLE "CapacityRun" ADD CONSTRAINT "CapacityRun_scenarioId_fkey" FOREIGN KEY ("scenarioId") REFERENCES "CapacityScenario"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,173 @@
+// One account: change its role, deactivate or reactivate it, send a password reset link, and read its history.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
+import { Badge, Button, Card, PageHeader } from "~/components/ui";
+import { changeRole, deactivateAccount, getAccount, reactivateAccount, RoleChangeSchema, sendPasswordReset } from "~/models/account.server";
+import { auditOf } from "~/models/audit.server";
+import { requirePermission } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { readForm } from "~/utils/form.server";
+import { ROLE_LABELS, STAFF_ROLES } from "~/utils/permissions";
+import { invariantResponse } from "~/utils/responses.server";
+import { formatInZone } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Account"} · Handoff` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "admin:view");
+  const account = await getAccount(params.userId ?? "");
+  invariantResponse(account, "No account with this id", { status: 404 });
+  const history = await auditOf({ type: "User", id: account.id });
+  return { account, history, timeZone: user.timeZone, isSelf: account.id === user.id };
+}
+
+const IntentSchema = z.enum(["role", "deactivate", "reactivate", "reset"], { error: "Unknown action" });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "accounts:edit");
+  const form = Object.fromEntries(await readForm(request));
+  const intent = IntentSchema.safeParse(form.intent);
+  if (!intent.success) return data({ error: "Unknown action; reload the page and try again.", field: undefined as string | undefined }, { status: 400 });
+  const id = params.userId ?? "";
+  const appUrl = env().APP_URL ?? new URL(request.url).origin;
+  let result;
+  if (intent.data === "role") {
+    const role = RoleChangeSchema.safeParse(form);
+    if (!role.success) return data({ error: role.error.issues[0]!.message, field: "role" as string | undefined }, { status: 400 });
+    result = await changeRole(id, role.data.role, user);
+  } else if (intent.data === "deactivate") result = await deactivateAccount(id, user);
+  else if (intent.data === "reactivate") result = await reactivateAccount(id, user);
+  else result = await sendPasswordReset(id, user, appUrl);
+  if (!result.ok) return data({ error: result.error, field: result.field }, { status: result.error === "That account no longer exists" ? 404 : 409 });
+  return redirectWithToast(`/admin/accounts/${id}`, { title: result.message });
+}
+
+export default function Account() {
+  const { account, history, timeZone, isSelf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const deactivated = Boolean(account.deactivatedAt);
+  const roleError = actionData?.field === "role" ? actionData.error : null;
+  const formError = actionData && actionData.field !== "role" ? actionData.error : null;
+
+  return (
+    <>
+      <PageHeader
+        title={account.name}
+        description={<>{account.email} · <Link to="/admin" className="text-brand-700 underline">All accounts</Link></>}
+        actions={
+          <div className="flex items-center gap-2">
+            <Badge tone={ROLE_TONES[account.role]}>{ROLE_LABELS[account.role]}</Badge>
+            <Badge tone={deactivated ? "neutral" : "success"}>{deactivated ? "Deactivated" : "Active"}</Badge>
+          </div>
+        }
+      />
+      <AdminTabs />
+      {formError ? (
+        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+          {formError}
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Account">
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+            <dt className="text-slate-600">Last sign-in</dt>
+            <dd className="text-slate-900">{account.lastSignInAt ? formatInZone(account.lastSignInAt, timeZone) : "Never"}</dd>
+            <dt className="text-slate-600">Open sessions</dt>
+            <dd className="text-slate-900">{account.openSessions}</dd>
+            <dt className="text-slate-600">Sign-in link</dt>
+            <dd className="text-slate-900">
+              {account.openLink ? `${account.openLink.purpose === "WELCOME" ? "Invitation" : "Password reset"} open until ${formatInZone(account.openLink.expiresAt, timeZone)}` : "None open"}
+            </dd>
+            <dt className="text-slate-600">Created</dt>
+            <dd className="text-slate-900">{formatInZone(account.createdAt, timeZone)}</dd>
+            {deactivated ? (
+              <>
+                <dt className="text-slate-600">Deactivated</dt>
+                <dd className="text-slate-900">{formatInZone(account.deactivatedAt!, timeZone)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+
+        <Card title="Role">
+          {account.role === "AGENT" ? (
+            <p className="text-sm text-slate-700">Agents keep the agent role: their contract and shifts belong to it. To give this person staff access, invite a separate staff account.</p>
+          ) : (
+            <Form method="post" className="flex flex-wrap items-end gap-3">
+              <input type="hidden" name="intent" value="role" />
+              <div className="min-w-48 flex-1">
+                <label htmlFor="role" className="block text-sm font-medium text-slate-800">Role</label>
+                <select
+                  id="role"
+                  name="role"
+                  defaultValue={account.role}
+                  aria-invalid={roleError ? true : undefined}
+                  aria-describedby={roleError ? "role-error" : "role-hint"}
+                  className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100"
+                >
+                  {STAFF_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                </select>
+              </div>
+              <Button type="submit" variant="secondary" disabled={busy}>Change role</Button>
+              {roleError ? (
+                <p id="role-error" className="w-full text-sm text-rose-700">{roleError}</p>
+              ) : (
+                <p id="role-hint" className="w-full text-xs text-slate-600">Takes effect on their next click. The last active admin stays an admin.</p>
+              )}
+            </Form>
+          )}
+        </Card>
+
+        <Card title="Access">
+          <div className="space-y-4">
+            {deactivated ? (
+              <Form method="post" className="flex flex-wrap items-center justify-between gap-3">
+                <input type="hidden" name="intent" value="reactivate" />
+                <p className="max-w-sm text-sm text-slate-700">Reactivated, they sign in with the password they had.</p>
+                <Button type="submit" disabled={busy}>Reactivate</Button>
+              </Form>
+            ) : (
+              <>
+                <Form method="post" className="flex flex-wrap items-center justify-between gap-3">
+                  <input type="hidden" name="intent" value="reset" />
+                  <p className="max-w-sm text-sm text-slate-700">Mail a one-time link to choose a new password. Their current password works until they use it.</p>
+                  <Button type="submit" variant="secondary" disabled={busy}>Send reset link</Button>
+                </Form>
+                <Form method="post" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
+                  <input type="hidden" name="intent" value="deactivate" />
+                  <p className="max-w-sm text-sm text-slate-700">
+                    {isSelf ? "You cannot deactivate your own account; another admin can." : "Signs them out everywhere at once and stops them signing in. Their history stays."}
+                  </p>
+                  <Button type="submit" variant="danger" disabled={busy || isSelf}>Deactivate</Button>
+                </Form>
+              </>
+            )}
+          </div>
+        </Card>
+
+        <Card title="History" action={<Link to="/admin/audit?subject=User" className="text-sm text-brand-700 underline">Audit log</Link>}>
+          {history.length === 0 ? (
+            <p className="text-sm text-slate-600">No changes recorded yet.</p>
+          ) : (
+            <ol className="space-y-3 text-sm">
+              {history.map((h) => (
+                <li key={h.id}>
+                  <p className="text-slate-900">{h.summary}</p>
+                  <p className="text-xs text-slate-600">
+                    <time dateTime={new Date(h.at).toISOString()}>{formatInZone(h.at, timeZone)}</time>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
