@@ -19,7 +19,10 @@ async function invite(page: Page, name: string, email: string, role: string) {
 /** The invitation link from the outbox page, as an admin would forward it with no mail server configured. */
 async function linkFromOutbox(page: Page, email: string): Promise<string> {
   await page.goto("/admin/outbox");
-  const message = page.getByTestId("outbox-message").filter({ hasText: `To ${email}` }).first();
+  const message = page
+    .getByTestId("outbox-message")
+    .filter({ hasText: `To ${email}` })
+    .first();
   await expect(message).toBeVisible();
   const href = await message.getByRole("link", { name: /\/invite\// }).getAttribute("href");
   return new URL(href!).pathname;
@@ -99,7 +102,11 @@ test("a deactivated account's open session is refused at the next click", async 
 test("an admin cannot deactivate their own account; the button says why", async ({ page }) => {
   await signIn(page, "ADMIN");
   await page.goto("/admin?q=admin%40handoff.example");
-  await page.getByRole("row", { name: /admin@handoff\.example/ }).getByRole("link").first().click();
+  await page
+    .getByRole("row", { name: /admin@handoff\.example/ })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page.getByRole("button", { name: "Deactivate" })).toBeDisabled();
   await expect(page.getByText("You cannot deactivate your own account; another admin can.")).toBeVisible();
 });

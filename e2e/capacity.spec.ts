@@ -65,7 +65,12 @@ test("the recruiter sees the new targets and the openings furthest behind plan, 
   await expect(behind.getByText(/^plan: \d+ .+ by .+ — pipeline expects/).first()).toBeVisible();
   await page.screenshot({ path: "test-results/capacity-recruiter-home.png", fullPage: true });
   await behind.getByRole("link").first().click();
-  await expect(page.getByRole("note").first().getByText(/^plan: \d+/)).toBeVisible();
+  await expect(
+    page
+      .getByRole("note")
+      .first()
+      .getByText(/^plan: \d+/),
+  ).toBeVisible();
   await expect(page.getByRole("note").first().getByText(SCENARIO, { exact: false })).toBeVisible();
   await page.screenshot({ path: "test-results/capacity-opening.png" });
 
@@ -78,7 +83,12 @@ test("the recruiter sees the new targets and the openings furthest behind plan, 
 test("an agent and a recruiter cannot change scenarios (403)", async ({ page }) => {
   for (const role of ["AGENT", "RECRUITER"] as const) {
     await signIn(page, role);
-    const forms: Record<string, string>[] = [{ intent: "create", name: "Not allowed" }, { intent: "run", scenarioId: "x" }, { intent: "apply", scenarioId: "x" }, { intent: "cohort", cohort: "student", trainingWeeks: "1" }];
+    const forms: Record<string, string>[] = [
+      { intent: "create", name: "Not allowed" },
+      { intent: "run", scenarioId: "x" },
+      { intent: "apply", scenarioId: "x" },
+      { intent: "cohort", cohort: "student", trainingWeeks: "1" },
+    ];
     for (const form of forms) {
       const res = await page.request.post("/planning/capacity", { form, maxRedirects: 0 });
       expect(res.status(), `${role} ${form.intent}`).toBe(403);

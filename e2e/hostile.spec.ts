@@ -59,14 +59,36 @@ const MATRIX: Record<string, { url: (ids: Ids) => string | null; allow: Role[] |
   "_app.recruiting.openings.$openingId.edit.tsx": { url: (ids) => `/recruiting/openings/${ids.openingId}/edit`, allow: ["ADMIN", "MANAGER", "RECRUITER"] },
   "_app.recruiting.reports.tsx": { url: () => "/recruiting/reports", allow: ["ADMIN", "MANAGER", "RECRUITER"] },
   "recruiting.applicants[.]csv.tsx": { url: () => "/recruiting/applicants.csv", allow: ["ADMIN", "MANAGER", "RECRUITER"] },
-  "recruiting.applicants.$applicantId.export[.]json.tsx": { url: (ids) => `/recruiting/applicants/${ids.applicantId}/export.json`, allow: ["ADMIN", "RECRUITER"] },
-  "recruiting.interviews.$interviewId.calendar[.]ics.tsx": { url: (ids) => (ids.interviewId ? `/recruiting/interviews/${ids.interviewId}/calendar.ics` : null), allow: ["ADMIN", "MANAGER", "RECRUITER"] },
+  "recruiting.applicants.$applicantId.export[.]json.tsx": {
+    url: (ids) => `/recruiting/applicants/${ids.applicantId}/export.json`,
+    allow: ["ADMIN", "RECRUITER"],
+  },
+  "recruiting.interviews.$interviewId.calendar[.]ics.tsx": {
+    url: (ids) => (ids.interviewId ? `/recruiting/interviews/${ids.interviewId}/calendar.ics` : null),
+    allow: ["ADMIN", "MANAGER", "RECRUITER"],
+  },
 };
 
 /** Intents that do real work with no input at all (a valid request, not a hostile one), or destroy demo data other tests use. */
 const SKIPPED_INTENTS = new Set(["run", "publish", "erase", "hire", "close", "import-demo-history", "retry", "cancel", "deactivate", "reactivate", "reset"]);
 /** Tables whose row counts a hostile body must leave as they were. */
-const COUNTED = ["Applicant", "Application", "Note", "Scorecard", "Interview", "TimeOffRequest", "SwapRequest", "Adjustment", "Opening", "Stage", "VolumeInterval", "Queue", "User", "Agent", "OutboxMessage"];
+const COUNTED = [
+  "Applicant",
+  "Application",
+  "Note",
+  "Scorecard",
+  "Interview",
+  "TimeOffRequest",
+  "SwapRequest",
+  "Adjustment",
+  "Opening",
+  "Stage",
+  "VolumeInterval",
+  "Queue",
+  "User",
+  "Agent",
+  "OutboxMessage",
+];
 
 const routeFiles = readdirSync(ROUTES_DIR).filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\.tsx?$/.test(f));
 const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
@@ -135,18 +157,39 @@ function intentsOf(source: string): string[] {
 function hostileBodies(intent: string): { label: string; type: string; body: string | Buffer }[] {
   const withIntent = (fields: string) => (intent ? `intent=${intent}&${fields}` : fields);
   const dates = "from=9999-12-31&to=9999-12-31&start=0001-01-01T09:00&end=9999-12-31T23:00&week=9999-12-31&date=0000-00-00&breakStart=2026-13-40T25:99";
-  const numbers = "version=3000000000&weeks=3000000000&offered=3000000000&max=1e308&headcountTarget=-1&containmentPercent=NaN&volumePercent=Infinity&ahtSeconds=99999999999";
+  const numbers =
+    "version=3000000000&weeks=3000000000&offered=3000000000&max=1e308&headcountTarget=-1&containmentPercent=NaN&volumePercent=Infinity&ahtSeconds=99999999999";
   const boundary = "----hostile";
   return [
-    { label: "huge array index", type: "application/x-www-form-urlencoded", body: withIntent("languages[999999].language=fi&availability[999999].day=1&name=x") },
+    {
+      label: "huge array index",
+      type: "application/x-www-form-urlencoded",
+      body: withIntent("languages[999999].language=fi&availability[999999].day=1&name=x"),
+    },
     { label: "NUL bytes", type: "application/x-www-form-urlencoded", body: withIntent("name=a%00b&reason=a%00b&body=a%00b&q=%00&email=a%00@b.c") },
     { label: "out-of-range dates", type: "application/x-www-form-urlencoded", body: withIntent(`${dates}&reason=hostile&queue=sv-chat`) },
-    { label: "out-of-range numbers", type: "application/x-www-form-urlencoded", body: withIntent(`${numbers}&queue=sv-chat&reason=hostile&from=2030-01-01&to=2030-01-02`) },
-    { label: "unknown ids and keys", type: "application/x-www-form-urlencoded", body: withIntent("id=nope&shiftId=nope&swapId=nope&applicationId=nope&stageId=nope&runId=nope&key=no-such-queue&queue=no-such-queue&name=Hostile") },
+    {
+      label: "out-of-range numbers",
+      type: "application/x-www-form-urlencoded",
+      body: withIntent(`${numbers}&queue=sv-chat&reason=hostile&from=2030-01-01&to=2030-01-02`),
+    },
+    {
+      label: "unknown ids and keys",
+      type: "application/x-www-form-urlencoded",
+      body: withIntent("id=nope&shiftId=nope&swapId=nope&applicationId=nope&stageId=nope&runId=nope&key=no-such-queue&queue=no-such-queue&name=Hostile"),
+    },
     { label: "JSON body", type: "application/json", body: JSON.stringify({ intent, email: "a@b.c", password: "x" }) },
     { label: "text body", type: "text/plain", body: `intent=${intent}` },
-    { label: "malformed multipart", type: `multipart/form-data; boundary=${boundary}`, body: `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\n${intent}` },
-    { label: "invalid UTF-8", type: "application/x-www-form-urlencoded", body: Buffer.concat([Buffer.from(withIntent("name=")), Buffer.from([0xff, 0xfe, 0xc3])]) },
+    {
+      label: "malformed multipart",
+      type: `multipart/form-data; boundary=${boundary}`,
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\n${intent}`,
+    },
+    {
+      label: "invalid UTF-8",
+      type: "application/x-www-form-urlencoded",
+      body: Buffer.concat([Buffer.from(withIntent("name=")), Buffer.from([0xff, 0xfe, 0xc3])]),
+    },
     { label: "oversized form", type: "application/x-www-form-urlencoded", body: withIntent(`name=${"x".repeat(3 * 1024 * 1024)}`) },
   ];
 }
@@ -173,7 +216,10 @@ test("hostile bodies to every action get a 4xx or a redirect, never a 500, and c
       for (const hostile of hostileBodies(intent)) {
         for (const who of senders) {
           // A refused oversized body is not read to its end, so the server closes that connection: send it on its own.
-          const context = hostile.label === "oversized form" ? await playwrightRequest.newContext({ baseURL, maxRedirects: 0, storageState: await contexts.get(who)!.storageState() }) : contexts.get(who)!;
+          const context =
+            hostile.label === "oversized form"
+              ? await playwrightRequest.newContext({ baseURL, maxRedirects: 0, storageState: await contexts.get(who)!.storageState() })
+              : contexts.get(who)!;
           const res = await context.post(url, { headers: { "Content-Type": hostile.type }, data: hostile.body }).catch((error: Error) => error);
           if (context !== contexts.get(who)) await context.dispose();
           sent++;
@@ -193,7 +239,10 @@ test("hostile bodies to every action get a 4xx or a redirect, never a 500, and c
 
 test("a form posted from another site is refused with 403, and a NUL in the address with 400", async () => {
   const manager = contexts.get("MANAGER")!;
-  const cross = await manager.post("/planning/forecast", { headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, data: "intent=run" });
+  const cross = await manager.post("/planning/forecast", {
+    headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+    data: "intent=run",
+  });
   expect(cross.status()).toBe(403);
   const nul = await contexts.get("RECRUITER")!.get("/recruiting/applicants?q=%00");
   expect(nul.status()).toBe(400);

@@ -36,7 +36,11 @@ test("manager plans the week, agent sees it, time off is respected", async ({ pa
 
   // 1. History upload: a bad file is refused with its rows, a good one is previewed then imported.
   await page.goto("/planning/queues");
-  await page.getByLabel("History file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("interval_start,queue,offered,ai_resolved\n2026-11-01T00:00:00Z,en-chat,5,9\nyesterday,en-chat,5,1\n") });
+  await page.getByLabel("History file").setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("interval_start,queue,offered,ai_resolved\n2026-11-01T00:00:00Z,en-chat,5,9\nyesterday,en-chat,5,1\n"),
+  });
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page.getByTestId("upload-errors")).toContainText("2 problems");
   await expect(page.getByTestId("upload-errors")).toContainText("line 2");
@@ -76,7 +80,10 @@ test("manager plans the week, agent sees it, time off is respected", async ({ pa
   await page.goto("/planning/schedule");
   await page.getByRole("button", { name: /run schedule/i }).click();
   await waitForScheduleRun(page);
-  await page.getByRole("link", { name: /^Aino Virtanen, / }).first().click();
+  await page
+    .getByRole("link", { name: /^Aino Virtanen, / })
+    .first()
+    .click();
   const editor = page.locator("#edit-shift");
   await expect(editor).toBeVisible();
   const end = await editor.getByLabel("End").inputValue();

@@ -19,7 +19,9 @@ test("a student applies, is found, moved through the board, scored, hired, and s
   const stamp = Date.now();
   // A name of its own per run, so reruns against the same database never find two cards.
   const first = ["Saana", "Pinja", "Oona", "Ronja", "Hilla", "Vilja", "Minea", "Jenni"][stamp % 8];
-  const last = ["Lehtinen", "Kallio", "Peltonen", "Honkanen", "Vainio", "Karjalainen", "Ahonen", "Tuominen", "Rautio", "Hakala", "Seppälä"][Math.floor(stamp / 8) % 11];
+  const last = ["Lehtinen", "Kallio", "Peltonen", "Honkanen", "Vainio", "Karjalainen", "Ahonen", "Tuominen", "Rautio", "Hakala", "Seppälä"][
+    Math.floor(stamp / 8) % 11
+  ];
   const name = `${first} ${last}`;
   const email = `${first}.${last}.${stamp}@mail.example`.toLowerCase().replace("ä", "a");
 
@@ -83,7 +85,7 @@ test("a student applies, is found, moved through the board, scored, hired, and s
   await page.getByLabel("Meeting link").fill("https://meet.example/saana");
   await page.getByRole("button", { name: "Schedule interview" }).click();
   await expect(page.getByTestId("interview")).toContainText("3 Dec 2026, 15:00");
-  const ics = await page.request.get(await page.getByRole("link", { name: "Download .ics" }).getAttribute("href") ?? "");
+  const ics = await page.request.get((await page.getByRole("link", { name: "Download .ics" }).getAttribute("href")) ?? "");
   expect(await ics.text()).toContain("BEGIN:VEVENT");
   for (const label of ["Language fluency", "Empathy", "Written clarity", "Problem solving"]) await page.getByLabel(`${label}: 4`).check({ force: true });
   await page.getByLabel("Recommendation").selectOption("STRONG_YES");
@@ -125,7 +127,8 @@ test("a student applies, is found, moved through the board, scored, hired, and s
 
 test("a CSV with three bad rows is refused with those line numbers, and nothing is imported until asked", async ({ page }) => {
   const stamp = Date.now();
-  const header = "opening,name,email,phone,country,region,time_zone,languages,cohort,school,graduation,term_time_cap_hours,municipality,customer_since,customer_id,availability,hours_wanted,quiet_room,headset,broadband_mbps,source";
+  const header =
+    "opening,name,email,phone,country,region,time_zone,languages,cohort,school,graduation,term_time_cap_hours,municipality,customer_since,customer_id,availability,hours_wanted,quiet_room,headset,broadband_mbps,source";
   const good = (n: number, name: string) =>
     `danish-chat-students,${name},${name.split(" ")[0].toLowerCase()}.${stamp}.${n}@mail.example,+45 20 12 34 5${n},DK,Aarhus,Europe/Copenhagen,da:NATIVE;en:C1,student,Aarhus University,2028-06,18,,,,"Mon 17:00-21:00;Sat 10:00-14:00",15,yes,yes,500,university`;
   const csv = [
@@ -216,7 +219,15 @@ test("agents never see applicants, and guessed ids show nothing", async ({ page 
   await page.getByRole("button", { name: "Sign out" }).first().click();
 
   await signIn(page, "AGENT");
-  for (const path of [applicantPath, `${applicantPath}/export.json`, "/recruiting/applicants", "/recruiting/applicants.csv", "/recruiting/reports", "/recruiting/import", "/admin/outbox"]) {
+  for (const path of [
+    applicantPath,
+    `${applicantPath}/export.json`,
+    "/recruiting/applicants",
+    "/recruiting/applicants.csv",
+    "/recruiting/reports",
+    "/recruiting/import",
+    "/admin/outbox",
+  ]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(403);
   }

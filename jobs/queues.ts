@@ -104,7 +104,8 @@ export const JOBS = {
   }),
   "mail-sweep": job({
     label: "Mail sweep",
-    description: "Every two minutes queues delivery of outbox messages left waiting (e.g. Redis was down when they were written) and marks interrupted sends failed.",
+    description:
+      "Every two minutes queues delivery of outbox messages left waiting (e.g. Redis was down when they were written) and marks interrupted sends failed.",
     payload: z.object({ requestedBy }),
     result: z.object({ queued: z.number(), interrupted: z.number() }),
     describe: (r) => `${r.queued} message${r.queued === 1 ? "" : "s"} queued for delivery, ${r.interrupted} interrupted`,
@@ -136,7 +137,12 @@ const DEFAULT_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 14 * 24 * 3600, count: 200 },
   removeOnFail: { age: 30 * 24 * 3600, count: 500 },
 };
-const REPEAT_OPTIONS: JobsOptions = { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } };
+const REPEAT_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 60_000 },
+  removeOnComplete: { count: 30 },
+  removeOnFail: { count: 30 },
+};
 
 declare global {
   var __queues: Map<JobName, Queue> | undefined;
@@ -194,7 +200,11 @@ export async function registerRepeats(): Promise<JobName[]> {
   for (const name of JOB_NAMES) {
     const repeat = (JOBS[name] as JobSpec<z.ZodType, z.ZodType>).repeat;
     if (!repeat) continue;
-    await getQueue(name).upsertJobScheduler(repeat.id, { pattern: repeat.pattern, tz: repeat.tz }, { name, data: JOBS[name].payload.parse(repeat.data), opts: REPEAT_OPTIONS });
+    await getQueue(name).upsertJobScheduler(
+      repeat.id,
+      { pattern: repeat.pattern, tz: repeat.tz },
+      { name, data: JOBS[name].payload.parse(repeat.data), opts: REPEAT_OPTIONS },
+    );
     registered.push(name);
   }
   return registered;

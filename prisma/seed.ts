@@ -117,7 +117,9 @@ async function seedScenarios(now: Date) {
   if ((await prisma.capacityScenario.count()) > 0) return 0;
   const spring = `${now.getUTCMonth() >= 2 ? now.getUTCFullYear() + 1 : now.getUTCFullYear()}-03-01`;
   await prisma.capacityScenario.create({ data: { name: "Base plan", base: true, assumptions: {}, createdBy: "Handoff" } });
-  await prisma.capacityScenario.create({ data: { name: "Containment 75 % by spring", assumptions: { containment: { target: 0.75, byDate: spring } }, createdBy: "Maja Lindqvist" } });
+  await prisma.capacityScenario.create({
+    data: { name: "Containment 75 % by spring", assumptions: { containment: { target: 0.75, byDate: spring } }, createdBy: "Maja Lindqvist" },
+  });
   return 2;
 }
 

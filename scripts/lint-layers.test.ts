@@ -13,7 +13,10 @@ async function ruleIds(file: string, source: string): Promise<string[]> {
 
 describe("layer rules", () => {
   it("refuses a model import inside the schedule engine", async () => {
-    const ids = await ruleIds("jobs/schedule/probe.ts", 'import { listQueueSettings } from "../../app/models/queue.server";\nexport const probe = listQueueSettings;\n');
+    const ids = await ruleIds(
+      "jobs/schedule/probe.ts",
+      'import { listQueueSettings } from "../../app/models/queue.server";\nexport const probe = listQueueSettings;\n',
+    );
     expect(ids).toContain("import-x/no-restricted-paths");
   });
 
@@ -22,13 +25,21 @@ describe("layer rules", () => {
   });
 
   it("refuses a route or seed import inside a model", async () => {
-    expect(await ruleIds("app/models/probe.server.ts", 'import { loader } from "../routes/_app.jobs";\nexport const probe = loader;\n')).toContain("import-x/no-restricted-paths");
-    expect(await ruleIds("app/models/probe.server.ts", 'import { historyEnd } from "../../prisma/demo/history";\nexport const probe = historyEnd;\n')).toContain("import-x/no-restricted-paths");
+    expect(await ruleIds("app/models/probe.server.ts", 'import { loader } from "../routes/_app.jobs";\nexport const probe = loader;\n')).toContain(
+      "import-x/no-restricted-paths",
+    );
+    expect(
+      await ruleIds("app/models/probe.server.ts", 'import { historyEnd } from "../../prisma/demo/history";\nexport const probe = historyEnd;\n'),
+    ).toContain("import-x/no-restricted-paths");
   });
 
   it("refuses a processor import in web code and raw formData() in a route", async () => {
-    expect(await ruleIds("app/routes/probe.tsx", 'import { PROCESSORS } from "../../jobs/processors";\nexport const probe = PROCESSORS;\n')).toContain("import-x/no-restricted-paths");
-    expect(await ruleIds("app/routes/probe.tsx", "export async function action({ request }: { request: Request }) {\n  return request.formData();\n}\n")).toContain("no-restricted-syntax");
+    expect(await ruleIds("app/routes/probe.tsx", 'import { PROCESSORS } from "../../jobs/processors";\nexport const probe = PROCESSORS;\n')).toContain(
+      "import-x/no-restricted-paths",
+    );
+    expect(
+      await ruleIds("app/routes/probe.tsx", "export async function action({ request }: { request: Request }) {\n  return request.formData();\n}\n"),
+    ).toContain("no-restricted-syntax");
   });
 
   it("accepts the engine importing its own modules", async () => {

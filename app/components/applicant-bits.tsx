@@ -10,11 +10,7 @@ export function CohortBadge({ cohort }: { cohort: string }) {
 }
 
 export function LanguageList({ languages }: { languages: Array<{ language: string; level: string }> }) {
-  return (
-    <span className="tabular-nums">
-      {languages.map((l) => `${l.language.toUpperCase()} ${LEVEL_LABELS[l.level as Level] ?? l.level}`).join(" · ")}
-    </span>
-  );
+  return <span className="tabular-nums">{languages.map((l) => `${l.language.toUpperCase()} ${LEVEL_LABELS[l.level as Level] ?? l.level}`).join(" · ")}</span>;
 }
 
 export function AvailabilitySummary({ slots, timeZone }: { slots: Slot[]; timeZone?: string }) {

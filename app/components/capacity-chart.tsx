@@ -10,7 +10,16 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
   const width = 760;
   const pad = { top: 16, right: 128, bottom: 40, left: 52 };
   const cohorts = Object.keys(COHORT_COLOURS);
-  const max = Math.max(1, ...weeks.map((w) => Math.max(w.required, cohorts.reduce((s, c) => s + (w.supply[c] ?? 0), 0)))) * 1.08;
+  const max =
+    Math.max(
+      1,
+      ...weeks.map((w) =>
+        Math.max(
+          w.required,
+          cohorts.reduce((s, c) => s + (w.supply[c] ?? 0), 0),
+        ),
+      ),
+    ) * 1.08;
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const band = plotW / Math.max(1, weeks.length);
@@ -42,9 +51,7 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
         <desc id="capacity-chart-desc">
           {`Agent hours per week: required as a line, supply stacked by cohort. ${shortWeeks} of ${weeks.length} weeks are short (shaded).`}
         </desc>
-        {weeks.map((w, i) =>
-          w.short > 0.5 ? <rect key={`s${i}`} x={pad.left + band * i} y={pad.top} width={band} height={plotH} fill="#fee2e2" /> : null,
-        )}
+        {weeks.map((w, i) => (w.short > 0.5 ? <rect key={`s${i}`} x={pad.left + band * i} y={pad.top} width={band} height={plotH} fill="#fee2e2" /> : null))}
         {ticks.map((t) => (
           <g key={t}>
             <line x1={pad.left} x2={pad.left + plotW} y1={y(t)} y2={y(t)} stroke="#e2e8f0" />
@@ -61,7 +68,17 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
                 const v = w.supply[c] ?? 0;
                 if (v <= 0) return null;
                 const top = y(base + v);
-                const rect = <rect key={c} x={pad.left + band * i + band * 0.15} width={band * 0.7} y={top} height={y(base) - top} fill={COHORT_COLOURS[c]} opacity={0.85} />;
+                const rect = (
+                  <rect
+                    key={c}
+                    x={pad.left + band * i + band * 0.15}
+                    width={band * 0.7}
+                    y={top}
+                    height={y(base) - top}
+                    fill={COHORT_COLOURS[c]}
+                    opacity={0.85}
+                  />
+                );
                 base += v;
                 return rect;
               })}
@@ -83,7 +100,9 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
           Agent hours per week, by week (Monday) · shaded weeks are short
         </text>
       </svg>
-      <figcaption className="mt-1 text-xs text-slate-600">Supply is the hours covered, shared between cohorts by the hours each can give in the band shown.</figcaption>
+      <figcaption className="mt-1 text-xs text-slate-600">
+        Supply is the hours covered, shared between cohorts by the hours each can give in the band shown.
+      </figcaption>
     </figure>
   );
 }
@@ -105,7 +124,12 @@ export function CompareChart({ rows }: { rows: CompareBar[] }) {
     { key: "shortfallCost", label: "Hours short", colour: "#e11d48" },
   ] as const;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Cost of each scenario: hiring, pay of new agents and the cost of hours short, with hours short beside each bar" className="w-full">
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label="Cost of each scenario: hiring, pay of new agents and the cost of hours short, with hours short beside each bar"
+      className="w-full"
+    >
       {parts.map((p, i) => (
         <g key={p.key}>
           <rect x={left + i * 140} y={4} width={12} height={12} fill={p.colour} />

@@ -114,7 +114,12 @@ export function DailyCoverageBars({ queue, days }: { queue: string; days: { requ
           {Math.round(scheduled)} / {Math.round(required)} h
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${w} ${h}`} className="mt-1 h-auto w-full" role="img" aria-label={`${queue}: ${Math.round(scheduled)} of ${Math.round(required)} agent hours scheduled this week`}>
+      <svg
+        viewBox={`0 0 ${w} ${h}`}
+        className="mt-1 h-auto w-full"
+        role="img"
+        aria-label={`${queue}: ${Math.round(scheduled)} of ${Math.round(required)} agent hours scheduled this week`}
+      >
         {days.map((d, i) => {
           const x = i * slot + 3;
           const bw = slot - 6;

@@ -4,7 +4,10 @@ import { LockIcon, SearchIcon, ShieldIcon } from "./icons";
 
 const COPY: Record<number, { title: string; body: string }> = {
   400: { title: "That request could not be handled", body: "Something in it was not valid. Go back and check what was entered." },
-  403: { title: "You don't have access to this page", body: "Your role does not include this part of Handoff. If you need it, ask an admin to change your role." },
+  403: {
+    title: "You don't have access to this page",
+    body: "Your role does not include this part of Handoff. If you need it, ask an admin to change your role.",
+  },
   404: { title: "Page not found", body: "The page may have moved, or the link may be mistyped." },
   413: { title: "That was too large to send", body: "The form or file is larger than this page accepts. Send a smaller one." },
   415: { title: "That request could not be read", body: "Send the form from the page itself." },

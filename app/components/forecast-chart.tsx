@@ -44,12 +44,19 @@ export function ForecastChart(props: Props) {
   // Areas are drawn as steps: each interval is a flat segment from its start to its end.
   const stepArea = (points: { t: number }[], top: (p: never) => number, bottom: (p: never) => number) => {
     if (points.length === 0) return "";
-    const upper = points.flatMap((p) => [`${x(p.t).toFixed(1)},${y(top(p as never)).toFixed(1)}`, `${x(p.t + slot).toFixed(1)},${y(top(p as never)).toFixed(1)}`]);
-    const lower = [...points].reverse().flatMap((p) => [`${x(p.t + slot).toFixed(1)},${y(bottom(p as never)).toFixed(1)}`, `${x(p.t).toFixed(1)},${y(bottom(p as never)).toFixed(1)}`]);
+    const upper = points.flatMap((p) => [
+      `${x(p.t).toFixed(1)},${y(top(p as never)).toFixed(1)}`,
+      `${x(p.t + slot).toFixed(1)},${y(top(p as never)).toFixed(1)}`,
+    ]);
+    const lower = [...points]
+      .reverse()
+      .flatMap((p) => [`${x(p.t + slot).toFixed(1)},${y(bottom(p as never)).toFixed(1)}`, `${x(p.t).toFixed(1)},${y(bottom(p as never)).toFixed(1)}`]);
     return `M${upper.join("L")}L${lower.join("L")}Z`;
   };
   const stepLine = (points: ForecastPoint[]) =>
-    points.length ? "M" + points.flatMap((p) => [`${x(p.t).toFixed(1)},${yr(p.required).toFixed(1)}`, `${x(p.t + slot).toFixed(1)},${yr(p.required).toFixed(1)}`]).join("L") : "";
+    points.length
+      ? "M" + points.flatMap((p) => [`${x(p.t).toFixed(1)},${yr(p.required).toFixed(1)}`, `${x(p.t + slot).toFixed(1)},${yr(p.required).toFixed(1)}`]).join("L")
+      : "";
 
   const ticks: { t: number; label: string }[] = [];
   const stepHours = props.zoom === "day" ? 3 : 24;
@@ -97,11 +104,48 @@ export function ForecastChart(props: Props) {
             </text>
           </g>
         ))}
-        <path d={stepArea(history, (p: HistoryPoint) => p.human + p.ai, (p: HistoryPoint) => p.human)} fill={COLORS.ai} />
-        <path d={stepArea(history, (p: HistoryPoint) => p.human, () => 0)} fill={COLORS.human} />
-        <path d={stepArea(forecast, (p: ForecastPoint) => p.human + p.ai, (p: ForecastPoint) => p.human)} fill={COLORS.aiForecast} />
-        <path d={stepArea(forecast, (p: ForecastPoint) => p.human, () => 0)} fill={COLORS.humanForecast} opacity={0.75} />
-        <path d={stepArea(forecast, (p: ForecastPoint) => p.p90, (p: ForecastPoint) => p.p10)} fill={COLORS.band} opacity={0.22} />
+        <path
+          d={stepArea(
+            history,
+            (p: HistoryPoint) => p.human + p.ai,
+            (p: HistoryPoint) => p.human,
+          )}
+          fill={COLORS.ai}
+        />
+        <path
+          d={stepArea(
+            history,
+            (p: HistoryPoint) => p.human,
+            () => 0,
+          )}
+          fill={COLORS.human}
+        />
+        <path
+          d={stepArea(
+            forecast,
+            (p: ForecastPoint) => p.human + p.ai,
+            (p: ForecastPoint) => p.human,
+          )}
+          fill={COLORS.aiForecast}
+        />
+        <path
+          d={stepArea(
+            forecast,
+            (p: ForecastPoint) => p.human,
+            () => 0,
+          )}
+          fill={COLORS.humanForecast}
+          opacity={0.75}
+        />
+        <path
+          d={stepArea(
+            forecast,
+            (p: ForecastPoint) => p.p90,
+            (p: ForecastPoint) => p.p10,
+          )}
+          fill={COLORS.band}
+          opacity={0.22}
+        />
         <path d={stepLine(forecast)} fill="none" stroke={COLORS.required} strokeWidth={2} />
         {props.forecastStart !== null && props.forecastStart > from && props.forecastStart < to ? (
           <g>

@@ -82,7 +82,13 @@ export function SelectField({
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select {...selectProps} id={meta.id} aria-invalid={meta.errors?.length ? true : undefined} aria-describedby={describedBy(meta, hint)} className={CONTROL}>
+      <select
+        {...selectProps}
+        id={meta.id}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+        className={CONTROL}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -100,13 +106,27 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ label, meta, textareaProps }: { label: string; meta: FieldMetadata<unknown>; textareaProps: ComponentPropsWithoutRef<"textarea"> }) {
+export function TextAreaField({
+  label,
+  meta,
+  textareaProps,
+}: {
+  label: string;
+  meta: FieldMetadata<unknown>;
+  textareaProps: ComponentPropsWithoutRef<"textarea">;
+}) {
   return (
     <div>
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <textarea {...textareaProps} id={meta.id} aria-invalid={meta.errors?.length ? true : undefined} aria-describedby={describedBy(meta)} className={cx(CONTROL, "min-h-24")} />
+      <textarea
+        {...textareaProps}
+        id={meta.id}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta)}
+        className={cx(CONTROL, "min-h-24")}
+      />
       <FieldError meta={meta} />
     </div>
   );
@@ -130,7 +150,13 @@ export function CheckboxGroup({
       <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
         {options.map((o) => (
           <label key={o.value} className="inline-flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" name={meta.name} value={o.value} defaultChecked={defaultValues?.includes(o.value)} className="h-4 w-4 rounded border-slate-300 accent-brand-600" />
+            <input
+              type="checkbox"
+              name={meta.name}
+              value={o.value}
+              defaultChecked={defaultValues?.includes(o.value)}
+              className="h-4 w-4 rounded border-slate-300 accent-brand-600"
+            />
             {o.label}
           </label>
         ))}

@@ -32,7 +32,15 @@ export type OpeningDefaults = {
   retentionDays?: number;
 };
 
-export function OpeningForm({ defaults, lastResult, submitLabel }: { defaults: OpeningDefaults; lastResult?: SubmissionResult<string[]>; submitLabel: string }) {
+export function OpeningForm({
+  defaults,
+  lastResult,
+  submitLabel,
+}: {
+  defaults: OpeningDefaults;
+  lastResult?: SubmissionResult<string[]>;
+  submitLabel: string;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "opening",
@@ -62,11 +70,22 @@ export function OpeningForm({ defaults, lastResult, submitLabel }: { defaults: O
           <div className="sm:col-span-2">
             <TextAreaField label="Description (shown on the careers page)" meta={fields.description} textareaProps={getTextareaProps(fields.description)} />
           </div>
-          <SelectField label="Status" meta={fields.status} selectProps={getSelectProps(fields.status)} options={OPENING_STATUSES.map((s) => ({ value: s, label: OPENING_STATUS_LABELS[s] }))} hint="Only open openings appear on the careers page." />
+          <SelectField
+            label="Status"
+            meta={fields.status}
+            selectProps={getSelectProps(fields.status)}
+            options={OPENING_STATUSES.map((s) => ({ value: s, label: OPENING_STATUS_LABELS[s] }))}
+            hint="Only open openings appear on the careers page."
+          />
           <TextField label="Headcount target" meta={fields.headcountTarget} inputProps={getInputProps(fields.headcountTarget, { type: "number" })} />
           <TextField label="Fewest hours a week" meta={fields.weeklyHoursMin} inputProps={getInputProps(fields.weeklyHoursMin, { type: "number" })} />
           <TextField label="Most hours a week" meta={fields.weeklyHoursMax} inputProps={getInputProps(fields.weeklyHoursMax, { type: "number" })} />
-          <TextField label="Keep applications of people not hired for (days)" meta={fields.retentionDays} inputProps={getInputProps(fields.retentionDays, { type: "number" })} hint="Stated to applicants when they consent." />
+          <TextField
+            label="Keep applications of people not hired for (days)"
+            meta={fields.retentionDays}
+            inputProps={getInputProps(fields.retentionDays, { type: "number" })}
+            hint="Stated to applicants when they consent."
+          />
         </div>
       </Card>
       <Card title="Languages">
@@ -76,10 +95,21 @@ export function OpeningForm({ defaults, lastResult, submitLabel }: { defaults: O
             return (
               <li key={item.key} className="flex flex-wrap items-end gap-3">
                 <div className="min-w-40 flex-1">
-                  <SelectField label={`Language ${index + 1}`} meta={l.language} selectProps={getSelectProps(l.language)} placeholder="Choose…" options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))} />
+                  <SelectField
+                    label={`Language ${index + 1}`}
+                    meta={l.language}
+                    selectProps={getSelectProps(l.language)}
+                    placeholder="Choose…"
+                    options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
+                  />
                 </div>
                 <div className="w-40">
-                  <SelectField label="Lowest level" meta={l.level} selectProps={getSelectProps(l.level)} options={LEVELS.map((v) => ({ value: v, label: LEVEL_LABELS[v] }))} />
+                  <SelectField
+                    label="Lowest level"
+                    meta={l.level}
+                    selectProps={getSelectProps(l.level)}
+                    options={LEVELS.map((v) => ({ value: v, label: LEVEL_LABELS[v] }))}
+                  />
                 </div>
                 {languages.length > 1 ? (
                   <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.languages.name, index })} aria-label={`Remove language ${index + 1}`}>
@@ -91,15 +121,34 @@ export function OpeningForm({ defaults, lastResult, submitLabel }: { defaults: O
           })}
         </ul>
         <FieldError meta={fields.languages} />
-        <Button variant="secondary" className="mt-3" {...form.insert.getButtonProps({ name: fields.languages.name, defaultValue: { language: "", level: "B2" } })}>
+        <Button
+          variant="secondary"
+          className="mt-3"
+          {...form.insert.getButtonProps({ name: fields.languages.name, defaultValue: { language: "", level: "B2" } })}
+        >
           Add a language
         </Button>
       </Card>
       <Card>
         <div className="space-y-5">
-          <CheckboxGroup legend="Channels" meta={fields.channels} options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} defaultValues={defaults.channels} />
-          <CheckboxGroup legend="Cohorts targeted" meta={fields.cohorts} options={COHORTS.map((c) => ({ value: c, label: COHORT_LABELS[c] }))} defaultValues={defaults.cohorts} />
-          <CheckboxGroup legend="Applicants may live in (all work is remote)" meta={fields.countries} options={Object.entries(COUNTRIES).map(([value, label]) => ({ value, label }))} defaultValues={defaults.countries} />
+          <CheckboxGroup
+            legend="Channels"
+            meta={fields.channels}
+            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+            defaultValues={defaults.channels}
+          />
+          <CheckboxGroup
+            legend="Cohorts targeted"
+            meta={fields.cohorts}
+            options={COHORTS.map((c) => ({ value: c, label: COHORT_LABELS[c] }))}
+            defaultValues={defaults.cohorts}
+          />
+          <CheckboxGroup
+            legend="Applicants may live in (all work is remote)"
+            meta={fields.countries}
+            options={Object.entries(COUNTRIES).map(([value, label]) => ({ value, label }))}
+            defaultValues={defaults.countries}
+          />
         </div>
       </Card>
       <Button type="submit" disabled={navigation.state === "submitting"}>

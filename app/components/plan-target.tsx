@@ -3,7 +3,16 @@ import { Link } from "@remix-run/react";
 
 const COHORT_PLURAL: Record<string, string> = { student: "students", rural: "rural residents", "loyal-customer": "loyal customers" };
 
-export type PlanTargetView = { headcount: number; cohort: string; queueKey: string; hireBy: string; expected: number; scenarioName: string; previousHeadcount: number | null; previousHireBy: string | null };
+export type PlanTargetView = {
+  headcount: number;
+  cohort: string;
+  queueKey: string;
+  hireBy: string;
+  expected: number;
+  scenarioName: string;
+  previousHeadcount: number | null;
+  previousHireBy: string | null;
+};
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
 
@@ -14,7 +23,14 @@ export function planTargetLine(t: { headcount: number; cohort: string; queueKey:
 export function PlanTargetNote({ target }: { target: PlanTargetView }) {
   const behind = target.headcount - target.expected;
   return (
-    <div role="note" className={behind > 0 ? "mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" : "mb-4 rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-950"}>
+    <div
+      role="note"
+      className={
+        behind > 0
+          ? "mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          : "mb-4 rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-950"
+      }
+    >
       <p className="font-medium">{planTargetLine(target)}</p>
       <p className="mt-1 text-xs">
         From the capacity plan “{target.scenarioName}”.{" "}

@@ -9,7 +9,9 @@ export function FunnelChart({ steps, title }: { steps: FunnelStep[]; title: stri
   const height = steps.length * row + 8;
   const max = Math.max(1, ...steps.map((s) => s.reached));
   const inner = width - label - 88;
-  const desc = steps.map((s) => `${s.name}: ${s.reached}${s.passThrough !== null ? ` (${Math.round(s.passThrough * 100)}% of the step before)` : ""}`).join("; ");
+  const desc = steps
+    .map((s) => `${s.name}: ${s.reached}${s.passThrough !== null ? ` (${Math.round(s.passThrough * 100)}% of the step before)` : ""}`)
+    .join("; ");
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`${title}. ${desc}`}>
       {steps.map((s, i) => {
@@ -20,7 +22,15 @@ export function FunnelChart({ steps, title }: { steps: FunnelStep[]; title: stri
             <text x={label - 8} y={y + 18} textAnchor="end" fontSize="13" fill="#334155">
               {s.name}
             </text>
-            <rect x={label + (inner - w) / 2} y={y} width={w} height={row - 8} rx="4" fill={i === steps.length - 1 ? "#059669" : "#16706f"} opacity={1 - i * 0.08} />
+            <rect
+              x={label + (inner - w) / 2}
+              y={y}
+              width={w}
+              height={row - 8}
+              rx="4"
+              fill={i === steps.length - 1 ? "#059669" : "#16706f"}
+              opacity={1 - i * 0.08}
+            />
             <text x={label + inner + 8} y={y + 18} fontSize="13" fill="#0f172a" fontWeight="600">
               {s.reached.toLocaleString("en-GB")}
               <tspan fill="#64748b" fontWeight="400">
@@ -34,7 +44,15 @@ export function FunnelChart({ steps, title }: { steps: FunnelStep[]; title: stri
   );
 }
 
-export function BarList({ items, format = (v) => v.toLocaleString("en-GB"), label }: { items: Array<{ name: string; value: number }>; format?: (v: number) => string; label: string }) {
+export function BarList({
+  items,
+  format = (v) => v.toLocaleString("en-GB"),
+  label,
+}: {
+  items: Array<{ name: string; value: number }>;
+  format?: (v: number) => string;
+  label: string;
+}) {
   const max = Math.max(1e-9, ...items.map((i) => i.value));
   return (
     <ul className="space-y-2" aria-label={label}>

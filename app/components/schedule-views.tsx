@@ -18,7 +18,17 @@ function cellColor(gap: number, required: number, staffed: number): string {
 }
 
 /** Rows: queues; columns: hours of the week; colour: average scheduled − required in that hour. */
-export function CoverageHeatmap({ rows, weekStart, timeZone, intervalsPerHour }: { rows: CoverageRow[]; weekStart: number; timeZone: string; intervalsPerHour: number }) {
+export function CoverageHeatmap({
+  rows,
+  weekStart,
+  timeZone,
+  intervalsPerHour,
+}: {
+  rows: CoverageRow[];
+  weekStart: number;
+  timeZone: string;
+  intervalsPerHour: number;
+}) {
   const cell = 5;
   const labelW = 72;
   const width = labelW + HOURS * cell;
@@ -28,7 +38,9 @@ export function CoverageHeatmap({ rows, weekStart, timeZone, intervalsPerHour }:
     <figure>
       <div className="overflow-x-auto">
         <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[720px]" role="img" aria-labelledby="heat-title">
-          <title id="heat-title">Coverage per queue and hour: red where fewer agents are scheduled than required, green where the requirement is met, grey when closed</title>
+          <title id="heat-title">
+            Coverage per queue and hour: red where fewer agents are scheduled than required, green where the requirement is met, grey when closed
+          </title>
           {Array.from({ length: 7 }, (_, d) => (
             <text key={d} x={labelW + d * 24 * cell + 2} y={12} fontSize="11" fill="#475569">
               {format(new TZDate(weekStart + d * 86_400_000, timeZone), "EEE d MMM")}
@@ -89,7 +101,19 @@ export function queueColor(queues: string[], queue: string): string {
 }
 
 /** One row per agent, shifts as bars coloured by queue, breaks as notches; a shift links to its editor. */
-export function AgentTimeline({ agents, queues, weekStart, timeZone, editLink }: { agents: TimelineAgent[]; queues: string[]; weekStart: number; timeZone: string; editLink: (shiftId: string) => string }) {
+export function AgentTimeline({
+  agents,
+  queues,
+  weekStart,
+  timeZone,
+  editLink,
+}: {
+  agents: TimelineAgent[];
+  queues: string[];
+  weekStart: number;
+  timeZone: string;
+  editLink: (shiftId: string) => string;
+}) {
   const labelW = 170;
   const hourW = 5;
   const rowH = 18;
@@ -116,8 +140,21 @@ export function AgentTimeline({ agents, queues, weekStart, timeZone, editLink }:
               {(agent.minutes / 60).toFixed(1)} h
             </text>
             {agent.shifts.map((s) => (
-              <Link key={s.id} to={editLink(s.id)} aria-label={`${agent.name}, ${s.queue}, ${format(new TZDate(s.start, timeZone), "EEE HH:mm")}–${format(new TZDate(s.end, timeZone), "HH:mm")}`}>
-                <rect x={x(s.start)} y={3} width={Math.max(2, x(s.end) - x(s.start))} height={rowH - 6} rx={2} fill={queueColor(queues, s.queue)} stroke={s.edited ? "#0f172a" : "none"} strokeWidth={1.2} />
+              <Link
+                key={s.id}
+                to={editLink(s.id)}
+                aria-label={`${agent.name}, ${s.queue}, ${format(new TZDate(s.start, timeZone), "EEE HH:mm")}–${format(new TZDate(s.end, timeZone), "HH:mm")}`}
+              >
+                <rect
+                  x={x(s.start)}
+                  y={3}
+                  width={Math.max(2, x(s.end) - x(s.start))}
+                  height={rowH - 6}
+                  rx={2}
+                  fill={queueColor(queues, s.queue)}
+                  stroke={s.edited ? "#0f172a" : "none"}
+                  strokeWidth={1.2}
+                />
                 {s.breaks.map((b) => (
                   <rect key={b.start} x={x(b.start)} y={3} width={Math.max(1.5, x(b.end) - x(b.start))} height={rowH - 6} fill="#ffffff" opacity={0.85} />
                 ))}

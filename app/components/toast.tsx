@@ -25,7 +25,10 @@ export function ToastViewport({ toast }: { toast: Toast | null }) {
           <div className="flex items-start gap-3">
             <span
               aria-hidden="true"
-              className={cx("mt-1 h-2.5 w-2.5 shrink-0 rounded-full", shown.kind === "error" ? "bg-rose-500" : shown.kind === "info" ? "bg-sky-500" : "bg-emerald-500")}
+              className={cx(
+                "mt-1 h-2.5 w-2.5 shrink-0 rounded-full",
+                shown.kind === "error" ? "bg-rose-500" : shown.kind === "info" ? "bg-sky-500" : "bg-emerald-500",
+              )}
             />
             <div className="flex-1">
               <p className="text-sm font-medium text-slate-900">{shown.title}</p>

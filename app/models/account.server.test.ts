@@ -15,13 +15,24 @@ let actor: { id: string; name: string };
 let parkedAdmins: string[] = [];
 
 async function makeUser(who: string, role: "ADMIN" | "MANAGER" | "RECRUITER" | "AGENT", password = "x") {
-  return prisma.user.create({ data: { email: email(who), name: `${who[0]!.toUpperCase()}${who.slice(1)} Lund`, role, passwordHash: password === "x" ? "x" : await hashPassword(password) }, select: { id: true, name: true } });
+  return prisma.user.create({
+    data: {
+      email: email(who),
+      name: `${who[0]!.toUpperCase()}${who.slice(1)} Lund`,
+      role,
+      passwordHash: password === "x" ? "x" : await hashPassword(password),
+    },
+    select: { id: true, name: true },
+  });
 }
 const auditFor = (subjectId: string) => prisma.auditEntry.findMany({ where: { subjectType: "User", subjectId }, orderBy: { at: "asc" } });
 const tokenIn = (body: string) => body.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!;
 
 beforeAll(async () => {
-  const others = await prisma.user.findMany({ where: { role: "ADMIN", deactivatedAt: null, NOT: { email: { endsWith: `${stamp}@handoff.example` } } }, select: { id: true } });
+  const others = await prisma.user.findMany({
+    where: { role: "ADMIN", deactivatedAt: null, NOT: { email: { endsWith: `${stamp}@handoff.example` } } },
+    select: { id: true },
+  });
   parkedAdmins = others.map((o) => o.id);
   await prisma.user.updateMany({ where: { id: { in: parkedAdmins } }, data: { deactivatedAt: new Date() } });
   actor = await makeUser("astrid", "ADMIN");
@@ -139,7 +150,16 @@ describe("deactivation", () => {
 
   it("takes a deactivated agent off the scheduler's roster, and back on when reactivated", async () => {
     const agentUser = await makeUser("venla", "AGENT");
-    await prisma.agent.create({ data: { userId: agentUser.id, cohort: "student", timeZone: "Europe/Helsinki", startDate: new Date("2026-01-05"), weeklyMinMinutes: 600, weeklyMaxMinutes: 1200 } });
+    await prisma.agent.create({
+      data: {
+        userId: agentUser.id,
+        cohort: "student",
+        timeZone: "Europe/Helsinki",
+        startDate: new Date("2026-01-05"),
+        weeklyMinMinutes: 600,
+        weeklyMaxMinutes: 1200,
+      },
+    });
     await deactivateAccount(agentUser.id, actor);
     expect((await prisma.agent.findUniqueOrThrow({ where: { userId: agentUser.id } })).active).toBe(false);
     await reactivateAccount(agentUser.id, actor);

@@ -123,7 +123,10 @@ export async function inviteAccount(input: InviteInput, actor: Actor, appUrl: st
   const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) return { ok: false as const, field: "email", error: `${input.email} already has an account` };
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash: placeholderHash }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash: placeholderHash },
+      select: { id: true },
+    });
     const token = await createInvitation(tx, user.id, now, "WELCOME");
     const mail = await enqueueMail(tx, {
       to: input.email,
@@ -138,13 +141,17 @@ export async function inviteAccount(input: InviteInput, actor: Actor, appUrl: st
         invitationLink(appUrl, token),
       ].join("\n"),
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "account.invited",
-      subject: { type: "User", id: user.id },
-      summary: `${actor.name} invited ${input.name} (${input.email}) as ${ROLE_LABELS[input.role]}`,
-      detail: { email: input.email, role: input.role },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: actor.id,
+        action: "account.invited",
+        subject: { type: "User", id: user.id },
+        summary: `${actor.name} invited ${input.name} (${input.email}) as ${ROLE_LABELS[input.role]}`,
+        detail: { email: input.email, role: input.role },
+      },
+      now,
+    );
     return { ok: true as const, message: `Invitation sent to ${input.email}`, mailId: mail.id };
   });
   if (!result.ok) return result;
@@ -157,16 +164,25 @@ export async function changeRole(userId: string, role: (typeof STAFF_ROLES)[numb
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true } });
     if (!user) return { ok: false, error: "That account no longer exists" };
     if (user.role === role) return { ok: true, message: `${user.name} is already ${ROLE_LABELS[role].toLowerCase()}` };
-    if (user.role === "AGENT") return { ok: false, field: "role", error: "Agents keep the agent role: their contract and shifts belong to it. Invite a separate staff account instead." };
+    if (user.role === "AGENT")
+      return {
+        ok: false,
+        field: "role",
+        error: "Agents keep the agent role: their contract and shifts belong to it. Invite a separate staff account instead.",
+      };
     if (user.role === "ADMIN" && (await isLastActiveAdmin(tx, user.id))) return { ok: false, field: "role", error: LAST_ADMIN_MESSAGE };
     await tx.user.update({ where: { id: user.id }, data: { role } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "account.role_changed",
-      subject: { type: "User", id: user.id },
-      summary: `${actor.name} changed ${user.name}'s role: ${ROLE_LABELS[user.role as Role]} → ${ROLE_LABELS[role]}`,
-      detail: { from: user.role, to: role },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: actor.id,
+        action: "account.role_changed",
+        subject: { type: "User", id: user.id },
+        summary: `${actor.name} changed ${user.name}'s role: ${ROLE_LABELS[user.role as Role]} → ${ROLE_LABELS[role]}`,
+        detail: { from: user.role, to: role },
+      },
+      now,
+    );
     return { ok: true, message: `${user.name} is now ${ROLE_LABELS[role].toLowerCase()}` };
   });
 }
@@ -184,13 +200,17 @@ export async function deactivateAccount(userId: string, actor: Actor, now = new 
     await tx.agent.updateMany({ where: { userId: user.id }, data: { active: false } });
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
     await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "account.deactivated",
-      subject: { type: "User", id: user.id },
-      summary: `${actor.name} deactivated ${user.name}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
-      detail: { sessionsEnded: sessions.count },
-    }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: actor.id,
+        action: "account.deactivated",
+        subject: { type: "User", id: user.id },
+        summary: `${actor.name} deactivated ${user.name}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
+        detail: { sessionsEnded: sessions.count },
+      },
+      now,
+    );
     return { ok: true, message: `${user.name} is deactivated and signed out everywhere` };
   });
 }
@@ -202,7 +222,11 @@ export async function reactivateAccount(userId: string, actor: Actor, now = new 
     if (!user.deactivatedAt) return { ok: true, message: `${user.name} is already active` };
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: null } });
     await tx.agent.updateMany({ where: { userId: user.id }, data: { active: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "account.reactivated", subject: { type: "User", id: user.id }, summary: `${actor.name} reactivated ${user.name}` }, now);
+    await recordAudit(
+      tx,
+      { actorId: actor.id, action: "account.reactivated", subject: { type: "User", id: user.id }, summary: `${actor.name} reactivated ${user.name}` },
+      now,
+    );
     return { ok: true, message: `${user.name} can sign in again with their password` };
   });
 }
@@ -228,7 +252,16 @@ export async function sendPasswordReset(userId: string, actor: Actor, appUrl: st
         "If you did not ask for this, tell your admin.",
       ].join("\n"),
     });
-    await recordAudit(tx, { actorId: actor.id, action: "account.password_reset_sent", subject: { type: "User", id: user.id }, summary: `${actor.name} sent ${user.name} a password reset link` }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: actor.id,
+        action: "account.password_reset_sent",
+        subject: { type: "User", id: user.id },
+        summary: `${actor.name} sent ${user.name} a password reset link`,
+      },
+      now,
+    );
     return { ok: true as const, message: `A reset link is on its way to ${user.email}`, mailId: mail.id };
   });
   if (!result.ok) return result;

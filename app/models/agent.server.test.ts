@@ -15,7 +15,15 @@ describe("calendar tokens", () => {
     const agents = await Promise.all(
       emails.map((email) =>
         prisma.user.create({
-          data: { email, name: "Token Test", passwordHash: "x", role: "AGENT", agent: { create: { cohort: "student", timeZone: "Europe/Helsinki", startDate: new Date("2026-01-05"), weeklyMinMinutes: 0, weeklyMaxMinutes: 1200 } } },
+          data: {
+            email,
+            name: "Token Test",
+            passwordHash: "x",
+            role: "AGENT",
+            agent: {
+              create: { cohort: "student", timeZone: "Europe/Helsinki", startDate: new Date("2026-01-05"), weeklyMinMinutes: 0, weeklyMaxMinutes: 1200 },
+            },
+          },
           select: { agent: { select: { id: true, calendarToken: true } } },
         }),
       ),

@@ -84,16 +84,29 @@ export async function checkImport(text: string): Promise<ImportCheck> {
   if (text.includes("\0")) return { rows: [], errors: [], fileError: "The file contains NUL characters; save it again as plain CSV text (UTF-8)." };
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
+    records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      relax_column_count: false,
+    });
   } catch (error) {
     return { rows: [], errors: [], fileError: `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (records.length === 0) return { rows: [], errors: [], fileError: "The file has no rows under the header." };
   const missing = REQUIRED_COLUMNS.filter((c) => !(c in records[0].record));
-  if (missing.length) return { rows: [], errors: [], fileError: `The header is missing ${missing.join(", ")}. Expected columns: ${IMPORT_COLUMNS.join(", ")}.` };
+  if (missing.length)
+    return { rows: [], errors: [], fileError: `The header is missing ${missing.join(", ")}. Expected columns: ${IMPORT_COLUMNS.join(", ")}.` };
 
   const openings = new Map(
-    (await prisma.opening.findMany({ where: { slug: { in: [...new Set(records.map((r) => r.record.opening))] } }, select: { id: true, slug: true, title: true, status: true, retentionDays: true } })).map((o) => [o.slug, o]),
+    (
+      await prisma.opening.findMany({
+        where: { slug: { in: [...new Set(records.map((r) => r.record.opening))] } },
+        select: { id: true, slug: true, title: true, status: true, retentionDays: true },
+      })
+    ).map((o) => [o.slug, o]),
   );
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
@@ -137,7 +150,8 @@ export async function checkImport(text: string): Promise<ImportCheck> {
     if (email && seen.has(duplicateKey)) problems.push(`email: the same person applies to the same opening on line ${seen.get(duplicateKey)}`);
     else if (email) seen.set(duplicateKey, line);
     if (problems.length) errors.push({ line, message: [...new Set(problems)].join("; ") });
-    else if (opening && parsed.success) rows.push({ line, openingId: opening.id, openingTitle: opening.title, retentionDays: opening.retentionDays, input: parsed.data });
+    else if (opening && parsed.success)
+      rows.push({ line, openingId: opening.id, openingTitle: opening.title, retentionDays: opening.retentionDays, input: parsed.data });
   }
   return { rows, errors, fileError: null };
 }
@@ -169,29 +183,46 @@ export function csvCell(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-const EXPORT_HEADER = ["name", "email", "phone", "country", "region", "cohort", "languages", "availability", "time_zone", "hours_wanted", "opening", "stage", "source", "applied_at"];
+const EXPORT_HEADER = [
+  "name",
+  "email",
+  "phone",
+  "country",
+  "region",
+  "cohort",
+  "languages",
+  "availability",
+  "time_zone",
+  "hours_wanted",
+  "opening",
+  "stage",
+  "source",
+  "applied_at",
+];
 
 /** The filtered list as CSV lines, produced page by page so a large export never sits in memory whole. */
 export async function* exportCsv(filters: ApplicationFilters, viewerTimeZone: string) {
   yield EXPORT_HEADER.map(csvCell).join(",") + "\r\n";
   for await (const r of iterateApplications(filters, viewerTimeZone)) {
-    yield [
-      r.applicant.name,
-      r.applicant.email,
-      r.applicant.phone,
-      r.applicant.country,
-      r.applicant.region,
-      r.applicant.cohort,
-      r.applicant.languages.map((l) => `${l.language}:${l.level}`).join(";"),
-      summarizeAvailability(r.applicant.availability),
-      r.applicant.timeZone,
-      r.applicant.hoursWanted,
-      r.opening.title,
-      r.stage.name,
-      r.source,
-      r.createdAt.toISOString(),
-    ]
-      .map(csvCell)
-      .join(",") + "\r\n";
+    yield (
+      [
+        r.applicant.name,
+        r.applicant.email,
+        r.applicant.phone,
+        r.applicant.country,
+        r.applicant.region,
+        r.applicant.cohort,
+        r.applicant.languages.map((l) => `${l.language}:${l.level}`).join(";"),
+        summarizeAvailability(r.applicant.availability),
+        r.applicant.timeZone,
+        r.applicant.hoursWanted,
+        r.opening.title,
+        r.stage.name,
+        r.source,
+        r.createdAt.toISOString(),
+      ]
+        .map(csvCell)
+        .join(",") + "\r\n"
+    );
   }
 }

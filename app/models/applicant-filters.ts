@@ -8,7 +8,9 @@ export const AVAILABILITY_DAY_OPTIONS: Record<string, { label: string; days: num
   any: { label: "Any day", days: [0, 1, 2, 3, 4, 5, 6] },
   weekdays: { label: "Weekdays", days: [0, 1, 2, 3, 4] },
   weekend: { label: "Weekend", days: [5, 6] },
-  ...Object.fromEntries(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map((label, day) => [String(day), { label, days: [day] }])),
+  ...Object.fromEntries(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map((label, day) => [String(day), { label, days: [day] }]),
+  ),
 };
 
 const text = z.string().trim().max(100).optional().catch(undefined);
@@ -37,7 +39,13 @@ const FiltersSchema = z.object({
 export function parseFilters(params: URLSearchParams): { filters: ApplicationFilters; page: number } {
   const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
   const filters = Object.fromEntries(Object.entries(FiltersSchema.parse(raw)).filter(([, v]) => v !== undefined)) as ApplicationFilters;
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.get("page") ?? 1);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse(params.get("page") ?? 1);
   return { filters, page };
 }
 

@@ -53,7 +53,12 @@ beforeAll(async () => {
   };
   openingA = (await createOpening({ ...base, title: `Finnish chat ${stamp} A` })).id;
   openingB = (await createOpening({ ...base, title: `Finnish chat ${stamp} B` })).id;
-  recruiterId = (await prisma.user.create({ data: { email: `recruiter.${stamp}@handoff.example`, name: "Ingrid Solheim", role: "RECRUITER", passwordHash: "x" }, select: { id: true } })).id;
+  recruiterId = (
+    await prisma.user.create({
+      data: { email: `recruiter.${stamp}@handoff.example`, name: "Ingrid Solheim", role: "RECRUITER", passwordHash: "x" },
+      select: { id: true },
+    })
+  ).id;
   await prisma.queue.upsert({ where: { key: "fi-chat" }, create: { key: "fi-chat", language: "fi", channel: "CHAT", name: "Finnish chat" }, update: {} });
 });
 
@@ -67,15 +72,25 @@ afterAll(async () => {
 describe("applying", () => {
   it("updates the first application when the same email applies to the same opening, and links a second opening to the same applicant", async () => {
     const first = await submitApplication(openingA, applicant(), { consent });
-    const again = await submitApplication(openingA, applicant({ name: "Venla Korhonen-Laine", email: `VENLA.${stamp}@mail.example`.toLowerCase(), hoursWanted: 18 }), { consent });
+    const again = await submitApplication(
+      openingA,
+      applicant({ name: "Venla Korhonen-Laine", email: `VENLA.${stamp}@mail.example`.toLowerCase(), hoursWanted: 18 }),
+      { consent },
+    );
     expect(again).toEqual({ applicantId: first.applicantId, applicationId: first.applicationId, created: false });
     expect(await prisma.application.count({ where: { applicantId: first.applicantId } })).toBe(1);
-    const stored = await prisma.applicant.findUniqueOrThrow({ where: { id: first.applicantId }, select: { name: true, hoursWanted: true, _count: { select: { consents: true } } } });
+    const stored = await prisma.applicant.findUniqueOrThrow({
+      where: { id: first.applicantId },
+      select: { name: true, hoursWanted: true, _count: { select: { consents: true } } },
+    });
     expect(stored).toEqual({ name: "Venla Korhonen-Laine", hoursWanted: 18, _count: { consents: 2 } });
 
     // The same new email submitted twice at once still ends as one applicant with one application.
     const twin = `twin.${stamp}@mail.example`;
-    const [a, b] = await Promise.all([submitApplication(openingA, applicant({ email: twin }), { consent }), submitApplication(openingA, applicant({ email: twin }), { consent })]);
+    const [a, b] = await Promise.all([
+      submitApplication(openingA, applicant({ email: twin }), { consent }),
+      submitApplication(openingA, applicant({ email: twin }), { consent }),
+    ]);
     expect(a.applicationId).toBe(b.applicationId);
     expect(await prisma.application.count({ where: { applicant: { email: twin } } })).toBe(1);
 
@@ -127,11 +142,26 @@ describe("hiring", () => {
     expect(hired).toMatchObject({ ok: true, email });
     const agent = await prisma.agent.findUniqueOrThrow({
       where: { applicantId },
-      select: { cohort: true, weeklyMaxMinutes: true, timeZone: true, availability: true, user: { select: { role: true, id: true } }, skills: { select: { queueId: true } } },
+      select: {
+        cohort: true,
+        weeklyMaxMinutes: true,
+        timeZone: true,
+        availability: true,
+        user: { select: { role: true, id: true } },
+        skills: { select: { queueId: true } },
+      },
     });
-    expect(agent).toMatchObject({ cohort: "student", weeklyMaxMinutes: 1200, timeZone: "Europe/Helsinki", user: { role: "AGENT" }, skills: [{ queueId: queue.id }] });
+    expect(agent).toMatchObject({
+      cohort: "student",
+      weeklyMaxMinutes: 1200,
+      timeZone: "Europe/Helsinki",
+      user: { role: "AGENT" },
+      skills: [{ queueId: queue.id }],
+    });
     expect(agent.availability).toEqual([{ day: 0, from: "17:00", to: "21:00" }]);
-    expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId }, select: { stage: { select: { kind: true } } } })).stage.kind).toBe("HIRED");
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId }, select: { stage: { select: { kind: true } } } })).stage.kind).toBe(
+      "HIRED",
+    );
 
     const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
     const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];

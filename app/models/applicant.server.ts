@@ -96,7 +96,10 @@ export async function moveApplication(
 ): Promise<MoveResult> {
   const run = async (db: Tx): Promise<MoveResult> => {
     const now = options.now ?? new Date();
-    const application = await db.application.findUnique({ where: { id: applicationId }, select: { stageId: true, openingId: true, applicant: { select: { anonymizedAt: true } } } });
+    const application = await db.application.findUnique({
+      where: { id: applicationId },
+      select: { stageId: true, openingId: true, applicant: { select: { anonymizedAt: true } } },
+    });
     if (!application || application.applicant.anonymizedAt) return { ok: false, error: "That application no longer exists" };
     const to = await db.stage.findFirst({ where: { id: toStageId, openingId: application.openingId }, select: { id: true, kind: true, name: true } });
     if (!to) return { ok: false, error: "That stage is not part of this opening" };
@@ -198,7 +201,9 @@ const ROW_SELECT = {
   stageEnteredAt: true,
   stage: { select: { id: true, name: true, kind: true } },
   opening: { select: { id: true, title: true } },
-  applicant: { select: { id: true, name: true, email: true, cohort: true, country: true, languages: true, availability: true, hoursWanted: true, timeZone: true } },
+  applicant: {
+    select: { id: true, name: true, email: true, cohort: true, country: true, languages: true, availability: true, hoursWanted: true, timeZone: true },
+  },
 } satisfies Prisma.ApplicationSelect;
 
 /**
@@ -209,7 +214,10 @@ async function countApplications(filters: ApplicationFilters, where: Prisma.Appl
   const applicantFilter = filters.q || filters.cohort || filters.country || filters.language || (filters.availFrom && filters.availTo);
   if (applicantFilter) return prisma.application.count({ where });
   const { applicant: _, ...own } = where;
-  const [all, erased] = await Promise.all([prisma.application.count({ where: own }), prisma.application.count({ where: { ...own, applicant: { anonymizedAt: { not: null } } } })]);
+  const [all, erased] = await Promise.all([
+    prisma.application.count({ where: own }),
+    prisma.application.count({ where: { ...own, applicant: { anonymizedAt: { not: null } } } }),
+  ]);
   return all - erased;
 }
 
@@ -230,7 +238,11 @@ function toRow<T extends { applicant: { availability: unknown; languages: unknow
   const { applicant } = row;
   return {
     ...row,
-    applicant: { ...applicant, availability: readJsonColumn(AvailabilityColumn, applicant.availability, "applicant availability"), languages: readJsonColumn(LanguagesColumn, applicant.languages, "applicant languages") },
+    applicant: {
+      ...applicant,
+      availability: readJsonColumn(AvailabilityColumn, applicant.availability, "applicant availability"),
+      languages: readJsonColumn(LanguagesColumn, applicant.languages, "applicant languages"),
+    },
   } as WithSlots<T>;
 }
 
@@ -258,7 +270,13 @@ export const KANBAN_CARDS_PER_STAGE = 40;
 export async function getKanban(openingId: string) {
   const opening = await prisma.opening.findUnique({
     where: { id: openingId },
-    select: { id: true, title: true, status: true, headcountTarget: true, stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      headcountTarget: true,
+      stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } },
+    },
   });
   if (!opening) return null;
   const visible = { anonymizedAt: null };
@@ -336,9 +354,19 @@ export async function getApplicantDetail(applicantId: string) {
           },
           stageChanges: {
             orderBy: { createdAt: "asc" },
-            select: { id: true, createdAt: true, reason: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, by: { select: { name: true } } },
+            select: {
+              id: true,
+              createdAt: true,
+              reason: true,
+              fromStage: { select: { name: true } },
+              toStage: { select: { name: true } },
+              by: { select: { name: true } },
+            },
           },
-          interviews: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, durationMinutes: true, link: true, interviewer: { select: { name: true } } } },
+          interviews: {
+            orderBy: { startsAt: "asc" },
+            select: { id: true, startsAt: true, durationMinutes: true, link: true, interviewer: { select: { name: true } } },
+          },
           scorecards: {
             orderBy: { createdAt: "desc" },
             select: {
@@ -431,9 +459,14 @@ export async function exportApplicantData(applicantId: string) {
           closedReason: true,
           opening: { select: { title: true } },
           stage: { select: { name: true } },
-          stageChanges: { orderBy: { createdAt: "asc" }, select: { createdAt: true, reason: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } } } },
+          stageChanges: {
+            orderBy: { createdAt: "asc" },
+            select: { createdAt: true, reason: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } } },
+          },
           interviews: { select: { startsAt: true, durationMinutes: true, link: true } },
-          scorecards: { select: { fluency: true, empathy: true, writtenClarity: true, problemSolving: true, recommendation: true, comment: true, createdAt: true } },
+          scorecards: {
+            select: { fluency: true, empathy: true, writtenClarity: true, problemSolving: true, recommendation: true, comment: true, createdAt: true },
+          },
         },
       },
     },
@@ -495,7 +528,12 @@ export async function eraseApplicant(applicantId: string, now = new Date()): Pro
 export async function anonymizeExpiredApplicants(now: Date, onBatch?: (done: number, total: number) => Promise<void> | void): Promise<number> {
   // Agents can be linked to an applicant without a Hired application (added by an admin); they stay too.
   const agentApplicants = (await prisma.agent.findMany({ where: { applicantId: { not: null } }, select: { applicantId: true } })).map((a) => a.applicantId!);
-  const expired = { anonymizedAt: null, retainUntil: { lt: now }, applications: { none: { stage: { kind: "HIRED" as const } } }, id: { notIn: agentApplicants } };
+  const expired = {
+    anonymizedAt: null,
+    retainUntil: { lt: now },
+    applications: { none: { stage: { kind: "HIRED" as const } } },
+    id: { notIn: agentApplicants },
+  };
   const total = await prisma.applicant.count({ where: expired });
   let done = 0;
   for (;;) {

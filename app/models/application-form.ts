@@ -95,6 +95,8 @@ export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
 /** The careers form adds the consent box and a honeypot field that people never see. */
 export const CareersFormSchema = ApplicationFields.extend({
-  consent: z.boolean({ error: "You need to agree before we can keep your application" }).refine((v) => v, "You need to agree before we can keep your application"),
+  consent: z
+    .boolean({ error: "You need to agree before we can keep your application" })
+    .refine((v) => v, "You need to agree before we can keep your application"),
   website: z.string().optional(),
 }).superRefine(refineCohort);

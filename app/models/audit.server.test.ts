@@ -11,8 +11,23 @@ afterAll(async () => {
 
 describe("recordAudit", () => {
   it("writes an entry that the log lists, newest first", async () => {
-    await prisma.$transaction((tx) => recordAudit(tx, { actorId: null, action: "labour_rule.updated", subject: { type: "LabourRule", id: subjectId }, summary: "Rest between shifts: 11 h → 12 h", detail: { from: 11, to: 12 } }));
-    await prisma.$transaction((tx) => recordAudit(tx, { actorId: null, action: "labour_rule.updated", subject: { type: "LabourRule", id: subjectId }, summary: "Rest between shifts: 12 h → 10 h" }));
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: null,
+        action: "labour_rule.updated",
+        subject: { type: "LabourRule", id: subjectId },
+        summary: "Rest between shifts: 11 h → 12 h",
+        detail: { from: 11, to: 12 },
+      }),
+    );
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: null,
+        action: "labour_rule.updated",
+        subject: { type: "LabourRule", id: subjectId },
+        summary: "Rest between shifts: 12 h → 10 h",
+      }),
+    );
     const { entries } = await listAudit({ subject: "LabourRule" });
     const mine = entries.filter((e) => e.subjectId === subjectId);
     expect(mine.map((e) => e.summary)).toEqual(["Rest between shifts: 12 h → 10 h", "Rest between shifts: 11 h → 12 h"]);
@@ -31,12 +46,20 @@ describe("recordAudit", () => {
   });
 
   it("refuses an action that is not a dotted verb", async () => {
-    await expect(prisma.$transaction((tx) => recordAudit(tx, { actorId: null, action: "Updated!", subject: { type: "User", id: subjectId }, summary: "x" }))).rejects.toThrow(/dotted/);
+    await expect(
+      prisma.$transaction((tx) => recordAudit(tx, { actorId: null, action: "Updated!", subject: { type: "User", id: subjectId }, summary: "x" })),
+    ).rejects.toThrow(/dotted/);
   });
 
   it("pages with a cursor", async () => {
     for (let i = 0; i < 3; i++) {
-      await prisma.$transaction((tx) => recordAudit(tx, { actorId: null, action: "capacity_plan.updated", subject: { type: "CapacityPlan", id: `${subjectId}-page` }, summary: `Edit ${i}` }, new Date(Date.UTC(2020, 0, 1, 0, i))));
+      await prisma.$transaction((tx) =>
+        recordAudit(
+          tx,
+          { actorId: null, action: "capacity_plan.updated", subject: { type: "CapacityPlan", id: `${subjectId}-page` }, summary: `Edit ${i}` },
+          new Date(Date.UTC(2020, 0, 1, 0, i)),
+        ),
+      );
     }
     const first = await listAudit({ subject: "CapacityPlan" }, 2);
     const all = [...first.entries];

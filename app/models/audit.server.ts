@@ -66,7 +66,16 @@ export async function listAudit(filter: AuditFilter, take = 50) {
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: take + 1,
-    select: { id: true, at: true, action: true, subjectType: true, subjectId: true, summary: true, detail: true, actor: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      subjectType: true,
+      subjectId: true,
+      summary: true,
+      detail: true,
+      actor: { select: { name: true, email: true } },
+    },
   });
   return { entries: rows.slice(0, take), next: rows.length > take ? rows[take - 1]!.id : null };
 }

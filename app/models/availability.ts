@@ -60,7 +60,7 @@ export function summarizeAvailability(slots: Slot[]): string {
       .join(", "),
   );
   const parts: string[] = [];
-  for (let day = 0; day < 7; ) {
+  for (let day = 0; day < 7;) {
     if (!byDay[day]) {
       day++;
       continue;

@@ -10,17 +10,38 @@ const tag = `cap${Date.now().toString(36)}`;
 const domain = `@${tag}.test`;
 const now = new Date("2031-06-02T00:00:00Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const scope = { agents: { user: { email: { endsWith: domain } } }, applications: { applicant: { email: { endsWith: domain } } }, applicants: { email: { endsWith: domain } } };
+const scope = {
+  agents: { user: { email: { endsWith: domain } } },
+  applications: { applicant: { email: { endsWith: domain } } },
+  applicants: { email: { endsWith: domain } },
+};
 const weekdays = (from: string, to: string) => [0, 1, 2, 3, 4].map((d) => ({ day: d, from, to }));
 
-async function agent(name: string, startDate: string, leftAt: string | null, availability: { day: number; from: string; to: string }[], weeklyMaxMinutes: number) {
+async function agent(
+  name: string,
+  startDate: string,
+  leftAt: string | null,
+  availability: { day: number; from: string; to: string }[],
+  weeklyMaxMinutes: number,
+) {
   await prisma.user.create({
     data: {
       email: `${name}${domain}`,
       name,
       role: "AGENT",
       passwordHash: "x",
-      agent: { create: { cohort: "student", timeZone: "Europe/Helsinki", startDate: day(startDate), leftAt: leftAt ? day(leftAt) : null, active: !leftAt, weeklyMinMinutes: 0, weeklyMaxMinutes, availability } },
+      agent: {
+        create: {
+          cohort: "student",
+          timeZone: "Europe/Helsinki",
+          startDate: day(startDate),
+          leftAt: leftAt ? day(leftAt) : null,
+          active: !leftAt,
+          weeklyMinMinutes: 0,
+          weeklyMaxMinutes,
+          availability,
+        },
+      },
     },
   });
 }
@@ -52,8 +73,29 @@ async function runWith(name: string, hires: { skills: string[]; startWeek: numbe
   const result = {
     hires: hires.map((h) => ({ cohort: "student", skills: h.skills, week: h.startWeek - 4, startWeek: h.startWeek, count: h.count })),
     weeks: [],
-    summary: { hires: hires.reduce((s, h) => s + h.count, 0), hireCost: 0, labourCost: 0, shortfallHours: 0, shortfallCost: 0, totalCost: 0, lowerBoundCost: 0, seconds: 1, status: "optimal", gap: 0 },
-    context: { start: "2031-06-09", bands: ["weekday-day"], contacts: [], humanContacts: [], aiCost: 0, existingLabourCost: 0, hoursPerWeek: { student: 18 }, trainingWeeks: { student: 1 }, pipeline: [] },
+    summary: {
+      hires: hires.reduce((s, h) => s + h.count, 0),
+      hireCost: 0,
+      labourCost: 0,
+      shortfallHours: 0,
+      shortfallCost: 0,
+      totalCost: 0,
+      lowerBoundCost: 0,
+      seconds: 1,
+      status: "optimal",
+      gap: 0,
+    },
+    context: {
+      start: "2031-06-09",
+      bands: ["weekday-day"],
+      contacts: [],
+      humanContacts: [],
+      aiCost: 0,
+      existingLabourCost: 0,
+      hoursPerWeek: { student: 18 },
+      trainingWeeks: { student: 1 },
+      pipeline: [],
+    },
   };
   return prisma.capacityRun.create({ data: { scenarioId: scenario.id, status: "SUCCEEDED", result } });
 }
@@ -70,10 +112,27 @@ beforeAll(async () => {
   const hired = o.stages.find((s) => s.kind === "HIRED")!;
   for (const [i, days] of [10, 20, 45].entries()) {
     const applicant = await prisma.applicant.create({
-      data: { email: `hire${i}${domain}`, name: `Hire ${i}`, country: "FI", timeZone: "Europe/Helsinki", cohort: "student", hoursWanted: 20, retainUntil: day("2032-01-01") },
+      data: {
+        email: `hire${i}${domain}`,
+        name: `Hire ${i}`,
+        country: "FI",
+        timeZone: "Europe/Helsinki",
+        cohort: "student",
+        hoursWanted: 20,
+        retainUntil: day("2032-01-01"),
+      },
     });
     const appliedAt = day("2031-01-05");
-    await prisma.application.create({ data: { applicantId: applicant.id, openingId: o.id, stageId: hired.id, source: "careers", createdAt: appliedAt, hiredAt: new Date(appliedAt.getTime() + days * 86_400_000) } });
+    await prisma.application.create({
+      data: {
+        applicantId: applicant.id,
+        openingId: o.id,
+        stageId: hired.id,
+        source: "careers",
+        createdAt: appliedAt,
+        hiredAt: new Date(appliedAt.getTime() + days * 86_400_000),
+      },
+    });
   }
   const user = await prisma.user.create({ data: { email: `maja${domain}`, name: "Maja Test", role: "MANAGER", passwordHash: "x" } });
   actor = { id: user.id, name: user.name };
@@ -122,7 +181,11 @@ describe("apply a plan to openings", () => {
     ]);
     const first = await applyPlanToOpenings(run.id, actor);
     expect(first).toEqual({ created: 1, changed: 1, unchanged: 0 });
-    const after1 = await prisma.opening.findMany({ where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] }, include: { planTargets: true }, orderBy: { slug: "asc" } });
+    const after1 = await prisma.opening.findMany({
+      where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] },
+      include: { planTargets: true },
+      orderBy: { slug: "asc" },
+    });
     expect(after1.map((o) => [o.status, o.headcountTarget, o.planTargets[0]?.headcount, o.planTargets[0]?.hireBy.toISOString().slice(0, 10)])).toEqual([
       ["OPEN", 3, 3, "2031-07-14"],
       ["DRAFT", 2, 2, "2031-07-28"],
@@ -132,14 +195,20 @@ describe("apply a plan to openings", () => {
 
     const second = await applyPlanToOpenings(run.id, actor);
     expect(second).toEqual({ created: 0, changed: 0, unchanged: 2 });
-    const after2 = await prisma.opening.findMany({ where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] }, include: { planTargets: true }, orderBy: { slug: "asc" } });
+    const after2 = await prisma.opening.findMany({
+      where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] },
+      include: { planTargets: true },
+      orderBy: { slug: "asc" },
+    });
     expect(after2).toEqual(after1);
     expect(await prisma.auditEntry.count({ where: { subjectId: run.id } })).toBe(1);
 
     // A later plan that changes the target says what it was.
     const later = await runWith("later", [{ skills: ["zy-chat"], startWeek: 6, count: 5 }]);
     await applyPlanToOpenings(later.id, actor);
-    const changed = await prisma.openingPlanTarget.findUnique({ where: { openingId_queueKey_cohort: { openingId: existing.id, queueKey: "zy-chat", cohort: "student" } } });
+    const changed = await prisma.openingPlanTarget.findUnique({
+      where: { openingId_queueKey_cohort: { openingId: existing.id, queueKey: "zy-chat", cohort: "student" } },
+    });
     expect([changed?.headcount, changed?.previousHeadcount]).toEqual([5, 3]);
   });
 

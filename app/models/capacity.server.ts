@@ -46,10 +46,45 @@ export const SHORTFALL_COST_PER_HOUR = 120;
 export const AI_COST_PER_RESOLVED = 0.4;
 
 /** What a planner would assume with no data at all; measured values replace these, settings override both. */
-const FALLBACK: Record<CapacityCohort, { hoursPerWeek: number; bandHours: Record<string, number>; attritionPerWeek: number; medianDays: number; ramp: number[]; costPerHour: number; hireCost: number }> = {
-  student: { hoursPerWeek: 18, bandHours: { "weekday-day": 4, "weekday-evening": 15, weekend: 12 }, attritionPerWeek: 0.012, medianDays: 21, ramp: [0.5, 0.75], costPerHour: 16, hireCost: 900 },
-  rural: { hoursPerWeek: 32, bandHours: { "weekday-day": 36, "weekday-evening": 4, weekend: 0 }, attritionPerWeek: 0.005, medianDays: 28, ramp: [0.5, 0.75], costPerHour: 19, hireCost: 1100 },
-  "loyal-customer": { hoursPerWeek: 16, bandHours: { "weekday-day": 12, "weekday-evening": 8, weekend: 8 }, attritionPerWeek: 0.008, medianDays: 14, ramp: [0.6, 0.85], costPerHour: 18, hireCost: 700 },
+const FALLBACK: Record<
+  CapacityCohort,
+  {
+    hoursPerWeek: number;
+    bandHours: Record<string, number>;
+    attritionPerWeek: number;
+    medianDays: number;
+    ramp: number[];
+    costPerHour: number;
+    hireCost: number;
+  }
+> = {
+  student: {
+    hoursPerWeek: 18,
+    bandHours: { "weekday-day": 4, "weekday-evening": 15, weekend: 12 },
+    attritionPerWeek: 0.012,
+    medianDays: 21,
+    ramp: [0.5, 0.75],
+    costPerHour: 16,
+    hireCost: 900,
+  },
+  rural: {
+    hoursPerWeek: 32,
+    bandHours: { "weekday-day": 36, "weekday-evening": 4, weekend: 0 },
+    attritionPerWeek: 0.005,
+    medianDays: 28,
+    ramp: [0.5, 0.75],
+    costPerHour: 19,
+    hireCost: 1100,
+  },
+  "loyal-customer": {
+    hoursPerWeek: 16,
+    bandHours: { "weekday-day": 12, "weekday-evening": 8, weekend: 8 },
+    attritionPerWeek: 0.008,
+    medianDays: 14,
+    ramp: [0.6, 0.85],
+    costPerHour: 18,
+    hireCost: 700,
+  },
 };
 
 /** Monday (UTC date) of the week after `now`: week 0 of a new plan. */
@@ -82,9 +117,18 @@ export async function measureCohorts(
 ): Promise<MeasuredCohort[]> {
   const from = new Date(now.getTime() - ATTRITION_WINDOW_WEEKS * WEEK_MS);
   const [agents, hires, applicants] = await Promise.all([
-    prisma.agent.findMany({ where: scope.agents, select: { cohort: true, startDate: true, leftAt: true, availability: true, capPeriods: true, weeklyMaxMinutes: true } }),
-    prisma.application.findMany({ where: { ...scope.applications, hiredAt: { not: null } }, select: { createdAt: true, hiredAt: true, applicant: { select: { cohort: true } } } }),
-    prisma.applicant.findMany({ where: { ...scope.applicants, anonymizedAt: null, applications: { some: { stage: { kind: "ACTIVE" } } } }, select: { cohort: true, availability: true, hoursWanted: true, termTimeCapHours: true } }),
+    prisma.agent.findMany({
+      where: scope.agents,
+      select: { cohort: true, startDate: true, leftAt: true, availability: true, capPeriods: true, weeklyMaxMinutes: true },
+    }),
+    prisma.application.findMany({
+      where: { ...scope.applications, hiredAt: { not: null } },
+      select: { createdAt: true, hiredAt: true, applicant: { select: { cohort: true } } },
+    }),
+    prisma.applicant.findMany({
+      where: { ...scope.applicants, anonymizedAt: null, applications: { some: { stage: { kind: "ACTIVE" } } } },
+      select: { cohort: true, availability: true, hoursWanted: true, termTimeCapHours: true },
+    }),
   ]);
   return CAPACITY_COHORTS.map((cohort) => {
     const mine = agents.filter((a) => a.cohort === cohort);
@@ -101,7 +145,11 @@ export async function measureCohorts(
     }));
     const pending = applicants
       .filter((a) => a.cohort === cohort)
-      .map((a) => ({ availability: readJsonColumn(AvailabilityColumn, a.availability, "applicant availability"), weeklyMaxHours: Math.min(a.hoursWanted, a.termTimeCapHours ?? Infinity), capPeriods: [] }));
+      .map((a) => ({
+        availability: readJsonColumn(AvailabilityColumn, a.availability, "applicant availability"),
+        weeklyMaxHours: Math.min(a.hoursWanted, a.termTimeCapHours ?? Infinity),
+        capPeriods: [],
+      }));
     const source = people.length > 0 ? people : pending;
     return {
       cohort,
@@ -185,12 +233,15 @@ export async function saveCohortSetting(cohort: CapacityCohort, input: CohortSet
     // Prisma writes SQL NULL into a JSON column only through a raw update.
     if (json.bandHours === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "bandHours" = NULL WHERE cohort = ${cohort}`;
     if (json.ramp === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "ramp" = NULL WHERE cohort = ${cohort}`;
-    const changed = Object.keys(input).filter((k) => JSON.stringify((before as Record<string, unknown> | null)?.[k] ?? null) !== JSON.stringify(input[k as keyof CohortSettingInput]));
+    const changed = Object.keys(input).filter(
+      (k) => JSON.stringify((before as Record<string, unknown> | null)?.[k] ?? null) !== JSON.stringify(input[k as keyof CohortSettingInput]),
+    );
     await recordAudit(tx, {
       actorId: actor.id,
       action: "capacity.cohort_setting_changed",
       subject: { type: "CohortSetting", id: cohort },
-      summary: `${actor.name} changed ${changed.join(", ") || "nothing"} for ${COHORT_LABELS[cohort]}`, detail: { before: before ? JSON.parse(JSON.stringify(before)) : null, after: JSON.parse(JSON.stringify(input)) },
+      summary: `${actor.name} changed ${changed.join(", ") || "nothing"} for ${COHORT_LABELS[cohort]}`,
+      detail: { before: before ? JSON.parse(JSON.stringify(before)) : null, after: JSON.parse(JSON.stringify(input)) },
     });
   });
 }
@@ -210,7 +261,10 @@ export async function measurePipeline(now: Date, start: string, weeks: number, t
     },
   });
   const queues = new Set((await prisma.queue.findMany({ select: { key: true } })).map((q) => q.key));
-  const decided = applications.map((a) => ({ stagesEntered: a.stageChanges.map((c) => c.toStageId), outcome: a.stage.kind === "HIRED" ? ("hired" as const) : a.stage.kind === "ACTIVE" ? ("open" as const) : ("closed" as const) }));
+  const decided = applications.map((a) => ({
+    stagesEntered: a.stageChanges.map((c) => c.toStageId),
+    outcome: a.stage.kind === "HIRED" ? ("hired" as const) : a.stage.kind === "ACTIVE" ? ("open" as const) : ("closed" as const),
+  }));
   const rates = passThrough(decided);
   // Median days from entering a stage to being hired, over the hired applications that passed through it.
   const toHire = new Map<string, number[]>();
@@ -244,8 +298,16 @@ export async function listScenarios() {
 
 export async function createScenario(input: { name: string; assumptions: CapacityAssumptions }, actor: { id: string; name: string }) {
   return prisma.$transaction(async (tx) => {
-    const scenario = await tx.capacityScenario.create({ data: { name: input.name, assumptions: CapacityAssumptionsColumn.parse(input.assumptions), createdById: actor.id, createdBy: actor.name } });
-    await recordAudit(tx, { actorId: actor.id, action: "capacity.scenario_created", subject: { type: "CapacityScenario", id: scenario.id }, summary: `${actor.name} created the scenario “${input.name}”`, detail: { assumptions: JSON.parse(JSON.stringify(input.assumptions)) } });
+    const scenario = await tx.capacityScenario.create({
+      data: { name: input.name, assumptions: CapacityAssumptionsColumn.parse(input.assumptions), createdById: actor.id, createdBy: actor.name },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "capacity.scenario_created",
+      subject: { type: "CapacityScenario", id: scenario.id },
+      summary: `${actor.name} created the scenario “${input.name}”`,
+      detail: { assumptions: JSON.parse(JSON.stringify(input.assumptions)) },
+    });
     return scenario;
   });
 }
@@ -279,14 +341,18 @@ export async function startCapacityRun(scenarioId: string, requestedBy: string) 
     const job = await enqueue("capacity", { runId: run.id, requestedBy }, { jobId: `capacity-${run.id}` });
     await prisma.capacityRun.update({ where: { id: run.id }, data: { jobId: job.id } });
   } catch (error) {
-    if (error instanceof JobQueueUnavailableError) await markCapacityRun(run.id, { status: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
+    if (error instanceof JobQueueUnavailableError)
+      await markCapacityRun(run.id, { status: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
     throw error;
   }
   return run;
 }
 
 export function markCapacityRun(runId: string, data: { status: "RUNNING" | "FAILED"; error?: string | null; jobId?: string }) {
-  return prisma.capacityRun.update({ where: { id: runId }, data: { ...data, ...(data.status === "RUNNING" ? { startedAt: new Date() } : { finishedAt: new Date() }) } });
+  return prisma.capacityRun.update({
+    where: { id: runId },
+    data: { ...data, ...(data.status === "RUNNING" ? { startedAt: new Date() } : { finishedAt: new Date() }) },
+  });
 }
 
 /** Progress (0–100) of a waiting or running run's job, and why it failed when BullMQ gave up on it (e.g. stalled) before the run was marked. */
@@ -339,7 +405,10 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
   const [queues, cohorts, agents] = await Promise.all([
     listQueueSettings(),
     effectiveCohorts(now, start, weeks),
-    prisma.agent.findMany({ where: { active: true, OR: [{ leftAt: null }, { leftAt: { gt: now } }] }, select: { cohort: true, skills: { select: { queue: { select: { key: true } } } } } }),
+    prisma.agent.findMany({
+      where: { active: true, OR: [{ leftAt: null }, { leftAt: { gt: now } }] },
+      select: { cohort: true, skills: { select: { queue: { select: { key: true } } } } },
+    }),
   ]);
   const historyFrom = new Date(now.getTime() - HISTORY_WEEKS * WEEK_MS);
   const growth = 1 + (assumptions.volumeGrowthPercent ?? 0) / 100;
@@ -365,11 +434,24 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
   );
   const launch = assumptions.launch;
   const like = launch ? demandQueues.find((q) => q.id === launch.like) : undefined;
-  if (launch && like) demandQueues.push({ ...like, id: launch.queueKey, history: like.history.map((r) => ({ ...r, queue: launch.queueKey })), volumeFactor: growth * launch.share });
+  if (launch && like)
+    demandQueues.push({
+      ...like,
+      id: launch.queueKey,
+      history: like.history.map((r) => ({ ...r, queue: launch.queueKey })),
+      volumeFactor: growth * launch.share,
+    });
   const demand = longRangeDemand({ start, weeks, bands: CAPACITY_BANDS, queues: demandQueues });
   const launchWeek = launch ? weekOf(start, launch.from) : 0;
-  const required = demand.queues.map((q) => ({ id: q.id, required: q.id === launch?.queueKey ? q.required.map((row, w) => (w < launchWeek ? row.map(() => 0) : row)) : q.required }));
-  const detail = demand.detail.map((d) => (d.id === launch?.queueKey ? { ...d, offered: d.offered.map((v, w) => (w < launchWeek ? 0 : v)), human: d.human.map((v, w) => (w < launchWeek ? 0 : v)) } : d));
+  const required = demand.queues.map((q) => ({
+    id: q.id,
+    required: q.id === launch?.queueKey ? q.required.map((row, w) => (w < launchWeek ? row.map(() => 0) : row)) : q.required,
+  }));
+  const detail = demand.detail.map((d) =>
+    d.id === launch?.queueKey
+      ? { ...d, offered: d.offered.map((v, w) => (w < launchWeek ? 0 : v)), human: d.human.map((v, w) => (w < launchWeek ? 0 : v)) }
+      : d,
+  );
 
   const trainingWeeks = Object.fromEntries(cohorts.map((c) => [c.cohort, c.trainingWeeks]));
   const pipeline = await measurePipeline(now, start, weeks, trainingWeeks);
@@ -389,7 +471,16 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
     weeks,
     queues: required,
     // A hiring freeze delays every start by the weeks left of it (an approximation the page states).
-    cohorts: cohorts.map((c) => ({ id: c.cohort, hoursPerWeek: c.hoursPerWeek, bandHours: c.bandHours, attritionPerWeek: c.attritionPerWeek, leadWeeks: c.leadWeeks + freezeWeeks, ramp: c.ramp, costPerHour: c.costPerHour, hireCost: c.hireCost })),
+    cohorts: cohorts.map((c) => ({
+      id: c.cohort,
+      hoursPerWeek: c.hoursPerWeek,
+      bandHours: c.bandHours,
+      attritionPerWeek: c.attritionPerWeek,
+      leadWeeks: c.leadWeeks + freezeWeeks,
+      ramp: c.ramp,
+      costPerHour: c.costPerHour,
+      hireCost: c.hireCost,
+    })),
     agents: [...groups.values()],
     pipeline,
     maxHiresPerWeek: MAX_HIRES_PER_WEEK,
@@ -424,7 +515,15 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
 
 // ─── Apply to openings ───────────────────────────────────────────────────────
 
-export type PlanTarget = { queueKey: string; language: string; channel: "CHAT" | "PHONE" | "EMAIL"; cohort: CapacityCohort; headcount: number; hireBy: string; expected: number };
+export type PlanTarget = {
+  queueKey: string;
+  language: string;
+  channel: "CHAT" | "PHONE" | "EMAIL";
+  cohort: CapacityCohort;
+  headcount: number;
+  hireBy: string;
+  expected: number;
+};
 
 /** A plan's hires as targets per queue × cohort: the head count to hire, by the Monday its first hires must be in training. */
 export function planTargets(result: StoredCapacityResult): PlanTarget[] {
@@ -463,7 +562,11 @@ export async function applyPlanToOpenings(runId: string, actor: { id: string; na
   if (!run?.result || run.status !== "SUCCEEDED") throw new Error("Only a finished plan can be applied.");
   const targets = planTargets(readJsonColumn(CapacityResultColumn, run.result, "capacity result"));
   return prisma.$transaction(async (tx) => {
-    const openings = await tx.opening.findMany({ where: { status: { not: "CLOSED" } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true } });
+    const openings = await tx.opening.findMany({
+      where: { status: { not: "CLOSED" } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
+    });
     const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0 };
     const lines: string[] = [];
     const touched = new Set<string>();
@@ -541,7 +644,8 @@ export async function applyPlanToOpenings(runId: string, actor: { id: string; na
         actorId: actor.id,
         action: "capacity.plan_applied",
         subject: { type: "CapacityRun", id: runId },
-        summary: `${actor.name} applied “${run.scenario.name}” to openings: ${outcome.created} created, ${outcome.changed} changed`, detail: { lines },
+        summary: `${actor.name} applied “${run.scenario.name}” to openings: ${outcome.created} created, ${outcome.changed} changed`,
+        detail: { lines },
       });
     }
     return outcome;
@@ -563,10 +667,20 @@ async function expectedForTargets(targets: StoredTarget[]): Promise<Map<string, 
   if (targets.length === 0) return new Map();
   const ids = [...new Set(targets.map((t) => t.openingId))];
   const [applications, history] = await Promise.all([
-    prisma.application.findMany({ where: { openingId: { in: ids } }, select: { openingId: true, stageId: true, hiredAt: true, stage: { select: { kind: true } }, applicant: { select: { cohort: true } } } }),
-    prisma.application.findMany({ where: { stage: { kind: { not: "ACTIVE" } } }, select: { stage: { select: { kind: true } }, stageChanges: { select: { toStageId: true } } }, take: 20_000, orderBy: { updatedAt: "desc" } }),
+    prisma.application.findMany({
+      where: { openingId: { in: ids } },
+      select: { openingId: true, stageId: true, hiredAt: true, stage: { select: { kind: true } }, applicant: { select: { cohort: true } } },
+    }),
+    prisma.application.findMany({
+      where: { stage: { kind: { not: "ACTIVE" } } },
+      select: { stage: { select: { kind: true } }, stageChanges: { select: { toStageId: true } } },
+      take: 20_000,
+      orderBy: { updatedAt: "desc" },
+    }),
   ]);
-  const rates = passThrough(history.map((a) => ({ stagesEntered: a.stageChanges.map((c) => c.toStageId), outcome: a.stage.kind === "HIRED" ? "hired" : "closed" })));
+  const rates = passThrough(
+    history.map((a) => ({ stagesEntered: a.stageChanges.map((c) => c.toStageId), outcome: a.stage.kind === "HIRED" ? "hired" : "closed" })),
+  );
   const out = new Map<string, number>();
   for (const t of targets) {
     let n = 0;
@@ -582,10 +696,23 @@ async function expectedForTargets(targets: StoredTarget[]): Promise<Map<string, 
 
 /** Plan targets furthest behind (target − expected), for the recruiter's home. */
 export async function openingsBehindPlan(take = 5) {
-  const targets = await prisma.openingPlanTarget.findMany({ where: { headcount: { gt: 0 }, opening: { status: { not: "CLOSED" } } }, include: { opening: { select: { id: true, title: true, status: true } } } });
+  const targets = await prisma.openingPlanTarget.findMany({
+    where: { headcount: { gt: 0 }, opening: { status: { not: "CLOSED" } } },
+    include: { opening: { select: { id: true, title: true, status: true } } },
+  });
   const expected = await expectedForTargets(targets);
   return targets
-    .map((t) => ({ key: targetKey(t), openingId: t.openingId, title: t.opening.title, status: t.opening.status, cohort: t.cohort, queueKey: t.queueKey, headcount: t.headcount, hireBy: t.hireBy.toISOString().slice(0, 10), expected: expected.get(targetKey(t)) ?? 0 }))
+    .map((t) => ({
+      key: targetKey(t),
+      openingId: t.openingId,
+      title: t.opening.title,
+      status: t.opening.status,
+      cohort: t.cohort,
+      queueKey: t.queueKey,
+      headcount: t.headcount,
+      hireBy: t.hireBy.toISOString().slice(0, 10),
+      expected: expected.get(targetKey(t)) ?? 0,
+    }))
     .map((t) => ({ ...t, behind: Math.max(0, t.headcount - t.expected) }))
     .filter((t) => t.behind > 0)
     .sort((a, b) => b.behind - a.behind || a.hireBy.localeCompare(b.hireBy))

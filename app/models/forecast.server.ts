@@ -94,7 +94,11 @@ export async function effectiveForecast(
   const byAht = new Map<number, typeof changed>();
   for (const item of changed) byAht.set(item.eff.ahtSeconds, [...(byAht.get(item.eff.ahtSeconds) ?? []), item]);
   for (const [aht, items] of byAht) {
-    const result = requiredAgents(items.map((i) => staffingDemand(i.eff, run.quantile)), queue.intervalMinutes, { ...params, ahtSeconds: aht });
+    const result = requiredAgents(
+      items.map((i) => staffingDemand(i.eff, run.quantile)),
+      queue.intervalMinutes,
+      { ...params, ahtSeconds: aht },
+    );
     items.forEach((item, k) => recomputed.set(item.row.intervalStart.getTime(), result[k]));
   }
   return effective.map(({ row, eff }) => {
@@ -117,7 +121,8 @@ export async function startForecastRun(input: { startAt: Date; days: number; qua
     await prisma.forecastRun.update({ where: { id: run.id }, data: { jobId: job.id } });
   } catch (error) {
     // A run without a job would wait for a worker forever: it is marked failed, with why.
-    if (error instanceof JobQueueUnavailableError) await markForecastRun(run.id, { status: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
+    if (error instanceof JobQueueUnavailableError)
+      await markForecastRun(run.id, { status: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
     throw error;
   }
   return run;
@@ -148,11 +153,32 @@ export function listAdjustments(queueId: string, take = 50) {
     where: { queueId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, from: true, to: true, containment: true, volumeFactor: true, ahtSeconds: true, reason: true, createdAt: true, revertedAt: true, revertedBy: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      from: true,
+      to: true,
+      containment: true,
+      volumeFactor: true,
+      ahtSeconds: true,
+      reason: true,
+      createdAt: true,
+      revertedAt: true,
+      revertedBy: true,
+      author: { select: { name: true } },
+    },
   });
 }
 
-export function createAdjustment(input: { queueId: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null; reason: string; authorId: string }) {
+export function createAdjustment(input: {
+  queueId: string;
+  from: Date;
+  to: Date;
+  containment: number | null;
+  volumeFactor: number | null;
+  ahtSeconds: number | null;
+  reason: string;
+  authorId: string;
+}) {
   return prisma.adjustment.create({ data: input });
 }
 

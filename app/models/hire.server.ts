@@ -23,7 +23,11 @@ export type HireResult = { ok: true; agentId: string; email: string } | { ok: fa
 
 /** Queues the agent could take: the opening's languages × channels that exist as queues. */
 export async function skillOptions(languages: string[], channels: Array<"CHAT" | "PHONE" | "EMAIL">) {
-  return prisma.queue.findMany({ where: { language: { in: languages }, channel: { in: channels } }, orderBy: { key: "asc" }, select: { id: true, key: true, name: true } });
+  return prisma.queue.findMany({
+    where: { language: { in: languages }, channel: { in: channels } },
+    orderBy: { key: "asc" },
+    select: { id: true, key: true, name: true },
+  });
 }
 
 export async function hireApplicant(applicantId: string, input: HireInput, byId: string, appUrl: string, now = new Date()): Promise<HireResult> {
@@ -46,17 +50,25 @@ export async function hireApplicant(applicantId: string, input: HireInput, byId:
     const hired = opening.stages[0];
     if (!hired) return { ok: false, error: "This opening has no Hired stage" };
     if (applicant.cohort === "student" && applicant.termTimeCapHours !== null && input.weeklyMaxHours > applicant.termTimeCapHours) {
-      return { ok: false, field: "weeklyMaxHours", error: `A student's contract stays within their term-time cap of ${applicant.termTimeCapHours} hours a week` };
+      return {
+        ok: false,
+        field: "weeklyMaxHours",
+        error: `A student's contract stays within their term-time cap of ${applicant.termTimeCapHours} hours a week`,
+      };
     }
     const queues = await tx.queue.findMany({ where: { id: { in: input.queueIds } }, select: { id: true } });
     if (queues.length !== new Set(input.queueIds).size) return { ok: false, field: "queueIds", error: "One of the chosen queues no longer exists" };
 
     const existingUser = await tx.user.findUnique({ where: { email: applicant.email }, select: { id: true, role: true, agent: { select: { id: true } } } });
-    if (existingUser && existingUser.role !== "AGENT") return { ok: false, error: `${applicant.email} already belongs to a staff account; hire with another email` };
+    if (existingUser && existingUser.role !== "AGENT")
+      return { ok: false, error: `${applicant.email} already belongs to a staff account; hire with another email` };
     if (existingUser?.agent) return { ok: false, error: `${applicant.name} is already an agent` };
     const user =
       existingUser ??
-      (await tx.user.create({ data: { email: applicant.email, name: applicant.name, role: "AGENT", timeZone: applicant.timeZone, passwordHash: placeholderHash }, select: { id: true } }));
+      (await tx.user.create({
+        data: { email: applicant.email, name: applicant.name, role: "AGENT", timeZone: applicant.timeZone, passwordHash: placeholderHash },
+        select: { id: true },
+      }));
     const agent = await tx.agent.create({
       data: {
         userId: user.id,

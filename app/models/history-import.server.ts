@@ -5,9 +5,7 @@ import { insertVolumeRows } from "./volume.server";
 import { groupByQueue, InputError, parseHistoryCsv, type HistoryRow } from "../../jobs/forecast";
 
 export type QueueSummary = { queue: string; rows: number; from: string; to: string; intervalMinutes: number; offered: number; aiResolved: number };
-export type HistoryCheck =
-  | { ok: true; rows: HistoryRow[]; queues: QueueSummary[] }
-  | { ok: false; errors: string[]; totalErrors: number };
+export type HistoryCheck = { ok: true; rows: HistoryRow[]; queues: QueueSummary[] } | { ok: false; errors: string[]; totalErrors: number };
 
 const MAX_LISTED_ERRORS = 200;
 /** Past these, a figure is a typo (and would not fit the database's integer columns). */
@@ -30,7 +28,8 @@ export async function checkHistoryFile(text: string, fileName: string): Promise<
   for (const row of rows) {
     const where = `${fileName} line ${row.line} (row ${(row.line ?? 1) - 1})`;
     if (!known.has(row.queue)) errors.push(`${where}, field queue: "${row.queue}" is not a queue here (known: ${[...known].join(", ")})`);
-    if (row.offered > MAX_CONTACTS_PER_INTERVAL) errors.push(`${where}, field offered: ${row.offered} is more than ${MAX_CONTACTS_PER_INTERVAL.toLocaleString("en-GB")} contacts in one interval`);
+    if (row.offered > MAX_CONTACTS_PER_INTERVAL)
+      errors.push(`${where}, field offered: ${row.offered} is more than ${MAX_CONTACTS_PER_INTERVAL.toLocaleString("en-GB")} contacts in one interval`);
     if (row.ahtSeconds !== null && row.ahtSeconds > MAX_AHT_SECONDS) errors.push(`${where}, field aht_seconds: ${row.ahtSeconds} is more than a day`);
   }
   if (errors.length) return { ok: false, errors: errors.slice(0, MAX_LISTED_ERRORS), totalErrors: errors.length };

@@ -14,7 +14,12 @@ function hashToken(token: string) {
  * Creates a link inside the caller's transaction and returns the raw token for it. Earlier unused
  * links of the account are spent, so only the newest one works.
  */
-export async function createInvitation(tx: Prisma.TransactionClient, userId: string, now = new Date(), purpose: InvitationPurpose = "WELCOME"): Promise<string> {
+export async function createInvitation(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now = new Date(),
+  purpose: InvitationPurpose = "WELCOME",
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.invitation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
   await tx.invitation.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + VALID_DAYS * 24 * 3600_000) } });

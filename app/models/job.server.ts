@@ -74,7 +74,10 @@ export async function listRecentJobs(limit = 30) {
       return { name, jobs: await Promise.all(jobs.filter(Boolean).map((job) => toView(name, job))), counts };
     }),
   );
-  const jobs = perQueue.flatMap((q) => q.jobs).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+  const jobs = perQueue
+    .flatMap((q) => q.jobs)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, limit);
   const queues = perQueue.map((q) => ({ name: q.name, label: JOBS[q.name].label, description: JOBS[q.name].description, counts: q.counts }));
   return { jobs, queues };
 }

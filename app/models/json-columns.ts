@@ -46,7 +46,15 @@ export function readJsonColumn<S extends z.ZodType>(schema: S, value: unknown, w
 export const CapacityAssumptionsColumn = z.object({
   containment: z.object({ target: z.number().min(0).max(1), byDate: z.iso.date() }).optional(),
   volumeGrowthPercent: z.number().min(-90).max(500).optional(),
-  launch: z.object({ queueKey: z.string().regex(/^[a-z]{2}-(chat|phone|email)$/), name: z.string().min(1).max(80), from: z.iso.date(), like: z.string().min(1), share: z.number().gt(0).max(5) }).optional(),
+  launch: z
+    .object({
+      queueKey: z.string().regex(/^[a-z]{2}-(chat|phone|email)$/),
+      name: z.string().min(1).max(80),
+      from: z.iso.date(),
+      like: z.string().min(1),
+      share: z.number().gt(0).max(5),
+    })
+    .optional(),
   attritionFactor: z.number().min(0).max(5).optional(),
   hiringFreezeUntil: z.iso.date().optional(),
 });

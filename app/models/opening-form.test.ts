@@ -21,7 +21,18 @@ describe("the opening form's messages", () => {
   });
 
   it("speaks people's words for every field, never zod's", () => {
-    const bad = { ...valid, title: "x".repeat(200), status: "", languages: [{ language: "", level: "" }], channels: ["FAX"], cohorts: ["robots"], countries: ["XX"], headcountTarget: 0.5, weeklyHoursMin: 0, weeklyHoursMax: 99 };
+    const bad = {
+      ...valid,
+      title: "x".repeat(200),
+      status: "",
+      languages: [{ language: "", level: "" }],
+      channels: ["FAX"],
+      cohorts: ["robots"],
+      countries: ["XX"],
+      headcountTarget: 0.5,
+      weeklyHoursMin: 0,
+      weeklyHoursMax: 99,
+    };
     const result = OpeningSchema.safeParse(bad);
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => i.message);

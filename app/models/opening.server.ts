@@ -8,7 +8,6 @@ import { DEFAULT_STAGES } from "./recruiting-vocabulary";
 
 export { OpeningSchema } from "./opening-form";
 
-
 export type OpeningLanguage = LanguageLevel;
 
 /** An opening row with its languages column read through its schema. */
@@ -120,7 +119,17 @@ export async function listOpenOpenings(language?: string) {
   const openings = await prisma.opening.findMany({
     where: { status: "OPEN", ...(language ? { languageCodes: { has: language } } : {}) },
     orderBy: { createdAt: "desc" },
-    select: { slug: true, title: true, description: true, languages: true, channels: true, cohorts: true, countries: true, weeklyHoursMin: true, weeklyHoursMax: true },
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      languages: true,
+      channels: true,
+      cohorts: true,
+      countries: true,
+      weeklyHoursMin: true,
+      weeklyHoursMax: true,
+    },
   });
   return openings.map(withLanguages);
 }
@@ -128,7 +137,19 @@ export async function listOpenOpenings(language?: string) {
 export async function getOpenOpeningBySlug(slug: string) {
   const opening = await prisma.opening.findFirst({
     where: { slug, status: "OPEN" },
-    select: { id: true, slug: true, title: true, description: true, languages: true, channels: true, cohorts: true, countries: true, weeklyHoursMin: true, weeklyHoursMax: true, retentionDays: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      languages: true,
+      channels: true,
+      cohorts: true,
+      countries: true,
+      weeklyHoursMin: true,
+      weeklyHoursMax: true,
+      retentionDays: true,
+    },
   });
   return opening ? withLanguages(opening) : null;
 }
@@ -160,7 +181,8 @@ export async function editStages(openingId: string, edit: z.infer<typeof StageEd
     } else {
       const index = stages.findIndex((s) => s.id === edit.stageId);
       const target = edit.direction === "up" ? index - 1 : index + 1;
-      if (index < 0 || stages[index].kind !== "ACTIVE" || !stages[target] || stages[target].kind !== "ACTIVE") return "Only active stages move, and only among themselves";
+      if (index < 0 || stages[index].kind !== "ACTIVE" || !stages[target] || stages[target].kind !== "ACTIVE")
+        return "Only active stages move, and only among themselves";
       [order[index], order[target]] = [order[target], order[index]];
     }
     for (const [position, id] of order.entries()) await tx.stage.update({ where: { id }, data: { position } });

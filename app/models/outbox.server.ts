@@ -51,7 +51,10 @@ export function listOutbox(take = 100) {
  * update, so two runs of the same job (or a sweep racing a job) cannot both send it.
  */
 export async function claimForDelivery(id: string, now = new Date()) {
-  const claimed = await prisma.outboxMessage.updateMany({ where: { id, status: "QUEUED" }, data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } } });
+  const claimed = await prisma.outboxMessage.updateMany({
+    where: { id, status: "QUEUED" },
+    data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
+  });
   if (claimed.count === 0) return null;
   return prisma.outboxMessage.findUniqueOrThrow({ where: { id }, select: { id: true, to: true, subject: true, body: true, attempts: true } });
 }
@@ -62,7 +65,10 @@ export function markSent(id: string, now = new Date()) {
 
 /** After a failed attempt: back to QUEUED for the next retry, or FAILED for good; the reason is kept either way. */
 export function markAttemptFailed(id: string, reason: string, final: boolean) {
-  return prisma.outboxMessage.updateMany({ where: { id, status: "SENDING" }, data: { status: final ? "FAILED" : "QUEUED", lastError: reason, claimedAt: null } });
+  return prisma.outboxMessage.updateMany({
+    where: { id, status: "SENDING" },
+    data: { status: final ? "FAILED" : "QUEUED", lastError: reason, claimedAt: null },
+  });
 }
 
 /**
@@ -73,7 +79,10 @@ export function markAttemptFailed(id: string, reason: string, final: boolean) {
 export async function sweepOutbox(now = new Date(), olderThanMs = 30_000, take = 500) {
   const interrupted = await prisma.outboxMessage.updateMany({
     where: { status: "SENDING", claimedAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
-    data: { status: "FAILED", lastError: "The delivery attempt was interrupted (the worker stopped mid-send); it may not have arrived, so it was not sent again." },
+    data: {
+      status: "FAILED",
+      lastError: "The delivery attempt was interrupted (the worker stopped mid-send); it may not have arrived, so it was not sent again.",
+    },
   });
   const left = await prisma.outboxMessage.findMany({
     where: { status: "QUEUED", createdAt: { lt: new Date(now.getTime() - olderThanMs) } },

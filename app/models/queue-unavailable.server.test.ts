@@ -16,7 +16,9 @@ afterAll(async () => {
 describe("a job requested while Redis is down", () => {
   it("fails fast, and the forecast run says it was not started", async () => {
     const requestedBy = `redis-down-${Date.now()}`;
-    await expect(startForecastRun({ startAt: new Date("2030-01-07T00:00:00Z"), days: 7, quantile: 0.5, requestedBy })).rejects.toBeInstanceOf(JobQueueUnavailableError);
+    await expect(startForecastRun({ startAt: new Date("2030-01-07T00:00:00Z"), days: 7, quantile: 0.5, requestedBy })).rejects.toBeInstanceOf(
+      JobQueueUnavailableError,
+    );
     const runs = await prisma.forecastRun.findMany({ where: { requestedBy } });
     expect(runs).toHaveLength(1);
     expect(runs[0].status).toBe("FAILED");

@@ -75,7 +75,10 @@ export async function recruitingReport(openingId: string | null) {
   ]);
   const names = stages.map((s) => s.name);
   const applications = rows.reduce((n, r) => n + r.n, 0);
-  const interviewRank = Math.max(0, names.findIndex((n) => n === "Interview"));
+  const interviewRank = Math.max(
+    0,
+    names.findIndex((n) => n === "Interview"),
+  );
 
   const byKey = (key: "cohort" | "source") => {
     const groups = new Map<string, FurthestRow[]>();

@@ -34,7 +34,9 @@ async function main() {
   await time("recruiting home (all openings with stage counts)", () => listOpeningsSummary());
   await time("list, page 1, no filter", () => listApplications({}, zone, 1));
   await time("list, page 500, no filter", () => listApplications({}, zone, 500));
-  await time("list, language + cohort + weekday 18–20 availability", () => listApplications({ language: "fi", cohort: "student", availDays: "weekdays", availFrom: "18:00", availTo: "20:00" }, zone, 1));
+  await time("list, language + cohort + weekday 18–20 availability", () =>
+    listApplications({ language: "fi", cohort: "student", availDays: "weekdays", availFrom: "18:00", availTo: "20:00" }, zone, 1),
+  );
   await time("list, search by name", () => listApplications({ q: "virtanen" }, zone, 1));
   await time("list, one opening + stage", () => listApplications({ openingId: biggest.openingId, stage: "Screening" }, zone, 1));
   await time(`kanban of the largest opening (${biggest._count._all} applications)`, () => getKanban(biggest.openingId));
@@ -55,7 +57,10 @@ async function main() {
     await time("GET /recruiting", get("/recruiting"));
     await time("GET /recruiting/applicants", get("/recruiting/applicants"));
     await time("GET /recruiting/applicants?page=500", get("/recruiting/applicants?page=500"));
-    await time("GET /recruiting/applicants?language=fi&cohort=student&avail…", get("/recruiting/applicants?language=fi&cohort=student&availDays=weekdays&availFrom=18:00&availTo=20:00"));
+    await time(
+      "GET /recruiting/applicants?language=fi&cohort=student&avail…",
+      get("/recruiting/applicants?language=fi&cohort=student&availDays=weekdays&availFrom=18:00&availTo=20:00"),
+    );
     await time("GET /recruiting/openings/<largest> (kanban)", get(`/recruiting/openings/${biggest.openingId}`));
     await time("GET /recruiting/applicants/<id>", get(`/recruiting/applicants/${someone.applicantId}`));
     await time("GET /recruiting/reports", get("/recruiting/reports"));

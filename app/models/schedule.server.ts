@@ -196,7 +196,8 @@ export async function explainViolations(violations: Violation[], timeZone: strin
   const zone = zoneAbbreviation(timeZone);
   return violations.map((v) => {
     const name = (v.agent && names.get(v.agent)) || "This agent";
-    if (v.rule === "agent") return `${name} is not on this week's roster (not active, or their contract has not started), so they cannot work this shift. Choose someone on the roster.`;
+    if (v.rule === "agent")
+      return `${name} is not on this week's roster (not active, or their contract has not started), so they cannot work this shift. Choose someone on the roster.`;
     let text = v.message;
     for (const [id, agentName] of names) text = text.split(`"${id}"`).join(agentName).split(id).join(agentName);
     text = text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z/g, (utc) => formatInZone(new Date(utc.replace("Z", ":00Z")), timeZone, "EEE d MMM HH:mm"));
@@ -223,7 +224,13 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
   if (!queueId) throw new ScheduleRuleError([`${edit.queueKey} is not a queue.`]);
   const engineShifts = shifts.map((s) =>
     s.id === edit.shiftId
-      ? toEngineShift(schedule.weekStart, { agentId: s.agentId, queue: { key: edit.queueKey }, start: edit.start, end: edit.end, breaks: edit.breaks.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() })) })
+      ? toEngineShift(schedule.weekStart, {
+          agentId: s.agentId,
+          queue: { key: edit.queueKey },
+          start: edit.start,
+          end: edit.end,
+          breaks: edit.breaks.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() })),
+        })
       : toEngineShift(schedule.weekStart, s),
   );
   const editedIndex = shifts.findIndex((s) => s.id === edit.shiftId);
@@ -238,7 +245,13 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
     if (bumped.count === 0) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
     return tx.shift.update({
       where: { id: edit.shiftId },
-      data: { queueId, start: edit.start, end: edit.end, breaks: edit.breaks.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() })), editedBy: editorName },
+      data: {
+        queueId,
+        start: edit.start,
+        end: edit.end,
+        breaks: edit.breaks.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() })),
+        editedBy: editorName,
+      },
     });
   });
   return updated;
@@ -247,7 +260,13 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
 type Comparable = { agentId: string; start: Date; end: Date; breaks: unknown };
 
 function sameShift(a: Comparable & { queueKey: string }, b: Comparable & { queueKey: string }): boolean {
-  return a.agentId === b.agentId && a.queueKey === b.queueKey && a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime() && JSON.stringify(a.breaks) === JSON.stringify(b.breaks);
+  return (
+    a.agentId === b.agentId &&
+    a.queueKey === b.queueKey &&
+    a.start.getTime() === b.start.getTime() &&
+    a.end.getTime() === b.end.getTime() &&
+    JSON.stringify(a.breaks) === JSON.stringify(b.breaks)
+  );
 }
 
 /** Agents whose shifts differ between the draft and what was last published, with the number of differing shifts. */
@@ -301,7 +320,9 @@ export async function publishSchedule(scheduleId: string, version: number) {
       data: shifts.map((s) => ({ scheduleId, shiftId: s.id, agentId: s.agentId, queueKey: s.queue.key, start: s.start, end: s.end, breaks: s.breaks ?? [] })),
     });
     const first = schedule.publishedVersion === null;
-    const affected = first ? [] : await tx.agent.findMany({ where: { id: { in: [...changedAgents.keys()] } }, select: { id: true, user: { select: { email: true, name: true } } } });
+    const affected = first
+      ? []
+      : await tx.agent.findMany({ where: { id: { in: [...changedAgents.keys()] } }, select: { id: true, user: { select: { email: true, name: true } } } });
     const mailIds: string[] = [];
     for (const agent of affected) {
       const count = changedAgents.get(agent.id) ?? 0;
@@ -332,7 +353,8 @@ export async function startScheduleRun(weekStart: Date, requestedBy: string, tim
     await enqueue("schedule", { scheduleId: schedule.id, requestedBy, timeLimitSeconds }, { jobId });
   } catch (error) {
     // A run without a job would wait for a worker forever: it is marked failed, with why.
-    if (error instanceof JobQueueUnavailableError) await markScheduleRun(schedule.id, { runStatus: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
+    if (error instanceof JobQueueUnavailableError)
+      await markScheduleRun(schedule.id, { runStatus: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
     throw error;
   }
   return schedule;
@@ -355,13 +377,27 @@ export function findScheduleByWeek(weekStart: Date) {
  * instance, which costs a second of CPU at 2,000 agents, is built only by runs and rule checks).
  */
 export async function weekCoverage(weekStart: Date) {
-  const [schedule, { required }, rosterSize] = await Promise.all([findScheduleByWeek(weekStart), weekRequirement(weekStart), prisma.agent.count({ where: rosterWhere(weekStart) })]);
+  const [schedule, { required }, rosterSize] = await Promise.all([
+    findScheduleByWeek(weekStart),
+    weekRequirement(weekStart),
+    prisma.agent.count({ where: rosterWhere(weekStart) }),
+  ]);
   const shifts = schedule ? await listShifts(schedule.id) : [];
   const instance = { intervals: WEEK_MS / (INTERVAL_MINUTES * 60_000), queues: required.map((q) => ({ id: q.key, required: q.required })) };
-  const staffed = staffedMatrix(instance, shifts.map((s) => toEngineShift(weekStart, s)));
+  const staffed = staffedMatrix(
+    instance,
+    shifts.map((s) => toEngineShift(weekStart, s)),
+  );
   const rows = instance.queues.map((q) => ({ queue: q.id, required: q.required, staffed: staffed.get(q.id) ?? [] }));
   const worst = rows
-    .flatMap((row) => row.required.map((required, t) => ({ queue: row.queue, at: new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000), short: required - (row.staffed[t] ?? 0), required })))
+    .flatMap((row) =>
+      row.required.map((required, t) => ({
+        queue: row.queue,
+        at: new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000),
+        short: required - (row.staffed[t] ?? 0),
+        required,
+      })),
+    )
     .filter((c) => c.short > 0)
     .sort((a, b) => b.short - a.short || a.at.getTime() - b.at.getTime());
   return { schedule, shifts, queues: instance.queues, rosterSize, rows, worst };

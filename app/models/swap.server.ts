@@ -28,7 +28,11 @@ export async function openSwapsFor(agentId: string, skills: string[]) {
   if (!from) return [];
   return prisma.swapRequest.findMany({
     where: { status: "PENDING", takenById: null, offeredById: { not: agentId }, shift: { queue: { key: { in: skills } }, start: { gt: from } } },
-    select: { id: true, shift: { select: { start: true, end: true, queue: { select: { key: true } } } }, offeredBy: { select: { user: { select: { name: true } } } } },
+    select: {
+      id: true,
+      shift: { select: { start: true, end: true, queue: { select: { key: true } } } },
+      offeredBy: { select: { user: { select: { name: true } } } },
+    },
     orderBy: { createdAt: "asc" },
   });
 }
@@ -51,11 +55,17 @@ export function mySwaps(agentId: string) {
 }
 
 export async function takeSwap(agentId: string, swapId: string, skills: string[]) {
-  const swap = await prisma.swapRequest.findUnique({ where: { id: swapId }, select: { offeredById: true, shift: { select: { start: true, queue: { select: { key: true } } } } } });
+  const swap = await prisma.swapRequest.findUnique({
+    where: { id: swapId },
+    select: { offeredById: true, shift: { select: { start: true, queue: { select: { key: true } } } } },
+  });
   if (!swap || swap.offeredById === agentId) throw new SwapError("That offer is not open to you.");
   const from = await earliestStartFor(agentId);
   if (!from) throw new SwapError("Your account is not active, so you cannot take shifts.");
-  if (swap.shift.start <= from) throw new SwapError(from.getTime() > Date.now() + 60_000 ? "That shift is before your contract starts, so you cannot take it." : "That shift has already started.");
+  if (swap.shift.start <= from)
+    throw new SwapError(
+      from.getTime() > Date.now() + 60_000 ? "That shift is before your contract starts, so you cannot take it." : "That shift has already started.",
+    );
   if (!skills.includes(swap.shift.queue.key)) throw new SwapError(`You are not qualified for ${swap.shift.queue.key}.`);
   const result = await prisma.swapRequest.updateMany({ where: { id: swapId, status: "PENDING", takenById: null }, data: { takenById: agentId } });
   if (result.count === 0) throw new SwapError("Someone else took that shift first.");
@@ -86,12 +96,18 @@ export async function approveSwap(swapId: string, managerName: string, timeZone 
   if (!swap || swap.status !== "PENDING" || !swap.takenById) throw new SwapError("That swap is not waiting for approval.");
   const weekStart = swap.shift.schedule.weekStart;
   const { instance } = await loadWeekInput(weekStart);
-  const shifts = await prisma.shift.findMany({ where: { scheduleId: swap.shift.scheduleId }, select: { id: true, agentId: true, start: true, end: true, breaks: true, queue: { select: { key: true } } } });
+  const shifts = await prisma.shift.findMany({
+    where: { scheduleId: swap.shift.scheduleId },
+    select: { id: true, agentId: true, start: true, end: true, breaks: true, queue: { select: { key: true } } },
+  });
   const moved = shifts.map((s) => toEngineShift(weekStart, s.id === swap.shiftId ? { ...s, agentId: swap.takenById! } : s));
   const violations = checkSchedule(instance, moved).filter((v) => v.agent === swap.takenById);
   if (violations.length) throw new SwapError((await explainViolations(violations, timeZone)).join(" "));
   await prisma.$transaction(async (tx) => {
-    const claimed = await tx.swapRequest.updateMany({ where: { id: swapId, status: "PENDING" }, data: { status: "APPROVED", decidedBy: managerName, decidedAt: new Date() } });
+    const claimed = await tx.swapRequest.updateMany({
+      where: { id: swapId, status: "PENDING" },
+      data: { status: "APPROVED", decidedBy: managerName, decidedAt: new Date() },
+    });
     if (claimed.count === 0) throw new SwapError("That swap was decided by someone else.");
     await tx.shift.update({ where: { id: swap.shiftId }, data: { agentId: swap.takenById!, editedBy: managerName } });
     // Approved swaps take effect for agents at once, without waiting for the next publish.
@@ -100,7 +116,10 @@ export async function approveSwap(swapId: string, managerName: string, timeZone 
 }
 
 export async function declineSwap(swapId: string, managerName: string) {
-  const result = await prisma.swapRequest.updateMany({ where: { id: swapId, status: "PENDING" }, data: { status: "DECLINED", decidedBy: managerName, decidedAt: new Date() } });
+  const result = await prisma.swapRequest.updateMany({
+    where: { id: swapId, status: "PENDING" },
+    data: { status: "DECLINED", decidedBy: managerName, decidedAt: new Date() },
+  });
   return result.count === 1;
 }
 

@@ -25,9 +25,15 @@ export function pendingTimeOff() {
 
 export async function decideTimeOff(id: string, decision: "APPROVED" | "DECLINED", managerName: string) {
   const mailId = await prisma.$transaction(async (tx) => {
-    const updated = await tx.timeOffRequest.updateMany({ where: { id, status: "PENDING" }, data: { status: decision, decidedBy: managerName, decidedAt: new Date() } });
+    const updated = await tx.timeOffRequest.updateMany({
+      where: { id, status: "PENDING" },
+      data: { status: decision, decidedBy: managerName, decidedAt: new Date() },
+    });
     if (updated.count === 0) return null;
-    const request = await tx.timeOffRequest.findUniqueOrThrow({ where: { id }, select: { start: true, end: true, agent: { select: { user: { select: { email: true, name: true } } } } } });
+    const request = await tx.timeOffRequest.findUniqueOrThrow({
+      where: { id },
+      select: { start: true, end: true, agent: { select: { user: { select: { email: true, name: true } } } } },
+    });
     const mail = await enqueueMail(tx, {
       to: request.agent.user.email,
       kind: "time-off-decided",

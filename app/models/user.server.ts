@@ -8,5 +8,3 @@ export async function usersByRole(): Promise<Record<Role, number>> {
   for (const g of groups) counts[g.role] = g._count;
   return counts;
 }
-
-

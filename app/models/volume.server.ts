@@ -76,5 +76,11 @@ export function queueHistory(queueId: string, from: Date, to: Date) {
 /** The same history as the forecast engine reads it. */
 export async function engineHistory(queue: { id: string; key: string }, from: Date, to: Date): Promise<HistoryRow[]> {
   const rows = await queueHistory(queue.id, from, to);
-  return rows.map((r) => ({ intervalStart: r.intervalStart.getTime(), queue: queue.key, offered: r.offered, aiResolved: r.aiResolved, ahtSeconds: r.ahtSeconds }));
+  return rows.map((r) => ({
+    intervalStart: r.intervalStart.getTime(),
+    queue: queue.key,
+    offered: r.offered,
+    aiResolved: r.aiResolved,
+    ahtSeconds: r.ahtSeconds,
+  }));
 }

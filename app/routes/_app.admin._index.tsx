@@ -75,68 +75,122 @@ export default function Accounts() {
         {ROLES.map((role) => (
           <Stat key={role} label={`${ROLE_LABELS[role]}s`} value={counts[role]} hint="active accounts" />
         ))}
-        <Stat label="Jobs running" value={runningJobs} hint={<Link to="/jobs" className="text-brand-700 underline">Open jobs</Link>} />
+        <Stat
+          label="Jobs running"
+          value={runningJobs}
+          hint={
+            <Link to="/jobs" className="text-brand-700 underline">
+              Open jobs
+            </Link>
+          }
+        />
       </div>
 
       <div className="space-y-6">
         <Card title="Invite a staff member">
           {/* Keyed by the number of accounts: after an invitation the form comes back empty, after a refusal it keeps what was typed. */}
-          <Form key={total} method="post" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start" aria-label="Invite a staff member">
-            {errors.form ? <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800 sm:col-span-2 lg:col-span-4">{errors.form}</p> : null}
+          <Form
+            key={total}
+            method="post"
+            className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start"
+            aria-label="Invite a staff member"
+          >
+            {errors.form ? (
+              <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800 sm:col-span-2 lg:col-span-4">
+                {errors.form}
+              </p>
+            ) : null}
             <div>
-              <label htmlFor="invite-name" className="block text-sm font-medium text-slate-800">Full name</label>
+              <label htmlFor="invite-name" className="block text-sm font-medium text-slate-800">
+                Full name
+              </label>
               <input {...field("name")} autoComplete="off" required maxLength={100} />
               <Error name="name" />
             </div>
             <div>
-              <label htmlFor="invite-email" className="block text-sm font-medium text-slate-800">Email</label>
+              <label htmlFor="invite-email" className="block text-sm font-medium text-slate-800">
+                Email
+              </label>
               <input {...field("email")} type="email" autoComplete="off" required maxLength={254} />
               <Error name="email" />
             </div>
             <div>
-              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">Role</label>
+              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
+                Role
+              </label>
               <select {...field("role")} defaultValue="MANAGER">
-                {STAFF_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                {STAFF_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
               </select>
               <Error name="role" />
             </div>
             <Button type="submit" className="lg:mt-6" disabled={submitting}>
               {submitting ? "Sending…" : "Send invitation"}
             </Button>
-            <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-4">They get a one-time link by email (kept in the outbox when no mail server is set) to choose a password; it works for 7 days. Agents get theirs when they are hired.</p>
+            <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-4">
+              They get a one-time link by email (kept in the outbox when no mail server is set) to choose a password; it works for 7 days. Agents get theirs
+              when they are hired.
+            </p>
           </Form>
         </Card>
         <Card title={`Accounts (${total})`}>
           <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter accounts">
             <div className="min-w-48 flex-1">
-              <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">Name or email</label>
+              <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
+                Name or email
+              </label>
               <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} className={`${control} border-slate-300`} />
             </div>
             <div>
-              <label htmlFor="filter-role" className="block text-sm font-medium text-slate-800">Role</label>
+              <label htmlFor="filter-role" className="block text-sm font-medium text-slate-800">
+                Role
+              </label>
               <select id="filter-role" name="role" defaultValue={params.get("role") ?? ""} className={`${control} border-slate-300`}>
                 <option value="">All roles</option>
-                {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
-              <label htmlFor="filter-status" className="block text-sm font-medium text-slate-800">Status</label>
+              <label htmlFor="filter-status" className="block text-sm font-medium text-slate-800">
+                Status
+              </label>
               <select id="filter-status" name="status" defaultValue={params.get("status") ?? ""} className={`${control} border-slate-300`}>
                 <option value="">Any status</option>
-                {(Object.keys(STATUS) as AccountStatus[]).map((s) => <option key={s} value={s}>{STATUS[s].label}</option>)}
+                {(Object.keys(STATUS) as AccountStatus[]).map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS[s].label}
+                  </option>
+                ))}
               </select>
             </div>
-            <Button type="submit" variant="secondary">Filter</Button>
+            <Button type="submit" variant="secondary">
+              Filter
+            </Button>
           </Form>
           <div className="-mx-5 overflow-x-auto">
             <table className="w-full min-w-[640px] text-left text-sm">
               <caption className="sr-only">Accounts with their role, status and last sign-in</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Role</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Last sign-in</th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Role
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Last sign-in
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -148,15 +202,23 @@ export default function Accounts() {
                       </Link>
                       <div className="text-xs text-slate-600">{a.email}</div>
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2.5"><Badge tone={ROLE_TONES[a.role]}>{ROLE_LABELS[a.role]}</Badge></td>
-                    <td className="whitespace-nowrap px-3 py-2.5"><Badge tone={STATUS[a.status].tone}>{STATUS[a.status].label}</Badge></td>
+                    <td className="whitespace-nowrap px-3 py-2.5">
+                      <Badge tone={ROLE_TONES[a.role]}>{ROLE_LABELS[a.role]}</Badge>
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2.5">
+                      <Badge tone={STATUS[a.status].tone}>{STATUS[a.status].label}</Badge>
+                    </td>
                     <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">{a.lastSignInAt ? formatInZone(a.lastSignInAt, timeZone) : "Never"}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {accounts.length < total ? <p className="mt-3 text-sm text-slate-600">Showing the first {accounts.length} of {total}; narrow the filter to find others.</p> : null}
+          {accounts.length < total ? (
+            <p className="mt-3 text-sm text-slate-600">
+              Showing the first {accounts.length} of {total}; narrow the filter to find others.
+            </p>
+          ) : null}
         </Card>
       </div>
     </>

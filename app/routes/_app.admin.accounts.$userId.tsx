@@ -59,7 +59,14 @@ export default function Account() {
     <>
       <PageHeader
         title={account.name}
-        description={<>{account.email} · <Link to="/admin" className="text-brand-700 underline">All accounts</Link></>}
+        description={
+          <>
+            {account.email} ·{" "}
+            <Link to="/admin" className="text-brand-700 underline">
+              All accounts
+            </Link>
+          </>
+        }
         actions={
           <div className="flex items-center gap-2">
             <Badge tone={ROLE_TONES[account.role]}>{ROLE_LABELS[account.role]}</Badge>
@@ -82,7 +89,9 @@ export default function Account() {
             <dd className="text-slate-900">{account.openSessions}</dd>
             <dt className="text-slate-600">Sign-in link</dt>
             <dd className="text-slate-900">
-              {account.openLink ? `${account.openLink.purpose === "WELCOME" ? "Invitation" : "Password reset"} open until ${formatInZone(account.openLink.expiresAt, timeZone)}` : "None open"}
+              {account.openLink
+                ? `${account.openLink.purpose === "WELCOME" ? "Invitation" : "Password reset"} open until ${formatInZone(account.openLink.expiresAt, timeZone)}`
+                : "None open"}
             </dd>
             <dt className="text-slate-600">Created</dt>
             <dd className="text-slate-900">{formatInZone(account.createdAt, timeZone)}</dd>
@@ -97,12 +106,16 @@ export default function Account() {
 
         <Card title="Role">
           {account.role === "AGENT" ? (
-            <p className="text-sm text-slate-700">Agents keep the agent role: their contract and shifts belong to it. To give this person staff access, invite a separate staff account.</p>
+            <p className="text-sm text-slate-700">
+              Agents keep the agent role: their contract and shifts belong to it. To give this person staff access, invite a separate staff account.
+            </p>
           ) : (
             <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="intent" value="role" />
               <div className="min-w-48 flex-1">
-                <label htmlFor="role" className="block text-sm font-medium text-slate-800">Role</label>
+                <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+                  Role
+                </label>
                 <select
                   id="role"
                   name="role"
@@ -111,14 +124,24 @@ export default function Account() {
                   aria-describedby={roleError ? "role-error" : "role-hint"}
                   className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100"
                 >
-                  {STAFF_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                  {STAFF_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABELS[r]}
+                    </option>
+                  ))}
                 </select>
               </div>
-              <Button type="submit" variant="secondary" disabled={busy}>Change role</Button>
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Change role
+              </Button>
               {roleError ? (
-                <p id="role-error" className="w-full text-sm text-rose-700">{roleError}</p>
+                <p id="role-error" className="w-full text-sm text-rose-700">
+                  {roleError}
+                </p>
               ) : (
-                <p id="role-hint" className="w-full text-xs text-slate-600">Takes effect on their next click. The last active admin stays an admin.</p>
+                <p id="role-hint" className="w-full text-xs text-slate-600">
+                  Takes effect on their next click. The last active admin stays an admin.
+                </p>
               )}
             </Form>
           )}
@@ -130,28 +153,45 @@ export default function Account() {
               <Form method="post" className="flex flex-wrap items-center justify-between gap-3">
                 <input type="hidden" name="intent" value="reactivate" />
                 <p className="max-w-sm text-sm text-slate-700">Reactivated, they sign in with the password they had.</p>
-                <Button type="submit" disabled={busy}>Reactivate</Button>
+                <Button type="submit" disabled={busy}>
+                  Reactivate
+                </Button>
               </Form>
             ) : (
               <>
                 <Form method="post" className="flex flex-wrap items-center justify-between gap-3">
                   <input type="hidden" name="intent" value="reset" />
-                  <p className="max-w-sm text-sm text-slate-700">Mail a one-time link to choose a new password. Their current password works until they use it.</p>
-                  <Button type="submit" variant="secondary" disabled={busy}>Send reset link</Button>
+                  <p className="max-w-sm text-sm text-slate-700">
+                    Mail a one-time link to choose a new password. Their current password works until they use it.
+                  </p>
+                  <Button type="submit" variant="secondary" disabled={busy}>
+                    Send reset link
+                  </Button>
                 </Form>
                 <Form method="post" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
                   <input type="hidden" name="intent" value="deactivate" />
                   <p className="max-w-sm text-sm text-slate-700">
-                    {isSelf ? "You cannot deactivate your own account; another admin can." : "Signs them out everywhere at once and stops them signing in. Their history stays."}
+                    {isSelf
+                      ? "You cannot deactivate your own account; another admin can."
+                      : "Signs them out everywhere at once and stops them signing in. Their history stays."}
                   </p>
-                  <Button type="submit" variant="danger" disabled={busy || isSelf}>Deactivate</Button>
+                  <Button type="submit" variant="danger" disabled={busy || isSelf}>
+                    Deactivate
+                  </Button>
                 </Form>
               </>
             )}
           </div>
         </Card>
 
-        <Card title="History" action={<Link to="/admin/audit?subject=User" className="text-sm text-brand-700 underline">Audit log</Link>}>
+        <Card
+          title="History"
+          action={
+            <Link to="/admin/audit?subject=User" className="text-sm text-brand-700 underline">
+              Audit log
+            </Link>
+          }
+        >
           {history.length === 0 ? (
             <p className="text-sm text-slate-600">No changes recorded yet.</p>
           ) : (

@@ -25,18 +25,34 @@ export default function AuditLog() {
   if (next) nextParams.set("before", next);
   return (
     <>
-      <PageHeader title="Administration" description={`Every change to accounts, roles, labour rules and capacity plans: who made it and when (times in ${timeZone.replace("_", " ")}). Entries are written with the change and never edited.`} />
+      <PageHeader
+        title="Administration"
+        description={`Every change to accounts, roles, labour rules and capacity plans: who made it and when (times in ${timeZone.replace("_", " ")}). Entries are written with the change and never edited.`}
+      />
       <AdminTabs />
       <Card>
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
           <div>
-            <label htmlFor="audit-subject" className="block text-sm font-medium text-slate-800">About</label>
-            <select id="audit-subject" name="subject" defaultValue={filter.subject ?? ""} className="mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100">
+            <label htmlFor="audit-subject" className="block text-sm font-medium text-slate-800">
+              About
+            </label>
+            <select
+              id="audit-subject"
+              name="subject"
+              defaultValue={filter.subject ?? ""}
+              className="mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100"
+            >
               <option value="">Everything</option>
-              {AUDIT_SUBJECTS.map((s) => <option key={s} value={s}>{AUDIT_SUBJECT_LABELS[s]}</option>)}
+              {AUDIT_SUBJECTS.map((s) => (
+                <option key={s} value={s}>
+                  {AUDIT_SUBJECT_LABELS[s]}
+                </option>
+              ))}
             </select>
           </div>
-          <Button type="submit" variant="secondary">Show</Button>
+          <Button type="submit" variant="secondary">
+            Show
+          </Button>
         </Form>
         {entries.length === 0 ? (
           <EmptyState icon={<InboxIcon />} title="Nothing recorded yet">
@@ -48,10 +64,18 @@ export default function AuditLog() {
               <caption className="sr-only">Audit log, newest first</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">When</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Who</th>
-                  <th scope="col" className="px-3 py-2 font-medium">What</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Change</th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    What
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Change
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100" data-testid="audit-entries">
@@ -63,7 +87,9 @@ export default function AuditLog() {
                     <td className="px-3 py-2.5 text-slate-900">{e.actor?.name ?? "System"}</td>
                     <td className="px-3 py-2.5">
                       {e.subjectType === "User" ? (
-                        <Link to={`/admin/accounts/${e.subjectId}`} className="text-brand-700 underline-offset-2 hover:underline">{e.action}</Link>
+                        <Link to={`/admin/accounts/${e.subjectId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                          {e.action}
+                        </Link>
                       ) : (
                         <span className="text-slate-700">{e.action}</span>
                       )}
@@ -77,7 +103,9 @@ export default function AuditLog() {
         )}
         {next ? (
           <p className="mt-4">
-            <Link to={`?${nextParams}`} className="text-sm font-medium text-brand-700 underline">Older entries</Link>
+            <Link to={`?${nextParams}`} className="text-sm font-medium text-brand-700 underline">
+              Older entries
+            </Link>
           </p>
         ) : null}
       </Card>

@@ -80,7 +80,9 @@ export default function Outbox() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="retry" />
                           <input type="hidden" name="messageId" value={m.id} />
-                          <Button type="submit" variant="secondary" aria-label={`Send "${m.subject}" to ${m.to} again`}>Send again</Button>
+                          <Button type="submit" variant="secondary" aria-label={`Send "${m.subject}" to ${m.to} again`}>
+                            Send again
+                          </Button>
                         </Form>
                       ) : null}
                     </div>

@@ -117,12 +117,24 @@ export default function JobsPage() {
               <caption className="sr-only">Recent background jobs, newest first</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">Job</th>
-                  <th scope="col" className="px-3 py-2 font-medium">State</th>
-                  <th scope="col" className="w-56 px-3 py-2 font-medium">Progress</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Started</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Duration</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Result</th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Job
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    State
+                  </th>
+                  <th scope="col" className="w-56 px-3 py-2 font-medium">
+                    Progress
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Started
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Duration
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Result
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -147,7 +159,11 @@ export default function JobsPage() {
                       <ProgressBar value={job.progress} label={`Progress of ${job.label} #${job.id}`} />
                     </td>
                     <td className="px-3 py-3 align-top tabular-nums text-slate-700">
-                      {job.state === "delayed" && job.runAt ? <span>due {formatInZone(job.runAt, timeZone)}</span> : formatInZone(job.startedAt ?? job.createdAt, timeZone)}
+                      {job.state === "delayed" && job.runAt ? (
+                        <span>due {formatInZone(job.runAt, timeZone)}</span>
+                      ) : (
+                        formatInZone(job.startedAt ?? job.createdAt, timeZone)
+                      )}
                     </td>
                     <td className="px-3 py-3 align-top tabular-nums text-slate-700">{formatDuration(job.durationMs)}</td>
                     <td className="px-5 py-3 align-top">

@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const summary = await queueWeekSummary();
   const until = summary.until ? new Date(summary.until.getTime() + 1) : new Date();
   const weekStart = weekStartOf(new Date());
-  const [trend, runningJobs, coverage, requests] = await Promise.all([dailyContainment(42, until), countRunningJobs(), weekCoverage(weekStart), pendingRequestCounts()]);
+  const [trend, runningJobs, coverage, requests] = await Promise.all([
+    dailyContainment(42, until),
+    countRunningJobs(),
+    weekCoverage(weekStart),
+    pendingRequestCounts(),
+  ]);
   const week = localDate(weekStart, PLANNING_TIME_ZONE);
   return {
     firstName: user.name.split(" ")[0],
@@ -30,7 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasRequirement: coverage.rows.some((r) => r.required.some((v) => v > 0)),
     published: coverage.schedule?.status === "PUBLISHED",
     daily: dailyHours(coverage.rows),
-    worst: coverage.worst.slice(0, 5).map((w) => ({ queue: w.queue, at: formatInZone(w.at, user.timeZone, "EEE d MMM HH:mm"), short: w.short, required: w.required })),
+    worst: coverage.worst
+      .slice(0, 5)
+      .map((w) => ({ queue: w.queue, at: formatInZone(w.at, user.timeZone, "EEE d MMM HH:mm"), short: w.short, required: w.required })),
     requests,
   };
 }
@@ -46,19 +53,50 @@ export default function PlanningHome() {
 
   return (
     <>
-      <PageHeader title={`Good to see you, ${firstName}`} description="This week at a glance: what the AI resolves, what is left for people, and what needs you." />
+      <PageHeader
+        title={`Good to see you, ${firstName}`}
+        description="This week at a glance: what the AI resolves, what is left for people, and what needs you."
+      />
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="AI containment, last 7 days" value={containment === null ? "—" : `${(containment * 100).toFixed(1)} %`} hint={prevContainment === null || containment === null ? "No history yet" : `${signed((containment - prevContainment) * 100, 1)} points vs the week before`} />
-        <Stat label="Human contacts, last 7 days" value={sum(lastWeek, "human").toLocaleString("en-GB")} hint={humanChange === null ? "No history yet" : `${signed(humanChange * 100, 1)} % vs the week before`} />
+        <Stat
+          label="AI containment, last 7 days"
+          value={containment === null ? "—" : `${(containment * 100).toFixed(1)} %`}
+          hint={
+            prevContainment === null || containment === null
+              ? "No history yet"
+              : `${signed((containment - prevContainment) * 100, 1)} points vs the week before`
+          }
+        />
+        <Stat
+          label="Human contacts, last 7 days"
+          value={sum(lastWeek, "human").toLocaleString("en-GB")}
+          hint={humanChange === null ? "No history yet" : `${signed(humanChange * 100, 1)} % vs the week before`}
+        />
         <Stat label="Queues" value={queues.length} hint="language × channel" />
-        <Stat label="Jobs running" value={runningJobs} hint={<Link to="/jobs" className="text-brand-700 underline">Open jobs</Link>} />
+        <Stat
+          label="Jobs running"
+          value={runningJobs}
+          hint={
+            <Link to="/jobs" className="text-brand-700 underline">
+              Open jobs
+            </Link>
+          }
+        />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Contacts per day and AI containment, last 6 weeks" className="lg:col-span-2">
           {trend.length ? (
             <ContainmentTrendChart points={trend} />
           ) : (
-            <EmptyState icon={<ChartIcon />} title="No contact history yet" action={<ButtonLink to="/jobs" variant="primary">Import demo history</ButtonLink>}>
+            <EmptyState
+              icon={<ChartIcon />}
+              title="No contact history yet"
+              action={
+                <ButtonLink to="/jobs" variant="primary">
+                  Import demo history
+                </ButtonLink>
+              }
+            >
               Upload history or import the demo weeks to see how much the AI resolves and what it leaves for people.
             </EmptyState>
           )}
@@ -90,7 +128,11 @@ export default function PlanningHome() {
         <Card
           title={`This week: agent hours scheduled vs required${published ? "" : " (draft)"}`}
           className="lg:col-span-2"
-          action={<Link to={`/planning/schedule?week=${week}`} className="text-sm text-brand-700 underline">Open schedule</Link>}
+          action={
+            <Link to={`/planning/schedule?week=${week}`} className="text-sm text-brand-700 underline">
+              Open schedule
+            </Link>
+          }
         >
           {hasRequirement ? (
             <>
@@ -102,7 +144,15 @@ export default function PlanningHome() {
               <p className="mt-3 text-xs text-slate-600">Dashed outline: required · filled: scheduled (red where short).</p>
             </>
           ) : (
-            <EmptyState icon={<CalendarIcon />} title="No forecast covers this week yet" action={<ButtonLink to="/planning/forecast" variant="primary">Run a forecast</ButtonLink>}>
+            <EmptyState
+              icon={<CalendarIcon />}
+              title="No forecast covers this week yet"
+              action={
+                <ButtonLink to="/planning/forecast" variant="primary">
+                  Run a forecast
+                </ButtonLink>
+              }
+            >
               A forecast turns the AI overflow into agents required; the schedule then covers it.
             </EmptyState>
           )}

@@ -80,7 +80,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: tz,
     zone: zoneAbbreviation(tz),
     queues: queues.map((q) => ({ key: q.key, name: q.name })),
-    queue: { key: queue.key, name: queue.name, intervalMinutes: queue.intervalMinutes, serviceLevelTarget: queue.serviceLevelTarget, serviceLevelSeconds: queue.serviceLevelSeconds },
+    queue: {
+      key: queue.key,
+      name: queue.name,
+      intervalMinutes: queue.intervalMinutes,
+      serviceLevelTarget: queue.serviceLevelTarget,
+      serviceLevelSeconds: queue.serviceLevelSeconds,
+    },
     zoom,
     fromDate,
     range: { from: from.getTime(), to: to.getTime() },
@@ -97,7 +103,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     history: history.map((h) => ({ t: h.intervalStart.getTime(), human: h.offered - h.aiResolved, ai: h.aiResolved })),
-    forecast: forecast.map((f) => ({ t: f.intervalStart.getTime(), human: f.human, ai: f.aiResolved, p10: f.humanP10, p90: f.humanP90, required: f.required, adjusted: f.adjustedBy.length > 0 })),
+    forecast: forecast.map((f) => ({
+      t: f.intervalStart.getTime(),
+      human: f.human,
+      ai: f.aiResolved,
+      p10: f.humanP10,
+      p90: f.humanP90,
+      required: f.required,
+      adjusted: f.adjustedBy.length > 0,
+    })),
     totals: {
       human: forecast.reduce((s, f) => s + f.human, 0),
       agentHours: forecast.reduce((s, f) => s + f.required, 0) * slotHours,
@@ -116,11 +130,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       revertedAt: a.revertedAt?.toISOString() ?? null,
       revertedBy: a.revertedBy,
     })),
-    defaults: { from: run ? localDate(run.startAt, tz) : localDate(new Date(), tz), to: run ? addDays(localDate(run.startAt, tz), 6) : localDate(new Date(), tz) },
+    defaults: {
+      from: run ? localDate(run.startAt, tz) : localDate(new Date(), tz),
+      to: run ? addDays(localDate(run.startAt, tz), 6) : localDate(new Date(), tz),
+    },
   };
 }
 
-async function effectOf(rule: { queueKey: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null }, timeZone: string) {
+async function effectOf(
+  rule: { queueKey: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null },
+  timeZone: string,
+) {
   const run = await latestForecastRun(rule.from);
   const queue = (await listQueueSettings()).find((q) => q.key === rule.queueKey);
   invariantResponse(queue, "Unknown queue", { status: 400 });
@@ -151,7 +171,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "run") {
     const quantile = formData.get("quantile") === "0.9" ? 0.9 : 0.5;
     const tomorrow = addDays(localDate(new Date(), "UTC"), 1);
-    const run = await unlessQueueUnavailable(() => startForecastRun({ startAt: new Date(`${tomorrow}T00:00:00Z`), days: 14, quantile, requestedBy: user.name }));
+    const run = await unlessQueueUnavailable(() =>
+      startForecastRun({ startAt: new Date(`${tomorrow}T00:00:00Z`), days: 14, quantile, requestedBy: user.name }),
+    );
     if (!run) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
     return redirectWithToast(here, { title: "Forecast started", description: `14 days from ${tomorrow}, staffed to p${Math.round(quantile * 100)}.` });
   }
@@ -177,12 +199,22 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   if (v.intent === "preview") {
     const preview = await effectOf(rule, user.timeZone);
-    if (!preview) return data({ result: submission.reply({ formErrors: ["Run a forecast first: there is nothing to adjust yet."] }), preview: null }, { status: 400 });
+    if (!preview)
+      return data({ result: submission.reply({ formErrors: ["Run a forecast first: there is nothing to adjust yet."] }), preview: null }, { status: 400 });
     return { result: submission.reply(), preview };
   }
   const queue = (await listQueueSettings()).find((q) => q.key === v.queue);
   invariantResponse(queue, "Unknown queue", { status: 400 });
-  await createAdjustment({ queueId: queue.id, from: rule.from, to: rule.to, containment: rule.containment, volumeFactor: rule.volumeFactor, ahtSeconds: rule.ahtSeconds, reason: v.reason, authorId: user.id });
+  await createAdjustment({
+    queueId: queue.id,
+    from: rule.from,
+    to: rule.to,
+    containment: rule.containment,
+    volumeFactor: rule.volumeFactor,
+    ahtSeconds: rule.ahtSeconds,
+    reason: v.reason,
+    authorId: user.id,
+  });
   return redirectWithToast(here, { title: `Adjustment applied to ${queue.key}`, description: v.reason });
 }
 
@@ -202,7 +234,15 @@ export default function ForecastPage() {
 
   if (loaded.empty) {
     return (
-      <EmptyState icon={<ChartIcon />} title="No queues yet" action={<Link className="text-brand-700 underline" to="/planning/queues">Set up queues</Link>}>
+      <EmptyState
+        icon={<ChartIcon />}
+        title="No queues yet"
+        action={
+          <Link className="text-brand-700 underline" to="/planning/queues">
+            Set up queues
+          </Link>
+        }
+      >
         A queue is a language and a channel, like sv-chat. Add one and upload its history to forecast.
       </EmptyState>
     );
@@ -255,26 +295,43 @@ function ForecastView({ data: d }: { data: Loaded }) {
               key={q.key}
               to={link({ queue: q.key })}
               aria-current={q.key === d.queue.key ? "page" : undefined}
-              className={q.key === d.queue.key ? "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white" : "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"}
+              className={
+                q.key === d.queue.key
+                  ? "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
+                  : "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+              }
             >
               {q.key}
             </Link>
           ))}
         </div>
         <div className="flex items-center gap-2">
-          <Link to={link({ from: addDays(d.fromDate, -step) })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm" aria-label={`Previous ${d.zoom}`}>
+          <Link
+            to={link({ from: addDays(d.fromDate, -step) })}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm"
+            aria-label={`Previous ${d.zoom}`}
+          >
             ←
           </Link>
           <span className="text-sm tabular-nums text-slate-700">
             {d.fromDate}
             {d.zoom === "week" ? ` – ${addDays(d.fromDate, 6)}` : ""}
           </span>
-          <Link to={link({ from: addDays(d.fromDate, step) })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm" aria-label={`Next ${d.zoom}`}>
+          <Link
+            to={link({ from: addDays(d.fromDate, step) })}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm"
+            aria-label={`Next ${d.zoom}`}
+          >
             →
           </Link>
           <div className="ml-2 flex rounded-lg border border-slate-300 bg-white p-0.5" role="group" aria-label="Zoom">
             {(["day", "week"] as const).map((z) => (
-              <Link key={z} to={link({ zoom: z })} aria-current={d.zoom === z ? "true" : undefined} className={d.zoom === z ? "rounded-md bg-slate-800 px-3 py-1 text-sm text-white" : "rounded-md px-3 py-1 text-sm text-slate-700"}>
+              <Link
+                key={z}
+                to={link({ zoom: z })}
+                aria-current={d.zoom === z ? "true" : undefined}
+                className={d.zoom === z ? "rounded-md bg-slate-800 px-3 py-1 text-sm text-white" : "rounded-md px-3 py-1 text-sm text-slate-700"}
+              >
                 {z === "day" ? "Day" : "Week"}
               </Link>
             ))}
@@ -284,7 +341,16 @@ function ForecastView({ data: d }: { data: Loaded }) {
 
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <Card title={`${d.queue.name} (${d.queue.key})`} action={d.run ? <span className="text-xs text-slate-600">Run of {formatInZone(d.run.createdAt, d.timeZone)} · staffed to p{Math.round(d.run.quantile * 100)}</span> : null}>
+          <Card
+            title={`${d.queue.name} (${d.queue.key})`}
+            action={
+              d.run ? (
+                <span className="text-xs text-slate-600">
+                  Run of {formatInZone(d.run.createdAt, d.timeZone)} · staffed to p{Math.round(d.run.quantile * 100)}
+                </span>
+              ) : null
+            }
+          >
             {d.history.length === 0 && d.forecast.length === 0 ? (
               <EmptyState icon={<ChartIcon />} title="Nothing in this period">
                 {d.run ? "Move the period, or upload history for this queue." : "Run a forecast to see contacts and agents required."}
@@ -305,11 +371,15 @@ function ForecastView({ data: d }: { data: Loaded }) {
             <dl className="mt-4 grid grid-cols-3 gap-3 border-t border-slate-100 pt-4 text-sm">
               <div>
                 <dt className="text-slate-600">Human contacts (forecast)</dt>
-                <dd className="text-lg font-semibold tabular-nums" data-testid="forecast-human">{fmt(d.totals.human)}</dd>
+                <dd className="text-lg font-semibold tabular-nums" data-testid="forecast-human">
+                  {fmt(d.totals.human)}
+                </dd>
               </div>
               <div>
                 <dt className="text-slate-600">Agent hours required</dt>
-                <dd className="text-lg font-semibold tabular-nums" data-testid="forecast-agent-hours">{fmt(d.totals.agentHours)}</dd>
+                <dd className="text-lg font-semibold tabular-nums" data-testid="forecast-agent-hours">
+                  {fmt(d.totals.agentHours)}
+                </dd>
               </div>
               <div>
                 <dt className="text-slate-600">Peak agents</dt>
@@ -407,10 +477,27 @@ function AdjustPanel({ queueKey, defaults, disabled }: { queueKey: string; defau
             <TextField label="From" meta={fields.from} inputProps={getInputProps(fields.from, { type: "date" })} />
             <TextField label="To (inclusive)" meta={fields.to} inputProps={getInputProps(fields.to, { type: "date" })} />
           </div>
-          <TextField label="AI containment, %" hint="Share of contacts the AI resolves" meta={fields.containmentPercent} inputProps={{ ...getInputProps(fields.containmentPercent, { type: "number" }), step: "0.1", placeholder: "e.g. 70" }} />
-          <TextField label="Volume, % of forecast" meta={fields.volumePercent} inputProps={{ ...getInputProps(fields.volumePercent, { type: "number" }), step: "1", placeholder: "e.g. 120" }} />
-          <TextField label="AHT, seconds" meta={fields.ahtSeconds} inputProps={{ ...getInputProps(fields.ahtSeconds, { type: "number" }), step: "1", placeholder: "e.g. 420" }} />
-          <TextField label="Reason" meta={fields.reason} inputProps={{ ...getInputProps(fields.reason, { type: "text" }), placeholder: "e.g. New AI release for disputes" }} />
+          <TextField
+            label="AI containment, %"
+            hint="Share of contacts the AI resolves"
+            meta={fields.containmentPercent}
+            inputProps={{ ...getInputProps(fields.containmentPercent, { type: "number" }), step: "0.1", placeholder: "e.g. 70" }}
+          />
+          <TextField
+            label="Volume, % of forecast"
+            meta={fields.volumePercent}
+            inputProps={{ ...getInputProps(fields.volumePercent, { type: "number" }), step: "1", placeholder: "e.g. 120" }}
+          />
+          <TextField
+            label="AHT, seconds"
+            meta={fields.ahtSeconds}
+            inputProps={{ ...getInputProps(fields.ahtSeconds, { type: "number" }), step: "1", placeholder: "e.g. 420" }}
+          />
+          <TextField
+            label="Reason"
+            meta={fields.reason}
+            inputProps={{ ...getInputProps(fields.reason, { type: "text" }), placeholder: "e.g. New AI release for disputes" }}
+          />
           {preview ? (
             <div className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm" data-testid="adjust-preview" aria-live="polite">
               <p className="font-medium text-slate-900">Effect on agents required</p>
@@ -455,7 +542,8 @@ function AdjustmentList({ adjustments, timeZone }: { adjustments: Loaded["adjust
             <li key={a.id} id={`adjustment-${a.id}`} className="flex flex-wrap items-start justify-between gap-3 py-3">
               <div className="min-w-0">
                 <p className="text-sm font-medium text-slate-900">
-                  A{adjustments.length - i} · {describeAdjustment(a)} {a.revertedAt ? <Badge tone="neutral">reverted</Badge> : <Badge tone="info">active</Badge>}
+                  A{adjustments.length - i} · {describeAdjustment(a)}{" "}
+                  {a.revertedAt ? <Badge tone="neutral">reverted</Badge> : <Badge tone="info">active</Badge>}
                 </p>
                 <p className="text-sm text-slate-600">
                   {formatInZone(a.from, timeZone, "d MMM")} – {formatInZone(new Date(Date.parse(a.to) - 1), timeZone, "d MMM")} · “{a.reason}”

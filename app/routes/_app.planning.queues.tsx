@@ -35,7 +35,11 @@ const SettingsSchema = z.object({
   name: z.string().trim().min(2, "Give the queue a name").max(60),
   timeZone: z.string().refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "Not a known time zone"),
   serviceLevelPercent: z.coerce.number().min(1, "1–99 %").max(99, "1–99 %"),
-  answerSeconds: z.coerce.number().int().min(1, "At least 1 s").max(7 * 86_400, "At most a week"),
+  answerSeconds: z.coerce
+    .number()
+    .int()
+    .min(1, "At least 1 s")
+    .max(7 * 86_400, "At most a week"),
   ahtSeconds: z.coerce.number().int().min(10, "At least 10 s").max(7200),
   maxOccupancyPercent: z.coerce.number().min(50, "50–100 %").max(100, "50–100 %"),
   shrinkagePercent: z.coerce.number().min(0, "0–80 %").max(80, "0–80 %"),
@@ -63,11 +67,23 @@ export async function action({ request }: ActionFunctionArgs) {
     if ("error" in upload) return data({ kind: "upload" as const, error: upload.error, errors: [] as string[], totalErrors: 0, queues: null }, { status: 400 });
     const check = await checkHistoryFile(upload.text, upload.file.name);
     if (!check.ok) {
-      return data({ kind: "upload" as const, error: `${check.totalErrors} problem${check.totalErrors === 1 ? "" : "s"} in ${upload.file.name}. Nothing was imported.`, errors: check.errors, totalErrors: check.totalErrors, queues: null }, { status: 400 });
+      return data(
+        {
+          kind: "upload" as const,
+          error: `${check.totalErrors} problem${check.totalErrors === 1 ? "" : "s"} in ${upload.file.name}. Nothing was imported.`,
+          errors: check.errors,
+          totalErrors: check.totalErrors,
+          queues: null,
+        },
+        { status: 400 },
+      );
     }
     if (upload.form.get("intent") === "import") {
       const written = await importHistory(check.rows, check.queues);
-      return redirectWithToast("/planning/queues", { title: `Imported ${written.toLocaleString("en-GB")} intervals`, description: `Replaced the stored history of ${check.queues.map((q) => q.queue).join(", ")} for the file's period.` });
+      return redirectWithToast("/planning/queues", {
+        title: `Imported ${written.toLocaleString("en-GB")} intervals`,
+        description: `Replaced the stored history of ${check.queues.map((q) => q.queue).join(", ")} for the file's period.`,
+      });
     }
     return { kind: "upload" as const, error: null, errors: [] as string[], totalErrors: 0, queues: check.queues };
   }
@@ -78,7 +94,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (form.get(`closed${d}`) === "on") return [] as [string, string][];
     return [[String(form.get(`open${d}`) ?? ""), String(form.get(`close${d}`) ?? "")]] as [string, string][];
   });
-  const hourErrors = hours.flatMap((ranges, d) => ranges.filter(([a, b]) => !Time.safeParse(a).success || !Time.safeParse(b).success || a >= b).map(() => `${DAYS[d]}: opening must be before closing (HH:mm).`));
+  const hourErrors = hours.flatMap((ranges, d) =>
+    ranges
+      .filter(([a, b]) => !Time.safeParse(a).success || !Time.safeParse(b).success || a >= b)
+      .map(() => `${DAYS[d]}: opening must be before closing (HH:mm).`),
+  );
   if (!parsed.success || hourErrors.length) {
     const fieldErrors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     return data({ kind: "settings" as const, fieldErrors, hourErrors }, { status: 400 });
@@ -96,7 +116,11 @@ export async function action({ request }: ActionFunctionArgs) {
     patienceSeconds: v.patienceSeconds,
     openingHours: hours,
   });
-  if (!saved) return data({ kind: "settings" as const, fieldErrors: { key: `There is no queue "${v.key}". Reload the page.` }, hourErrors: [] as string[] }, { status: 400 });
+  if (!saved)
+    return data(
+      { kind: "settings" as const, fieldErrors: { key: `There is no queue "${v.key}". Reload the page.` }, hourErrors: [] as string[] },
+      { status: 400 },
+    );
   return redirectWithToast(`/planning/queues?queue=${v.key}`, { title: `${v.key} saved`, description: "The next forecast run uses these settings." });
 }
 
@@ -111,7 +135,10 @@ export default function QueuesPage() {
   const busy = navigation.state === "submitting";
   return (
     <>
-      <PageHeader title="Queues & history" description="What each queue promises its customers, how it is staffed, and the contact history forecasts learn from." />
+      <PageHeader
+        title="Queues & history"
+        description="What each queue promises its customers, how it is staffed, and the contact history forecasts learn from."
+      />
       <div className="space-y-6">
         <Card title="Queues">
           <div className="-mx-5 overflow-x-auto">
@@ -119,13 +146,27 @@ export default function QueuesPage() {
               <caption className="sr-only">Queues and their service parameters</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">Queue</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Service level</th>
-                  <th scope="col" className="px-3 py-2 font-medium">AHT</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Occupancy cap</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Shrinkage</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Concurrency</th>
-                  <th scope="col" className="px-5 py-2 font-medium"><span className="sr-only">Edit</span></th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Queue
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Service level
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    AHT
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Occupancy cap
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Shrinkage
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Concurrency
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    <span className="sr-only">Edit</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -138,7 +179,8 @@ export default function QueuesPage() {
                       </span>
                     </td>
                     <td className="px-3 py-2.5 tabular-nums">
-                      {Math.round(q.serviceLevelTarget * 100)} % in {q.serviceLevelSeconds >= 3600 ? `${q.serviceLevelSeconds / 3600} h` : `${q.serviceLevelSeconds} s`}
+                      {Math.round(q.serviceLevelTarget * 100)} % in{" "}
+                      {q.serviceLevelSeconds >= 3600 ? `${q.serviceLevelSeconds / 3600} h` : `${q.serviceLevelSeconds} s`}
                     </td>
                     <td className="px-3 py-2.5 tabular-nums">{q.ahtSeconds} s</td>
                     <td className="px-3 py-2.5 tabular-nums">{Math.round(q.maxOccupancy * 100)} %</td>
@@ -156,17 +198,27 @@ export default function QueuesPage() {
           </div>
           <p className="mt-3 text-xs text-slate-600">
             History: {d.extent.rows.toLocaleString("en-GB")} intervals
-            {d.extent.first && d.extent.last ? `, ${formatInZone(d.extent.first, d.timeZone, "d MMM yyyy")} – ${formatInZone(d.extent.last, d.timeZone, "d MMM yyyy")}` : ""}.
+            {d.extent.first && d.extent.last
+              ? `, ${formatInZone(d.extent.first, d.timeZone, "d MMM yyyy")} – ${formatInZone(d.extent.last, d.timeZone, "d MMM yyyy")}`
+              : ""}
+            .
           </p>
         </Card>
         <Card title="Upload history (CSV)" className="max-w-3xl">
           <p className="text-sm text-slate-600">
-            Columns <code className="break-all text-xs">interval_start, queue, offered, ai_resolved, aht_seconds</code> (a header row), times in UTC. A file with any bad row is refused whole; an accepted file replaces the stored history of its queues for its period.
+            Columns <code className="break-all text-xs">interval_start, queue, offered, ai_resolved, aht_seconds</code> (a header row), times in UTC. A file
+            with any bad row is refused whole; an accepted file replaces the stored history of its queues for its period.
           </p>
           <Form method="post" encType="multipart/form-data" className="mt-3 space-y-3">
             <label className="block text-sm font-medium text-slate-800">
               History file
-              <input type="file" name="file" accept=".csv,text/csv" required className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2" />
+              <input
+                type="file"
+                name="file"
+                accept=".csv,text/csv"
+                required
+                className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2"
+              />
             </label>
             <div className="flex gap-2">
               <Button type="submit" name="intent" value="preview" variant="secondary" disabled={busy}>
@@ -196,7 +248,8 @@ export default function QueuesPage() {
               <ul className="mt-1 space-y-1">
                 {upload.queues.map((q) => (
                   <li key={q.queue}>
-                    <Badge tone="success">{q.queue}</Badge> {q.rows.toLocaleString("en-GB")} intervals of {q.intervalMinutes} min, {formatInZone(q.from, d.timeZone, "d MMM yyyy")} – {formatInZone(q.to, d.timeZone, "d MMM yyyy")}, AI resolved{" "}
+                    <Badge tone="success">{q.queue}</Badge> {q.rows.toLocaleString("en-GB")} intervals of {q.intervalMinutes} min,{" "}
+                    {formatInZone(q.from, d.timeZone, "d MMM yyyy")} – {formatInZone(q.to, d.timeZone, "d MMM yyyy")}, AI resolved{" "}
                     {q.offered ? Math.round((q.aiResolved / q.offered) * 100) : 0} %
                   </li>
                 ))}
@@ -212,12 +265,33 @@ export default function QueuesPage() {
 
 type QueueRow = ReturnType<typeof useLoaderData<typeof loader>>["queues"][number];
 
-function NumberField({ name, label, defaultValue, error, step = "1", suffix }: { name: string; label: string; defaultValue: number | string; error?: string; step?: string; suffix?: string }) {
+function NumberField({
+  name,
+  label,
+  defaultValue,
+  error,
+  step = "1",
+  suffix,
+}: {
+  name: string;
+  label: string;
+  defaultValue: number | string;
+  error?: string;
+  step?: string;
+  suffix?: string;
+}) {
   return (
     <label className="block text-sm font-medium text-slate-800">
       {label}
       <span className="mt-1 flex items-center gap-1">
-        <input name={name} type="number" step={step} defaultValue={defaultValue} aria-invalid={error ? true : undefined} className="w-28 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        <input
+          name={name}
+          type="number"
+          step={step}
+          defaultValue={defaultValue}
+          aria-invalid={error ? true : undefined}
+          className="w-28 rounded-lg border border-slate-300 px-3 py-2 text-sm"
+        />
         {suffix ? <span className="text-slate-600">{suffix}</span> : null}
       </span>
       {error ? <span className="mt-1 block text-sm font-normal text-rose-700">{error}</span> : null}
@@ -242,13 +316,37 @@ function QueueEditor({ queue, errors }: { queue: QueueRow; errors: { fieldErrors
             <input name="timeZone" defaultValue={queue.timeZone} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
             {fe.timeZone ? <span className="mt-1 block text-sm font-normal text-rose-700">{fe.timeZone}</span> : null}
           </label>
-          <NumberField name="serviceLevelPercent" label="Service level target" defaultValue={Math.round(queue.serviceLevelTarget * 100)} suffix="%" error={fe.serviceLevelPercent} />
-          <NumberField name="answerSeconds" label={queue.channel === "EMAIL" ? "…answered within (seconds; 14400 = 4 h)" : "…answered within"} defaultValue={queue.serviceLevelSeconds} suffix="s" error={fe.answerSeconds} />
+          <NumberField
+            name="serviceLevelPercent"
+            label="Service level target"
+            defaultValue={Math.round(queue.serviceLevelTarget * 100)}
+            suffix="%"
+            error={fe.serviceLevelPercent}
+          />
+          <NumberField
+            name="answerSeconds"
+            label={queue.channel === "EMAIL" ? "…answered within (seconds; 14400 = 4 h)" : "…answered within"}
+            defaultValue={queue.serviceLevelSeconds}
+            suffix="s"
+            error={fe.answerSeconds}
+          />
           <NumberField name="ahtSeconds" label="Default AHT" defaultValue={queue.ahtSeconds} suffix="s" error={fe.ahtSeconds} />
-          <NumberField name="maxOccupancyPercent" label="Occupancy cap" defaultValue={Math.round(queue.maxOccupancy * 100)} suffix="%" error={fe.maxOccupancyPercent} />
+          <NumberField
+            name="maxOccupancyPercent"
+            label="Occupancy cap"
+            defaultValue={Math.round(queue.maxOccupancy * 100)}
+            suffix="%"
+            error={fe.maxOccupancyPercent}
+          />
           <NumberField name="shrinkagePercent" label="Shrinkage" defaultValue={Math.round(queue.shrinkage * 100)} suffix="%" error={fe.shrinkagePercent} />
           <NumberField name="concurrency" label="Chats per agent" defaultValue={queue.concurrency} error={fe.concurrency} />
-          <NumberField name="patienceSeconds" label="Mean patience (Erlang A; empty = Erlang C)" defaultValue={queue.patienceSeconds ?? ""} suffix="s" error={fe.patienceSeconds} />
+          <NumberField
+            name="patienceSeconds"
+            label="Mean patience (Erlang A; empty = Erlang C)"
+            defaultValue={queue.patienceSeconds ?? ""}
+            suffix="s"
+            error={fe.patienceSeconds}
+          />
         </div>
         <fieldset>
           <legend className="text-sm font-semibold text-slate-900">Opening hours ({queue.timeZone})</legend>
@@ -259,9 +357,19 @@ function QueueEditor({ queue, errors }: { queue: QueueRow; errors: { fieldErrors
               return (
                 <div key={day} className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm">
                   <span className="w-9 font-medium">{day}</span>
-                  <input aria-label={`${day} opens`} name={`open${i}`} defaultValue={range?.[0] ?? "08:00"} className="w-16 rounded border border-slate-300 px-1.5 py-1 tabular-nums" />
+                  <input
+                    aria-label={`${day} opens`}
+                    name={`open${i}`}
+                    defaultValue={range?.[0] ?? "08:00"}
+                    className="w-16 rounded border border-slate-300 px-1.5 py-1 tabular-nums"
+                  />
                   –
-                  <input aria-label={`${day} closes`} name={`close${i}`} defaultValue={range?.[1] ?? "20:00"} className="w-16 rounded border border-slate-300 px-1.5 py-1 tabular-nums" />
+                  <input
+                    aria-label={`${day} closes`}
+                    name={`close${i}`}
+                    defaultValue={range?.[1] ?? "20:00"}
+                    className="w-16 rounded border border-slate-300 px-1.5 py-1 tabular-nums"
+                  />
                   <label className="ml-auto flex items-center gap-1 text-xs text-slate-600">
                     <input type="checkbox" name={`closed${i}`} defaultChecked={!range} /> closed
                   </label>

@@ -27,7 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       agentWhen: t.agent.timeZone !== tz ? `${when(t.start, t.end, t.agent.timeZone)} ${zoneAbbreviation(t.agent.timeZone)} for them` : null,
       reason: t.reason,
     })),
-    swaps: swaps.map((s) => ({ id: s.id, when: when(s.shift.start, s.shift.end, tz), queue: s.shift.queue.key, from: s.offeredBy.user.name, to: s.takenBy?.user.name ?? "" })),
+    swaps: swaps.map((s) => ({
+      id: s.id,
+      when: when(s.shift.start, s.shift.end, tz),
+      queue: s.shift.queue.key,
+      from: s.offeredBy.user.name,
+      to: s.takenBy?.user.name ?? "",
+    })),
   };
 }
 
@@ -38,7 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "approve-time-off" || intent === "decline-time-off") {
     const ok = await decideTimeOff(id, intent === "approve-time-off" ? "APPROVED" : "DECLINED", user.name);
-    return redirectWithToast("/planning/requests", ok ? { title: intent === "approve-time-off" ? "Time off approved" : "Time off declined", description: "The agent was told." } : { kind: "error", title: "That request was already decided" });
+    return redirectWithToast(
+      "/planning/requests",
+      ok
+        ? { title: intent === "approve-time-off" ? "Time off approved" : "Time off declined", description: "The agent was told." }
+        : { kind: "error", title: "That request was already decided" },
+    );
   }
   if (intent === "approve-swap") {
     try {
@@ -83,7 +94,13 @@ export default function ManagerRequests() {
                       <Form method="post" key={verb}>
                         <input type="hidden" name="intent" value={`${verb}-time-off`} />
                         <input type="hidden" name="id" value={t.id} />
-                        <Button type="submit" variant={verb === "approve" ? "primary" : "secondary"} className="min-h-8 px-3 py-1" disabled={busy} aria-label={`${verb === "approve" ? "Approve" : "Decline"} time off for ${t.agent}`}>
+                        <Button
+                          type="submit"
+                          variant={verb === "approve" ? "primary" : "secondary"}
+                          className="min-h-8 px-3 py-1"
+                          disabled={busy}
+                          aria-label={`${verb === "approve" ? "Approve" : "Decline"} time off for ${t.agent}`}
+                        >
                           {verb === "approve" ? "Approve" : "Decline"}
                         </Button>
                       </Form>

@@ -47,7 +47,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { schedule, shifts, queues, rosterSize, rows: coverage, worst: allWorst } = await weekCoverage(weekStart);
   const worst = allWorst.slice(0, 6).map((c) => ({ queue: c.queue, at: formatInZone(c.at, tz, "EEE d MMM HH:mm"), short: c.short, required: c.required }));
 
-  const byAgent = new Map<string, { id: string; name: string; minutes: number; shifts: { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean }[] }>();
+  const byAgent = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      minutes: number;
+      shifts: { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean }[];
+    }
+  >();
   for (const s of shifts) {
     const breaks = s.breaks.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
     const entry = byAgent.get(s.agentId) ?? { id: s.agentId, name: s.agent.user.name, minutes: 0, shifts: [] };
@@ -56,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     byAgent.set(s.agentId, entry);
   }
   const selectedId = url.searchParams.get("shift");
-  const selected = selectedId ? shifts.find((s) => s.id === selectedId) ?? null : null;
+  const selected = selectedId ? (shifts.find((s) => s.id === selectedId) ?? null) : null;
   const summary = readScheduleSummary(schedule?.summary);
   const changes = schedule ? await changesSincePublish(schedule.id) : { changed: 0, agents: 0 };
   const required = summary?.requiredAgentIntervals ?? 0;
@@ -140,7 +148,12 @@ export async function action({ request }: ActionFunctionArgs) {
     invariantResponse(schedule, "Not found", { status: 404 });
     try {
       const result = await publishSchedule(schedule.id, Number(form.get("version")));
-      return redirectWithToast(here, { title: "Schedule published", description: result.notified ? `${result.notified} agents were told about their changed shifts.` : `${result.published} shifts are now visible to agents.` });
+      return redirectWithToast(here, {
+        title: "Schedule published",
+        description: result.notified
+          ? `${result.notified} agents were told about their changed shifts.`
+          : `${result.published} shifts are now visible to agents.`,
+      });
     } catch (error) {
       if (error instanceof ScheduleConflictError) return data({ error: error.message, violations: [] as string[] }, { status: 409 });
       throw error;
@@ -154,19 +167,27 @@ export async function action({ request }: ActionFunctionArgs) {
     const start = parseLocalDateTime(v.start, user.timeZone);
     const end = parseLocalDateTime(v.end, user.timeZone);
     const breakStart = v.breakStart ? parseLocalDateTime(v.breakStart, user.timeZone) : null;
-    if (!start || !end || (v.breakStart && !breakStart)) return data({ error: "Times must be dates with hours and minutes.", violations: [] as string[] }, { status: 400 });
+    if (!start || !end || (v.breakStart && !breakStart))
+      return data({ error: "Times must be dates with hours and minutes.", violations: [] as string[] }, { status: 400 });
     const schedule = await findScheduleByWeek(weekStart);
     invariantResponse(schedule, "Not found", { status: 404 });
     try {
       await editShift(
         schedule.id,
         v.version,
-        { shiftId: v.shiftId, queueKey: v.queue, start, end, breaks: breakStart ? [{ start: breakStart, end: new Date(breakStart.getTime() + v.breakMinutes * 60_000) }] : [] },
+        {
+          shiftId: v.shiftId,
+          queueKey: v.queue,
+          start,
+          end,
+          breaks: breakStart ? [{ start: breakStart, end: new Date(breakStart.getTime() + v.breakMinutes * 60_000) }] : [],
+        },
         user.name,
         user.timeZone,
       );
     } catch (error) {
-      if (error instanceof ScheduleRuleError) return data({ error: "This change breaks a rule, so it was not saved:", violations: error.violations }, { status: 400 });
+      if (error instanceof ScheduleRuleError)
+        return data({ error: "This change breaks a rule, so it was not saved:", violations: error.violations }, { status: 400 });
       if (error instanceof ScheduleConflictError) return data({ error: error.message, violations: [] as string[] }, { status: 409 });
       throw error;
     }
@@ -187,7 +208,12 @@ export default function SchedulePage() {
     return () => clearInterval(timer);
   }, [running, revalidator]);
   const weekLink = (days: number) => `?week=${addDays(d.week, days)}`;
-  const canPublish = d.schedule && d.schedule.runStatus !== "QUEUED" && d.schedule.runStatus !== "RUNNING" && d.agents.length > 0 && (d.schedule.status === "DRAFT" || d.changed > 0);
+  const canPublish =
+    d.schedule &&
+    d.schedule.runStatus !== "QUEUED" &&
+    d.schedule.runStatus !== "RUNNING" &&
+    d.agents.length > 0 &&
+    (d.schedule.status === "DRAFT" || d.changed > 0);
 
   return (
     <>
@@ -263,14 +289,26 @@ export default function SchedulePage() {
         </p>
       ) : null}
       {!d.hasRequirement ? (
-        <EmptyState icon={<CalendarIcon />} title="No forecast covers this week" action={<Link to="/planning/forecast" className="text-brand-700 underline">Open the forecast</Link>}>
+        <EmptyState
+          icon={<CalendarIcon />}
+          title="No forecast covers this week"
+          action={
+            <Link to="/planning/forecast" className="text-brand-700 underline">
+              Open the forecast
+            </Link>
+          }
+        >
           Run a forecast that reaches this week; its agents required are what the schedule covers.
         </EmptyState>
       ) : (
         <div className="space-y-6">
           {d.summary ? (
             <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-              <Stat label="Requirement covered" value={`${(d.summary.coverage * 100).toFixed(1)} %`} hint={`best possible ≤ ${(d.summary.bound * 100).toFixed(1)} %`} />
+              <Stat
+                label="Requirement covered"
+                value={`${(d.summary.coverage * 100).toFixed(1)} %`}
+                hint={`best possible ≤ ${(d.summary.bound * 100).toFixed(1)} %`}
+              />
               <Stat label="Gap to the bound" value={`${((d.summary.bound - d.summary.coverage) * 100).toFixed(2)} pts`} hint="how far from provably optimal" />
               <Stat label="Under-covered" value={`${d.summary.underHours.toFixed(0)} h`} hint="agent hours short" />
               <Stat label="Over-covered" value={`${d.summary.overHours.toFixed(0)} h`} hint="agent hours beyond need" />
@@ -303,14 +341,22 @@ export default function SchedulePage() {
               <ShiftEditor shift={d.selected} version={d.schedule.version} queues={d.queues} zone={d.zone} />
             ) : (
               <Card title="Edit a shift">
-                <p className="text-sm text-slate-600">Click a shift in the timeline below to move it, change its queue or its break. Every edit is checked against the same rules as the solver.</p>
+                <p className="text-sm text-slate-600">
+                  Click a shift in the timeline below to move it, change its queue or its break. Every edit is checked against the same rules as the solver.
+                </p>
               </Card>
             )}
           </div>
           <Card title={`Agents (${d.agents.length} with shifts)`}>
             {d.agents.length ? (
               <>
-                <AgentTimeline agents={d.agents} queues={d.queues} weekStart={d.weekStart} timeZone={d.timeZone} editLink={(id) => `?week=${d.week}&shift=${id}#edit-shift`} />
+                <AgentTimeline
+                  agents={d.agents}
+                  queues={d.queues}
+                  weekStart={d.weekStart}
+                  timeZone={d.timeZone}
+                  editLink={(id) => `?week=${d.week}&shift=${id}#edit-shift`}
+                />
                 <p className="mt-2 flex flex-wrap gap-3 text-xs text-slate-600">
                   {d.queues.map((q) => (
                     <span key={q} className="inline-flex items-center gap-1">
@@ -331,7 +377,17 @@ export default function SchedulePage() {
   );
 }
 
-function ShiftEditor({ shift, version, queues, zone }: { shift: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["selected"]>; version: number; queues: string[]; zone: string }) {
+function ShiftEditor({
+  shift,
+  version,
+  queues,
+  zone,
+}: {
+  shift: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["selected"]>;
+  version: number;
+  queues: string[];
+  zone: string;
+}) {
   const navigation = useNavigation();
   return (
     <Card title={`Edit shift: ${shift.agent}`}>
@@ -340,7 +396,9 @@ function ShiftEditor({ shift, version, queues, zone }: { shift: NonNullable<Retu
         <input type="hidden" name="shiftId" value={shift.id} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="breakMinutes" value={shift.breakMinutes} />
-        <p className="text-xs text-slate-600">Times in {zone}; the agent works in {shift.agentZone.replace("_", " ")}.</p>
+        <p className="text-xs text-slate-600">
+          Times in {zone}; the agent works in {shift.agentZone.replace("_", " ")}.
+        </p>
         <label className="block text-sm font-medium text-slate-800">
           Queue
           <select name="queue" defaultValue={shift.queue} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
@@ -351,15 +409,33 @@ function ShiftEditor({ shift, version, queues, zone }: { shift: NonNullable<Retu
         </label>
         <label className="block text-sm font-medium text-slate-800">
           Start
-          <input type="datetime-local" name="start" step={900} defaultValue={shift.start} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            type="datetime-local"
+            name="start"
+            step={900}
+            defaultValue={shift.start}
+            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+          />
         </label>
         <label className="block text-sm font-medium text-slate-800">
           End
-          <input type="datetime-local" name="end" step={900} defaultValue={shift.end} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            type="datetime-local"
+            name="end"
+            step={900}
+            defaultValue={shift.end}
+            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+          />
         </label>
         <label className="block text-sm font-medium text-slate-800">
           Break start ({shift.breakMinutes} min; leave empty for none)
-          <input type="datetime-local" name="breakStart" step={900} defaultValue={shift.breakStart} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            type="datetime-local"
+            name="breakStart"
+            step={900}
+            defaultValue={shift.breakStart}
+            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+          />
         </label>
         <Button type="submit" disabled={navigation.state === "submitting"}>
           Save shift

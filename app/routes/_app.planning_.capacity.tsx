@@ -46,14 +46,23 @@ const ScenarioSchema = z
     containmentBy: IsoDate.optional(),
     volumeGrowthPercent: optionalNumber(-90, 500, "Growth from −90 to 500 %"),
     attritionPercent: optionalNumber(0, 500, "Attrition from 0 to 500 % of measured"),
-    launchQueue: z.string().regex(/^[a-z]{2}-(chat|phone|email)$/, "A queue key like pl-chat").optional(),
+    launchQueue: z
+      .string()
+      .regex(/^[a-z]{2}-(chat|phone|email)$/, "A queue key like pl-chat")
+      .optional(),
     launchLike: z.string().optional(),
     launchFrom: IsoDate.optional(),
     launchSharePercent: optionalNumber(1, 500, "A share from 1 to 500 %"),
     hiringFreezeUntil: IsoDate.optional(),
   })
-  .refine((v) => (v.containmentPercent === undefined) === (v.containmentBy === undefined), { path: ["containmentBy"], message: "Give both the containment and the date it is reached" })
-  .refine((v) => !v.launchQueue || (v.launchLike && v.launchFrom && v.launchSharePercent), { path: ["launchQueue"], message: "A launch needs a queue key, a queue it is like, a date and a share" });
+  .refine((v) => (v.containmentPercent === undefined) === (v.containmentBy === undefined), {
+    path: ["containmentBy"],
+    message: "Give both the containment and the date it is reached",
+  })
+  .refine((v) => !v.launchQueue || (v.launchLike && v.launchFrom && v.launchSharePercent), {
+    path: ["launchQueue"],
+    message: "A launch needs a queue key, a queue it is like, a date and a share",
+  });
 
 function assumptionsOf(v: z.infer<typeof ScenarioSchema>): CapacityAssumptions {
   return {
@@ -94,10 +103,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "capacity:view");
   const url = new URL(request.url);
   const [scenarios, cohorts] = await Promise.all([listScenarios(), effectiveCohorts(new Date())]);
-  const selected = scenarios.find((s) => s.id === url.searchParams.get("scenario")) ?? scenarios.find((s) => s.latest?.status === "SUCCEEDED") ?? scenarios[0] ?? null;
+  const selected =
+    scenarios.find((s) => s.id === url.searchParams.get("scenario")) ?? scenarios.find((s) => s.latest?.status === "SUCCEEDED") ?? scenarios[0] ?? null;
   const compareIds = url.searchParams.getAll("compare").filter((id) => scenarios.some((s) => s.id === id));
   const compare = (compareIds.length ? compareIds : scenarios.filter((s) => s.latest?.status === "SUCCEEDED").map((s) => s.id)).slice(0, 3);
-  const wanted = new Set([...(selected?.latest?.status === "SUCCEEDED" ? [selected.latest.id] : []), ...compare.map((id) => scenarios.find((s) => s.id === id)?.latest?.id).filter((x): x is string => Boolean(x))]);
+  const wanted = new Set([
+    ...(selected?.latest?.status === "SUCCEEDED" ? [selected.latest.id] : []),
+    ...compare.map((id) => scenarios.find((s) => s.id === id)?.latest?.id).filter((x): x is string => Boolean(x)),
+  ]);
   const results = new Map<string, StoredCapacityResult>();
   await Promise.all(
     [...wanted].map(async (runId) => {
@@ -125,7 +138,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const selectedResult = selected?.latest ? (results.get(selected.latest.id) ?? null) : null;
   return {
     canEdit: can(user, "capacity:edit"),
-    scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, base: s.base, description: describeAssumptions(s.assumptions), createdBy: s.createdBy, run: runViews[s.id] ?? null })),
+    scenarios: scenarios.map((s) => ({
+      id: s.id,
+      name: s.name,
+      base: s.base,
+      description: describeAssumptions(s.assumptions),
+      createdBy: s.createdBy,
+      run: runViews[s.id] ?? null,
+    })),
     selectedId: selected?.id ?? null,
     queue,
     band,
@@ -196,7 +216,13 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
   });
   const hires = [...r.hires]
     .sort((a, b) => a.startWeek - b.startWeek || a.skills[0].localeCompare(b.skills[0]))
-    .map((h) => ({ cohort: COHORT_NAMES[h.cohort] ?? h.cohort, queue: h.skills.join(" + "), decide: weekLabel(r.context.start, h.week), start: weekLabel(r.context.start, h.startWeek), count: h.count }));
+    .map((h) => ({
+      cohort: COHORT_NAMES[h.cohort] ?? h.cohort,
+      queue: h.skills.join(" + "),
+      decide: weekLabel(r.context.start, h.week),
+      start: weekLabel(r.context.start, h.startWeek),
+      count: h.count,
+    }));
   const humanHours = r.weeks.reduce((s, wk) => s + wk.queues.reduce((t, q) => t + q.covered.reduce((a, b) => a + b, 0), 0), 0);
   return {
     start: r.context.start,
@@ -247,7 +273,10 @@ export async function action({ request }: ActionFunctionArgs) {
     invariantResponse(scenario, "No such scenario", { status: 400 });
     const run = await unlessQueueUnavailable(() => startCapacityRun(scenario.id, user.name));
     if (!run) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
-    return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, { title: `“${scenario.name}” is being planned`, description: "26 weeks, all queues; it takes up to half a minute." });
+    return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, {
+      title: `“${scenario.name}” is being planned`,
+      description: "26 weeks, all queues; it takes up to half a minute.",
+    });
   }
   if (intent === "apply") {
     const scenarioId = String(form.get("scenarioId") ?? "");
@@ -257,7 +286,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const changedAny = outcome.created + outcome.changed > 0;
     return redirectWithToast(here, {
       title: changedAny ? `“${scenario.name}” applied to openings` : "The openings already have these targets",
-      description: changedAny ? `${outcome.changed} openings changed, ${outcome.created} draft openings created, ${outcome.unchanged} unchanged.` : `${outcome.unchanged} openings unchanged.`,
+      description: changedAny
+        ? `${outcome.changed} openings changed, ${outcome.created} draft openings created, ${outcome.unchanged} unchanged.`
+        : `${outcome.unchanged} openings unchanged.`,
     });
   }
   if (intent === "cohort") {
@@ -278,7 +309,10 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       user,
     );
-    return redirectWithToast(here, { title: `${COHORT_NAMES[v.cohort]} settings saved`, description: "Blank fields use what was measured. Run a scenario to plan with them." });
+    return redirectWithToast(here, {
+      title: `${COHORT_NAMES[v.cohort]} settings saved`,
+      description: "Blank fields use what was measured. Run a scenario to plan with them.",
+    });
   }
   const submission = await parseWithZod(form, {
     schema: ScenarioSchema.superRefine(async (v, ctx) => {
@@ -288,7 +322,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return data({ result: submission.reply(), form: "create" }, { status: 400 });
   const scenario = await createScenario({ name: submission.value.name, assumptions: assumptionsOf(submission.value) }, user);
-  return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, { title: `Scenario “${scenario.name}” created`, description: "Run it to see whom to hire." });
+  return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, {
+    title: `Scenario “${scenario.name}” created`,
+    description: "Run it to see whom to hire.",
+  });
 }
 
 const eur = (n: number) => `€${Math.round(n).toLocaleString("en-GB")}`;
@@ -317,7 +354,11 @@ export default function CapacityPage() {
           {d.canEdit ? <CreateScenario /> : null}
         </div>
         <div className="space-y-6">
-          {selected && d.view ? <PlanView scenario={selected} view={d.view} queue={d.queue} band={d.band} canEdit={d.canEdit} /> : <Card title="No plan yet">Run a scenario to see its plan.</Card>}
+          {selected && d.view ? (
+            <PlanView scenario={selected} view={d.view} queue={d.queue} band={d.band} canEdit={d.canEdit} />
+          ) : (
+            <Card title="No plan yet">Run a scenario to see its plan.</Card>
+          )}
           {d.compare.length > 0 ? <Compare rows={d.compare} /> : null}
         </div>
       </div>
@@ -337,7 +378,11 @@ function ScenarioList({ scenarios, selectedId, canEdit }: { scenarios: Loaded["s
           <li key={s.id} className="py-3" data-testid={`scenario-${s.name}`}>
             <div className="flex items-start justify-between gap-2">
               <div>
-                <Link to={`?scenario=${s.id}`} aria-current={s.id === selectedId ? "true" : undefined} className={s.id === selectedId ? "font-semibold text-brand-700 underline" : "font-medium text-slate-900 hover:underline"}>
+                <Link
+                  to={`?scenario=${s.id}`}
+                  aria-current={s.id === selectedId ? "true" : undefined}
+                  className={s.id === selectedId ? "font-semibold text-brand-700 underline" : "font-medium text-slate-900 hover:underline"}
+                >
                   {s.name}
                 </Link>
                 {s.base ? (
@@ -351,7 +396,11 @@ function ScenarioList({ scenarios, selectedId, canEdit }: { scenarios: Loaded["s
                 <Form method="post">
                   <input type="hidden" name="intent" value="run" />
                   <input type="hidden" name="scenarioId" value={s.id} />
-                  <Button type="submit" variant="secondary" disabled={s.run?.status === "QUEUED" || s.run?.status === "RUNNING" || navigation.state === "submitting"}>
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    disabled={s.run?.status === "QUEUED" || s.run?.status === "RUNNING" || navigation.state === "submitting"}
+                  >
                     Run<span className="sr-only"> {s.name}</span>
                   </Button>
                 </Form>
@@ -364,7 +413,10 @@ function ScenarioList({ scenarios, selectedId, canEdit }: { scenarios: Loaded["s
                 ) : s.run.status === "FAILED" ? (
                   <span className="text-rose-700">Failed: {s.run.error}</span>
                 ) : (
-                  <span>Planned {new Date(s.run.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}{s.run.seconds !== null ? ` · solved in ${num(s.run.seconds, 1)} s` : ""}</span>
+                  <span>
+                    Planned {new Date(s.run.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                    {s.run.seconds !== null ? ` · solved in ${num(s.run.seconds, 1)} s` : ""}
+                  </span>
                 )}
               </div>
             ) : (
@@ -388,24 +440,58 @@ function CreateScenario() {
     <Card title="New scenario">
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="create" />
-        <TextField label="Name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), placeholder: "Containment 75 % by spring" }} />
+        <TextField
+          label="Name"
+          meta={fields.name}
+          inputProps={{ ...getInputProps(fields.name, { type: "text" }), placeholder: "Containment 75 % by spring" }}
+        />
         <fieldset className="grid grid-cols-2 gap-2">
           <legend className="text-sm font-medium text-slate-800">Containment path (linear from today)</legend>
-          <TextField label="Reaches %" meta={fields.containmentPercent} inputProps={{ ...getInputProps(fields.containmentPercent, { type: "number" }), step: "any" }} />
+          <TextField
+            label="Reaches %"
+            meta={fields.containmentPercent}
+            inputProps={{ ...getInputProps(fields.containmentPercent, { type: "number" }), step: "any" }}
+          />
           <TextField label="By" meta={fields.containmentBy} inputProps={getInputProps(fields.containmentBy, { type: "date" })} />
         </fieldset>
         <div className="grid grid-cols-2 gap-2">
-          <TextField label="Volume growth %" meta={fields.volumeGrowthPercent} inputProps={{ ...getInputProps(fields.volumeGrowthPercent, { type: "number" }), step: "any" }} />
-          <TextField label="Attrition, % of measured" meta={fields.attritionPercent} inputProps={{ ...getInputProps(fields.attritionPercent, { type: "number" }), step: "any" }} hint="150 = half again as many leavers" />
+          <TextField
+            label="Volume growth %"
+            meta={fields.volumeGrowthPercent}
+            inputProps={{ ...getInputProps(fields.volumeGrowthPercent, { type: "number" }), step: "any" }}
+          />
+          <TextField
+            label="Attrition, % of measured"
+            meta={fields.attritionPercent}
+            inputProps={{ ...getInputProps(fields.attritionPercent, { type: "number" }), step: "any" }}
+            hint="150 = half again as many leavers"
+          />
         </div>
         <fieldset className="grid grid-cols-2 gap-2">
           <legend className="text-sm font-medium text-slate-800">New queue launch</legend>
-          <TextField label="Queue key" meta={fields.launchQueue} inputProps={{ ...getInputProps(fields.launchQueue, { type: "text" }), placeholder: "pl-chat" }} />
-          <TextField label="Like queue" meta={fields.launchLike} inputProps={{ ...getInputProps(fields.launchLike, { type: "text" }), placeholder: "sv-chat" }} />
+          <TextField
+            label="Queue key"
+            meta={fields.launchQueue}
+            inputProps={{ ...getInputProps(fields.launchQueue, { type: "text" }), placeholder: "pl-chat" }}
+          />
+          <TextField
+            label="Like queue"
+            meta={fields.launchLike}
+            inputProps={{ ...getInputProps(fields.launchLike, { type: "text" }), placeholder: "sv-chat" }}
+          />
           <TextField label="From" meta={fields.launchFrom} inputProps={getInputProps(fields.launchFrom, { type: "date" })} />
-          <TextField label="Share of its volume %" meta={fields.launchSharePercent} inputProps={{ ...getInputProps(fields.launchSharePercent, { type: "number" }), step: "any" }} />
+          <TextField
+            label="Share of its volume %"
+            meta={fields.launchSharePercent}
+            inputProps={{ ...getInputProps(fields.launchSharePercent, { type: "number" }), step: "any" }}
+          />
         </fieldset>
-        <TextField label="Hiring freeze until" meta={fields.hiringFreezeUntil} inputProps={getInputProps(fields.hiringFreezeUntil, { type: "date" })} hint="Approximated: every start moves later by the weeks of the freeze" />
+        <TextField
+          label="Hiring freeze until"
+          meta={fields.hiringFreezeUntil}
+          inputProps={getInputProps(fields.hiringFreezeUntil, { type: "date" })}
+          hint="Approximated: every start moves later by the weeks of the freeze"
+        />
         {form.errors?.length ? <p className="text-sm text-rose-700">{form.errors.join(" ")}</p> : null}
         <Button type="submit">Create scenario</Button>
       </Form>
@@ -413,7 +499,19 @@ function CreateScenario() {
   );
 }
 
-function PlanView({ scenario, view, queue, band, canEdit }: { scenario: Loaded["scenarios"][number]; view: NonNullable<Loaded["view"]>; queue: string; band: string; canEdit: boolean }) {
+function PlanView({
+  scenario,
+  view,
+  queue,
+  band,
+  canEdit,
+}: {
+  scenario: Loaded["scenarios"][number];
+  view: NonNullable<Loaded["view"]>;
+  queue: string;
+  band: string;
+  canEdit: boolean;
+}) {
   const [params] = useSearchParams();
   const link = (change: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -421,7 +519,10 @@ function PlanView({ scenario, view, queue, band, canEdit }: { scenario: Loaded["
     for (const [k, v] of Object.entries(change)) next.set(k, v);
     return `?${next}`;
   };
-  const pill = (active: boolean) => (active ? "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white" : "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50");
+  const pill = (active: boolean) =>
+    active
+      ? "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
+      : "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50";
   const s = view.summary;
   const title = `${scenario.name}: required vs supply, ${queue === "all" ? "all queues" : queue}, ${band === "all" ? "all bands" : BAND_LABELS[band]}`;
   return (
@@ -515,7 +616,9 @@ function Compare({ rows }: { rows: Loaded["compare"] }) {
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.name}>
-                <th scope="row" className="py-1 text-left font-medium">{r.name}</th>
+                <th scope="row" className="py-1 text-left font-medium">
+                  {r.name}
+                </th>
                 <td className="px-2 text-right tabular-nums">{num(r.humanHours)}</td>
                 <td className="px-2 text-right tabular-nums">{num(r.shortfallHours)}</td>
                 <td className="px-2 text-right tabular-nums">{num(r.headcount, 1)}</td>
@@ -528,7 +631,10 @@ function Compare({ rows }: { rows: Loaded["compare"] }) {
           </tbody>
         </table>
       </div>
-      <p className="mt-2 text-xs text-slate-600">Cost is hiring, pay of new agents and €120 per hour short; cost per contact adds the pay of today&apos;s agents and €0.40 per contact the AI resolves, over all contacts.</p>
+      <p className="mt-2 text-xs text-slate-600">
+        Cost is hiring, pay of new agents and €120 per hour short; cost per contact adds the pay of today&apos;s agents and €0.40 per contact the AI resolves,
+        over all contacts.
+      </p>
     </Card>
   );
 }
@@ -547,18 +653,24 @@ function CohortCards({ cohorts, canEdit }: { cohorts: Loaded["cohorts"]; canEdit
               <dt className="text-slate-600">Attrition</dt>
               <dd className="tabular-nums">
                 {num(c.attritionPerWeek * 100, 2)} % a week
-                <span className="block text-xs text-slate-600">{c.measured.leavers} leavers over {num(c.measured.agentWeeks)} agent-weeks</span>
+                <span className="block text-xs text-slate-600">
+                  {c.measured.leavers} leavers over {num(c.measured.agentWeeks)} agent-weeks
+                </span>
               </dd>
               <dt className="text-slate-600">Lead time</dt>
               <dd className="tabular-nums">
                 {c.leadWeeks} weeks
                 <span className="block text-xs text-slate-600">
-                  {c.measured.medianDaysToHire === null ? "no hires measured" : `median ${num(c.measured.medianDaysToHire, 0)} days to hire (${c.measured.hires} hires)`} + {c.trainingWeeks} training
+                  {c.measured.medianDaysToHire === null
+                    ? "no hires measured"
+                    : `median ${num(c.measured.medianDaysToHire, 0)} days to hire (${c.measured.hires} hires)`}{" "}
+                  + {c.trainingWeeks} training
                 </span>
               </dd>
               <dt className="text-slate-600">Hours a week</dt>
               <dd className="tabular-nums">
-                {num(c.hoursPerWeek, 1)} h{c.termWeeksBelow ? <span className="block text-xs text-slate-600">lower in {c.termWeeksBelow} weeks (term caps, exams)</span> : null}
+                {num(c.hoursPerWeek, 1)} h
+                {c.termWeeksBelow ? <span className="block text-xs text-slate-600">lower in {c.termWeeksBelow} weeks (term caps, exams)</span> : null}
               </dd>
               <dt className="text-slate-600">Band hours</dt>
               <dd className="text-xs tabular-nums">
@@ -574,7 +686,12 @@ function CohortCards({ cohorts, canEdit }: { cohorts: Loaded["cohorts"]; canEdit
                 €{num(c.costPerHour, 2)}/h · €{num(c.hireCost)} a hire
               </dd>
             </dl>
-            {c.updatedByName ? <p className="mt-2 text-xs text-slate-600">Overrides ({c.overridden.join(", ") || "training weeks"}) by {c.updatedByName}, {new Date(c.updatedAt!).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</p> : null}
+            {c.updatedByName ? (
+              <p className="mt-2 text-xs text-slate-600">
+                Overrides ({c.overridden.join(", ") || "training weeks"}) by {c.updatedByName},{" "}
+                {new Date(c.updatedAt!).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+              </p>
+            ) : null}
             {canEdit ? (
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm font-medium text-brand-700">Override</summary>
@@ -593,7 +710,14 @@ function CohortCards({ cohorts, canEdit }: { cohorts: Loaded["cohorts"]; canEdit
                   ).map(([name, label, value]) => (
                     <label key={name} className="block">
                       <span className="block text-xs font-medium text-slate-700">{label}</span>
-                      <input name={name} type="number" step="any" defaultValue={value} placeholder="measured" className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1" />
+                      <input
+                        name={name}
+                        type="number"
+                        step="any"
+                        defaultValue={value}
+                        placeholder="measured"
+                        className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1"
+                      />
                     </label>
                   ))}
                   <div className="col-span-2">

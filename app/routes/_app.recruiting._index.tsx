@@ -45,9 +45,19 @@ export default function RecruitingHome() {
         }
       />
       {openings.length === 0 ? (
-        <EmptyState icon={<PeopleIcon />} title="No openings yet" action={canEditOpenings ? <ButtonLink to="/recruiting/openings/new" variant="primary">Create the first opening</ButtonLink> : undefined}>
-          Openings define a language, the channels and the cohorts you hire from. Their pipelines — applied, screening, interview,
-          offer, hired — are summarised here.
+        <EmptyState
+          icon={<PeopleIcon />}
+          title="No openings yet"
+          action={
+            canEditOpenings ? (
+              <ButtonLink to="/recruiting/openings/new" variant="primary">
+                Create the first opening
+              </ButtonLink>
+            ) : undefined
+          }
+        >
+          Openings define a language, the channels and the cohorts you hire from. Their pipelines — applied, screening, interview, offer, hired — are summarised
+          here.
         </EmptyState>
       ) : (
         <>

@@ -11,7 +11,18 @@ import { Badge, Button, Card, cx } from "~/components/ui";
 import { addNote, addScorecard, eraseApplicant, findApplicationOf, getApplicantDetail, moveApplication, scheduleInterview } from "~/models/applicant.server";
 import { gridInZone } from "~/models/availability";
 import { hireApplicant, HireSchema, skillOptions } from "~/models/hire.server";
-import { COHORT_LABELS, COUNTRIES, LANGUAGES, LEVEL_LABELS, RECOMMENDATION_LABELS, RECOMMENDATIONS, SCORE_CRITERIA, SOURCES, type Cohort, type Level } from "~/models/recruiting-vocabulary";
+import {
+  COHORT_LABELS,
+  COUNTRIES,
+  LANGUAGES,
+  LEVEL_LABELS,
+  RECOMMENDATION_LABELS,
+  RECOMMENDATIONS,
+  SCORE_CRITERIA,
+  SOURCES,
+  type Cohort,
+  type Level,
+} from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { can } from "~/utils/permissions";
@@ -68,7 +79,11 @@ const ActionSchema = z.discriminatedUnion("intent", [
     applicationId: id,
     startsAt: z.string({ error: "Choose a date and time" }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time"),
     durationMinutes: z.coerce.number().int().min(15).max(180),
-    link: z.url({ protocol: /^https$/, error: "Use an https:// meeting link" }).max(500).optional().or(z.literal("").transform(() => undefined)),
+    link: z
+      .url({ protocol: /^https$/, error: "Use an https:// meeting link" })
+      .max(500)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   }),
   z.object({ intent: z.literal("erase"), confirm: z.literal("on", { error: "Tick the box to confirm" }) }),
 ]);
@@ -90,7 +105,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(await findApplicationOf(applicantId, parsed.data.applicationId), "Not found", { status: 404 });
     const result = await hireApplicant(applicantId, parsed.data, user.id, env().APP_URL ?? new URL(request.url).origin);
     if (!result.ok) return fail("hire", { [result.field ?? "form"]: result.error });
-    return redirectWithToast(`/recruiting/applicants/${applicantId}?application=${parsed.data.applicationId}`, { title: "Hired", description: `An invitation to set a password was sent to ${result.email}.` });
+    return redirectWithToast(`/recruiting/applicants/${applicantId}?application=${parsed.data.applicationId}`, {
+      title: "Hired",
+      description: `An invitation to set a password was sent to ${result.email}.`,
+    });
   }
   const parsed = ActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return fail(intent, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
@@ -101,7 +119,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requirePermission(request, "applicants:erase");
     const outcome = await eraseApplicant(applicantId);
     invariantResponse(outcome !== "not-found", "Not found", { status: 404 });
-    if (outcome === "hired") return fail("erase", { form: "A hired applicant is an agent now: their data is kept with their employment, not erased from here." });
+    if (outcome === "hired")
+      return fail("erase", { form: "A hired applicant is an agent now: their data is kept with their employment, not erased from here." });
     return redirectWithToast("/recruiting/applicants", { title: "Applicant erased", description: "Personal data is gone; the pipeline counts stay." });
   }
   if (form.intent === "note") {
@@ -175,7 +194,10 @@ export default function ApplicantPage() {
                 key={a.id}
                 to={`?application=${a.id}`}
                 aria-current={a.id === application.id ? "page" : undefined}
-                className={cx("rounded-full border px-3 py-1", a.id === application.id ? "border-brand-600 bg-brand-50 text-brand-800" : "border-slate-300 text-slate-700 hover:bg-slate-50")}
+                className={cx(
+                  "rounded-full border px-3 py-1",
+                  a.id === application.id ? "border-brand-600 bg-brand-50 text-brand-800" : "border-slate-300 text-slate-700 hover:bg-slate-50",
+                )}
               >
                 {a.opening.title} · {a.stage.name}
               </Link>
@@ -215,11 +237,18 @@ export default function ApplicantPage() {
               ) : null}
               <Field label="Hours wanted">{applicant.hoursWanted} h/week</Field>
               <Field label="Set-up">
-                {[applicant.quietRoom ? "quiet room" : "no quiet room", applicant.headset ? "headset" : "no headset", applicant.broadbandMbps ? `${applicant.broadbandMbps} Mbit/s` : null].filter(Boolean).join(" · ")}
+                {[
+                  applicant.quietRoom ? "quiet room" : "no quiet room",
+                  applicant.headset ? "headset" : "no headset",
+                  applicant.broadbandMbps ? `${applicant.broadbandMbps} Mbit/s` : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </Field>
               <Field label="Source">{SOURCES[application.source] ?? application.source}</Field>
               <Field label="Consent">
-                {consent ? `Version ${consent.wordingVersion}, ${formatInZone(consent.givenAt, viewer.timeZone, "d MMM yyyy HH:mm")}` : "—"} · kept until {formatInZone(applicant.retainUntil, viewer.timeZone, "d MMM yyyy")} unless hired
+                {consent ? `Version ${consent.wordingVersion}, ${formatInZone(consent.givenAt, viewer.timeZone, "d MMM yyyy HH:mm")}` : "—"} · kept until{" "}
+                {formatInZone(applicant.retainUntil, viewer.timeZone, "d MMM yyyy")} unless hired
               </Field>
             </dl>
           </Card>
@@ -243,7 +272,15 @@ export default function ApplicantPage() {
                 <label htmlFor="note-body" className="sr-only">
                   New note
                 </label>
-                <textarea id="note-body" name="body" required maxLength={4000} rows={3} className={input} placeholder="What did you learn? Visible to recruiters and managers." />
+                <textarea
+                  id="note-body"
+                  name="body"
+                  required
+                  maxLength={4000}
+                  rows={3}
+                  className={input}
+                  placeholder="What did you learn? Visible to recruiters and managers."
+                />
                 <ErrorText>{errorsFor("note").body}</ErrorText>
                 <Button type="submit" variant="secondary" disabled={busy}>
                   Add note
@@ -273,7 +310,9 @@ export default function ApplicantPage() {
               {application.stage.kind === "HIRED" ? (
                 <p className="text-sm text-slate-700">
                   Hired{application.hiredAt ? ` on ${formatInZone(application.hiredAt, viewer.timeZone, "d MMM yyyy")}` : ""}.{" "}
-                  {applicant.agent ? `Agent account: ${applicant.agent.user.email}, starting ${formatInZone(applicant.agent.startDate, "UTC", "d MMM yyyy")}.` : ""}
+                  {applicant.agent
+                    ? `Agent account: ${applicant.agent.user.email}, starting ${formatInZone(applicant.agent.startDate, "UTC", "d MMM yyyy")}.`
+                    : ""}
                 </p>
               ) : null}
               {!active && application.closedReason ? <p className="mb-3 text-sm text-slate-700">Reason: {application.closedReason}</p> : null}
@@ -285,7 +324,12 @@ export default function ApplicantPage() {
                     Move to stage
                   </label>
                   <div className="flex gap-2">
-                    <select id="move-stage" name="stageId" defaultValue={application.stage.id} className="min-w-0 flex-1 rounded-lg border border-slate-300 px-2 py-2 text-sm">
+                    <select
+                      id="move-stage"
+                      name="stageId"
+                      defaultValue={application.stage.id}
+                      className="min-w-0 flex-1 rounded-lg border border-slate-300 px-2 py-2 text-sm"
+                    >
                       {stages
                         .filter((s) => s.kind === "ACTIVE")
                         .map((s) => (
@@ -342,7 +386,8 @@ export default function ApplicantPage() {
                       {formatInZone(iv.startsAt, viewer.timeZone, "EEE d MMM yyyy, HH:mm")} {viewer.zone} · {iv.durationMinutes} min
                     </p>
                     <p className="text-xs text-slate-600">
-                      Their time: {formatInZone(iv.startsAt, applicant.timeZone, "EEE HH:mm")} ({zoneAbbreviation(applicant.timeZone, new Date(iv.startsAt))}) · with {iv.interviewer?.name ?? "—"}
+                      Their time: {formatInZone(iv.startsAt, applicant.timeZone, "EEE HH:mm")} ({zoneAbbreviation(applicant.timeZone, new Date(iv.startsAt))}) ·
+                      with {iv.interviewer?.name ?? "—"}
                     </p>
                     <div className="mt-1 flex flex-wrap gap-3">
                       {iv.link ? (
@@ -413,30 +458,32 @@ export default function ApplicantPage() {
                 ))}
               </ul>
             ) : null}
-            {allowed.edit ? <ScorecardForm applicationId={application.id} interviewId={latestInterview?.id} errors={errorsFor("scorecard")} busy={busy} /> : null}
+            {allowed.edit ? (
+              <ScorecardForm applicationId={application.id} interviewId={latestInterview?.id} errors={errorsFor("scorecard")} busy={busy} />
+            ) : null}
           </Card>
 
           {allowed.edit ? (
-          <Card title="Privacy">
-            <div className="space-y-3 text-sm">
-              <a href={`/recruiting/applicants/${applicant.id}/export.json`} className="font-medium text-brand-700 underline" download>
-                Export their data (JSON)
-              </a>
-              {allowed.erase && !applicant.agent ? (
-                <Form method="post" className="space-y-2 border-t border-slate-200 pt-3">
-                  <input type="hidden" name="intent" value="erase" />
-                  <label className="flex items-start gap-2 text-slate-700">
-                    <input type="checkbox" name="confirm" className="mt-0.5 accent-rose-600" />
-                    Erase {applicant.name}: remove name, contact details, notes and comments for good. Pipeline counts stay.
-                  </label>
-                  <ErrorText>{errorsFor("erase").confirm ?? errorsFor("erase").form}</ErrorText>
-                  <Button type="submit" variant="danger" disabled={busy}>
-                    Erase applicant
-                  </Button>
-                </Form>
-              ) : null}
-            </div>
-          </Card>
+            <Card title="Privacy">
+              <div className="space-y-3 text-sm">
+                <a href={`/recruiting/applicants/${applicant.id}/export.json`} className="font-medium text-brand-700 underline" download>
+                  Export their data (JSON)
+                </a>
+                {allowed.erase && !applicant.agent ? (
+                  <Form method="post" className="space-y-2 border-t border-slate-200 pt-3">
+                    <input type="hidden" name="intent" value="erase" />
+                    <label className="flex items-start gap-2 text-slate-700">
+                      <input type="checkbox" name="confirm" className="mt-0.5 accent-rose-600" />
+                      Erase {applicant.name}: remove name, contact details, notes and comments for good. Pipeline counts stay.
+                    </label>
+                    <ErrorText>{errorsFor("erase").confirm ?? errorsFor("erase").form}</ErrorText>
+                    <Button type="submit" variant="danger" disabled={busy}>
+                      Erase applicant
+                    </Button>
+                  </Form>
+                ) : null}
+              </div>
+            </Card>
           ) : null}
         </div>
       </div>
@@ -444,7 +491,17 @@ export default function ApplicantPage() {
   );
 }
 
-function HireCard({ application, hire, errors, busy }: { application: LoaderData["application"]; hire: LoaderData["hire"]; errors: Record<string, string>; busy: boolean }) {
+function HireCard({
+  application,
+  hire,
+  errors,
+  busy,
+}: {
+  application: LoaderData["application"];
+  hire: LoaderData["hire"];
+  errors: Record<string, string>;
+  busy: boolean;
+}) {
   return (
     <section id="hire" aria-labelledby="hire-title" className="scroll-mt-6 rounded-xl border border-emerald-200 bg-emerald-50/50 p-5 shadow-sm">
       <h2 id="hire-title" className="text-sm font-semibold text-slate-900">
@@ -471,7 +528,16 @@ function HireCard({ application, hire, errors, busy }: { application: LoaderData
           </label>
           <label className="block text-sm text-slate-700">
             Most h/week
-            <input type="number" name="weeklyMaxHours" min={1} max={hire.cap ?? 40} defaultValue={hire.maxHours} required className={input} aria-describedby="hire-cap" />
+            <input
+              type="number"
+              name="weeklyMaxHours"
+              min={1}
+              max={hire.cap ?? 40}
+              defaultValue={hire.maxHours}
+              required
+              className={input}
+              aria-describedby="hire-cap"
+            />
           </label>
         </div>
         <ErrorText>{errors.weeklyMaxHours ?? errors.weeklyMinHours}</ErrorText>
@@ -501,7 +567,17 @@ function HireCard({ application, hire, errors, busy }: { application: LoaderData
   );
 }
 
-function ScorecardForm({ applicationId, interviewId, errors, busy }: { applicationId: string; interviewId?: string; errors: Record<string, string>; busy: boolean }) {
+function ScorecardForm({
+  applicationId,
+  interviewId,
+  errors,
+  busy,
+}: {
+  applicationId: string;
+  interviewId?: string;
+  errors: Record<string, string>;
+  busy: boolean;
+}) {
   return (
     <Form method="post" className="space-y-3 border-t border-slate-200 pt-3">
       <input type="hidden" name="intent" value="scorecard" />
@@ -558,7 +634,12 @@ function Timeline({ application, timeZone }: { application: LoaderData["applicat
       detail: [c.by?.name, c.reason].filter(Boolean).join(" · "),
     })),
     ...application.interviews.map((iv) => ({ at: iv.startsAt, key: iv.id, text: `Interview (${iv.durationMinutes} min)`, detail: iv.interviewer?.name ?? "" })),
-    ...application.scorecards.map((s) => ({ at: s.createdAt, key: s.id, text: `Scorecard: ${RECOMMENDATION_LABELS[s.recommendation]}`, detail: s.author?.name ?? "" })),
+    ...application.scorecards.map((s) => ({
+      at: s.createdAt,
+      key: s.id,
+      text: `Scorecard: ${RECOMMENDATION_LABELS[s.recommendation]}`,
+      detail: s.author?.name ?? "",
+    })),
   ].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">

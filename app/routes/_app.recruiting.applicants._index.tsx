@@ -27,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listApplications(filters, user.timeZone, page),
     listOpeningOptions(),
     prisma.stage.findMany({ distinct: ["name"], orderBy: { name: "asc" }, select: { name: true } }),
-    filters.openingId ? prisma.stage.findMany({ where: { openingId: filters.openingId, kind: "ACTIVE" }, orderBy: { position: "asc" }, select: { id: true, name: true } }) : Promise.resolve(null),
+    filters.openingId
+      ? prisma.stage.findMany({ where: { openingId: filters.openingId, kind: "ACTIVE" }, orderBy: { position: "asc" }, select: { id: true, name: true } })
+      : Promise.resolve(null),
   ]);
   return {
     filters,
@@ -44,8 +46,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const BulkSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("bulk-move"), ids: z.array(z.string().min(1)).min(1, "Select at least one applicant").max(500), stageId: z.string().min(1, "Choose a stage") }),
-  z.object({ intent: z.literal("bulk-reject"), ids: z.array(z.string().min(1)).min(1, "Select at least one applicant").max(500), reason: z.string().trim().min(3, "Give a reason for rejecting").max(300) }),
+  z.object({
+    intent: z.literal("bulk-move"),
+    ids: z.array(z.string().min(1)).min(1, "Select at least one applicant").max(500),
+    stageId: z.string().min(1, "Choose a stage"),
+  }),
+  z.object({
+    intent: z.literal("bulk-reject"),
+    ids: z.array(z.string().min(1)).min(1, "Select at least one applicant").max(500),
+    reason: z.string().trim().min(3, "Give a reason for rejecting").max(300),
+  }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -99,7 +109,11 @@ export default function ApplicantsList() {
         description="Search and filter every application. Filters stay in the address, so a filtered list can be shared."
         actions={
           <>
-            <a href={`/recruiting/applicants.csv${filtersToSearch(filters)}`} className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50" download>
+            <a
+              href={`/recruiting/applicants.csv${filtersToSearch(filters)}`}
+              className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              download
+            >
               Export CSV
             </a>
             <ButtonLink to="/recruiting">Openings</ButtonLink>
@@ -112,7 +126,13 @@ export default function ApplicantsList() {
             Search name or email
             <input type="search" name="q" defaultValue={filters.q} className={control} placeholder="e.g. Virtanen" />
           </label>
-          <Select label="Opening" name="openingId" value={filters.openingId} any="All openings" options={openings.map((o) => [o.id, `${o.title}${o.status === "OPEN" ? "" : ` (${o.status.toLowerCase()})`}`])} />
+          <Select
+            label="Opening"
+            name="openingId"
+            value={filters.openingId}
+            any="All openings"
+            options={openings.map((o) => [o.id, `${o.title}${o.status === "OPEN" ? "" : ` (${o.status.toLowerCase()})`}`])}
+          />
           <Select label="Stage" name="stage" value={filters.stage} any="Any stage" options={stageNames.map((n) => [n, n])} />
           <Select label="Language" name="language" value={filters.language} any="Any language" options={Object.entries(LANGUAGES)} />
           <Select label="Cohort" name="cohort" value={filters.cohort} any="Any cohort" options={COHORTS.map((c) => [c, COHORT_LABELS[c]])} />
@@ -132,7 +152,12 @@ export default function ApplicantsList() {
               <label className="sr-only" htmlFor="availDays">
                 Days
               </label>
-              <select id="availDays" name="availDays" defaultValue={filters.availDays ?? "any"} className="rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm">
+              <select
+                id="availDays"
+                name="availDays"
+                defaultValue={filters.availDays ?? "any"}
+                className="rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm"
+              >
                 {Object.entries(AVAILABILITY_DAY_OPTIONS).map(([v, o]) => (
                   <option key={v} value={v}>
                     {o.label}
@@ -142,12 +167,24 @@ export default function ApplicantsList() {
               <label className="sr-only" htmlFor="availFrom">
                 Available from
               </label>
-              <input id="availFrom" type="time" name="availFrom" defaultValue={filters.availFrom} className="rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm" />
+              <input
+                id="availFrom"
+                type="time"
+                name="availFrom"
+                defaultValue={filters.availFrom}
+                className="rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm"
+              />
               <span aria-hidden="true">–</span>
               <label className="sr-only" htmlFor="availTo">
                 Available until
               </label>
-              <input id="availTo" type="time" name="availTo" defaultValue={filters.availTo} className="rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm" />
+              <input
+                id="availTo"
+                type="time"
+                name="availTo"
+                defaultValue={filters.availTo}
+                className="rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm"
+              />
             </div>
           </fieldset>
           <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
@@ -203,7 +240,14 @@ export default function ApplicantsList() {
                 ))}
                 <label className="text-sm text-slate-700">
                   Reason
-                  <input name="reason" required minLength={3} maxLength={300} placeholder="Availability does not match" className="ml-2 w-56 rounded-lg border border-slate-300 px-2 py-1.5 text-sm" />
+                  <input
+                    name="reason"
+                    required
+                    minLength={3}
+                    maxLength={300}
+                    placeholder="Availability does not match"
+                    className="ml-2 w-56 rounded-lg border border-slate-300 px-2 py-1.5 text-sm"
+                  />
                 </label>
                 <Button type="submit" variant="danger" disabled={!selected.length || busy}>
                   Reject selected
@@ -228,17 +272,33 @@ export default function ApplicantsList() {
                         type="checkbox"
                         aria-label="Select all on this page"
                         checked={allOnPage}
-                        onChange={(e) => setSelected(e.target.checked ? [...new Set([...selected, ...rows.map((r) => r.id)])] : selected.filter((id) => !rows.some((r) => r.id === id)))}
+                        onChange={(e) =>
+                          setSelected(
+                            e.target.checked ? [...new Set([...selected, ...rows.map((r) => r.id)])] : selected.filter((id) => !rows.some((r) => r.id === id)),
+                          )
+                        }
                         className="h-4 w-4 accent-brand-600"
                       />
                     </th>
                   ) : null}
-                  <th scope="col" className="px-3 py-2 font-medium">Applicant</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Opening · stage</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Languages</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Availability (their time)</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Source</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Applied</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Applicant
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Opening · stage
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Languages
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Availability (their time)
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Source
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Applied
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -256,7 +316,10 @@ export default function ApplicantsList() {
                       </td>
                     ) : null}
                     <td className="px-3 py-2.5">
-                      <Link to={`/recruiting/applicants/${r.applicant.id}?application=${r.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      <Link
+                        to={`/recruiting/applicants/${r.applicant.id}?application=${r.id}`}
+                        className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                      >
                         {r.applicant.name}
                       </Link>
                       <div className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-600">
@@ -284,11 +347,23 @@ export default function ApplicantsList() {
           </div>
         )}
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          {page > 1 ? <Link to={filtersToSearch(filters, page - 1) || "?"} className="font-medium text-brand-700 underline">← Previous</Link> : <span />}
+          {page > 1 ? (
+            <Link to={filtersToSearch(filters, page - 1) || "?"} className="font-medium text-brand-700 underline">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
           <span className="text-slate-600">
             Page {page} of {pages.toLocaleString("en-GB")}
           </span>
-          {page < pages ? <Link to={filtersToSearch(filters, page + 1)} className="font-medium text-brand-700 underline">Next →</Link> : <span />}
+          {page < pages ? (
+            <Link to={filtersToSearch(filters, page + 1)} className="font-medium text-brand-700 underline">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       </Card>
     </>

@@ -56,13 +56,23 @@ export default function ImportApplicants() {
   const errors = result && "errors" in result ? result.errors : [];
   return (
     <>
-      <PageHeader title="Import applicants" description="From a job fair list or another system. Nothing is saved until you confirm the preview." actions={<ButtonLink to="/recruiting">Back</ButtonLink>} />
+      <PageHeader
+        title="Import applicants"
+        description="From a job fair list or another system. Nothing is saved until you confirm the preview."
+        actions={<ButtonLink to="/recruiting">Back</ButtonLink>}
+      />
       <Card title="1. Choose a file" className="mb-6">
         <Form method="post" encType="multipart/form-data" className="space-y-3">
           <input type="hidden" name="intent" value="preview" />
           <label className="block text-sm font-medium text-slate-800">
             CSV file (UTF-8, comma-separated, header on line 1)
-            <input type="file" name="file" accept=".csv,text/csv" required className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-800" />
+            <input
+              type="file"
+              name="file"
+              accept=".csv,text/csv"
+              required
+              className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-800"
+            />
           </label>
           <details className="text-sm text-slate-600">
             <summary className="cursor-pointer">Columns</summary>
@@ -87,7 +97,8 @@ export default function ImportApplicants() {
           ) : (
             <div className="space-y-4">
               <p className="text-sm text-slate-700" role="status">
-                {result.total} rows: <strong>{"valid" in result ? result.valid : 0} valid</strong>, <strong>{errors.length} with problems</strong>. Nothing has been imported yet.
+                {result.total} rows: <strong>{"valid" in result ? result.valid : 0} valid</strong>, <strong>{errors.length} with problems</strong>. Nothing has
+                been imported yet.
               </p>
               {errors.length ? (
                 <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3">

@@ -125,17 +125,31 @@ export default function PipelineBoard() {
       ) : null}
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
         {closed.map((c) => (
-          <Link key={c.id} to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(c.name)}`} className="rounded-md border border-slate-200 bg-white px-2 py-1 hover:bg-slate-50">
+          <Link
+            key={c.id}
+            to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(c.name)}`}
+            className="rounded-md border border-slate-200 bg-white px-2 py-1 hover:bg-slate-50"
+          >
             {c.name} <span className="font-semibold tabular-nums">{c.count.toLocaleString("en-GB")}</span>
           </Link>
         ))}
         {more.left || more.right ? (
           <span className="ml-auto flex items-center gap-2">
             <span className="text-slate-600">More stages than fit:</span>
-            <button type="button" onClick={() => scrollBy(-600)} disabled={!more.left} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40">
+            <button
+              type="button"
+              onClick={() => scrollBy(-600)}
+              disabled={!more.left}
+              className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40"
+            >
               ← Earlier
             </button>
-            <button type="button" onClick={() => scrollBy(600)} disabled={!more.right} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40">
+            <button
+              type="button"
+              onClick={() => scrollBy(600)}
+              disabled={!more.right}
+              className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-40"
+            >
               Later →
             </button>
           </span>
@@ -158,7 +172,10 @@ export default function PipelineBoard() {
           edgeSince.current ??= e.timeStamp;
           if (e.timeStamp - edgeSince.current > 400) el.scrollLeft += direction * 24;
         }}
-        className={cx("-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10", more.right && "[mask-image:linear-gradient(to_right,black_92%,transparent)]")}
+        className={cx(
+          "-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10",
+          more.right && "[mask-image:linear-gradient(to_right,black_92%,transparent)]",
+        )}
       >
         <ol className="flex min-w-max gap-3" aria-label="Stages">
           {boardColumns.map((column) => {
@@ -182,14 +199,19 @@ export default function PipelineBoard() {
                   setOver(null);
                   if (card) move(card, column);
                 }}
-                className={cx("flex w-72 flex-col rounded-xl border bg-slate-100/70 p-2", over === column.id ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200")}
+                className={cx(
+                  "flex w-72 flex-col rounded-xl border bg-slate-100/70 p-2",
+                  over === column.id ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200",
+                )}
               >
                 <h2 className="flex items-center justify-between px-1 pb-2 text-sm font-semibold text-slate-800">
                   {column.name}
                   <span className="rounded-full bg-white px-2 text-xs tabular-nums text-slate-600">{column.count.toLocaleString("en-GB")}</span>
                 </h2>
                 {column.kind === "HIRED" ? (
-                  <p className="rounded-lg border border-dashed border-slate-300 p-3 text-xs text-slate-600">Drop a card here to open the hire form: start date, hours and skills.</p>
+                  <p className="rounded-lg border border-dashed border-slate-300 p-3 text-xs text-slate-600">
+                    Drop a card here to open the hire form: start date, hours and skills.
+                  </p>
                 ) : null}
                 <ul className="space-y-2">
                   {cards.map((card) => (
@@ -203,10 +225,17 @@ export default function PipelineBoard() {
                         setDragging(card.id);
                       }}
                       onDragEnd={() => setDragging(null)}
-                      className={cx("rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm", canMove && "cursor-grab", dragging === card.id && "opacity-50")}
+                      className={cx(
+                        "rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm",
+                        canMove && "cursor-grab",
+                        dragging === card.id && "opacity-50",
+                      )}
                     >
                       <div className="flex items-start justify-between gap-2">
-                        <Link to={`/recruiting/applicants/${card.applicant.id}?application=${card.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        <Link
+                          to={`/recruiting/applicants/${card.applicant.id}?application=${card.id}`}
+                          className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                        >
                           {card.applicant.name}
                         </Link>
                         <CohortBadge cohort={card.applicant.cohort} />
@@ -225,7 +254,10 @@ export default function PipelineBoard() {
                   ))}
                 </ul>
                 {column.count > perStage && column.kind === "ACTIVE" ? (
-                  <Link to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(column.name)}`} className="mt-2 px-1 text-xs font-medium text-brand-700 underline">
+                  <Link
+                    to={`/recruiting/applicants?openingId=${board.id}&stage=${encodeURIComponent(column.name)}`}
+                    className="mt-2 px-1 text-xs font-medium text-brand-700 underline"
+                  >
                     {(column.count - perStage).toLocaleString("en-GB")} more in the list view
                   </Link>
                 ) : null}
@@ -239,7 +271,17 @@ export default function PipelineBoard() {
 }
 
 /** The keyboard way to move a card: a disclosure listing the other stages as buttons. */
-function MoveMenu({ card, columns, current, onMove }: { card: Card; columns: Board["columns"]; current: string; onMove: (card: Card, to: Board["columns"][number]) => void }) {
+function MoveMenu({
+  card,
+  columns,
+  current,
+  onMove,
+}: {
+  card: Card;
+  columns: Board["columns"];
+  current: string;
+  onMove: (card: Card, to: Board["columns"][number]) => void;
+}) {
   return (
     <details
       className="relative"

@@ -68,7 +68,13 @@ export default function EditOpening() {
                       <label className="sr-only" htmlFor={`stage-${stage.id}`}>
                         Name of stage {stage.name}
                       </label>
-                      <input id={`stage-${stage.id}`} name="name" defaultValue={stage.name} maxLength={40} className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+                      <input
+                        id={`stage-${stage.id}`}
+                        name="name"
+                        defaultValue={stage.name}
+                        maxLength={40}
+                        className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+                      />
                       <Button type="submit" variant="ghost" className="min-h-8 px-2 py-1">
                         Rename
                       </Button>
@@ -107,11 +113,21 @@ export default function EditOpening() {
               <p className="text-sm font-medium text-slate-800">Add a stage</p>
               <label className="block text-sm text-slate-700">
                 Name
-                <input name="name" required maxLength={40} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" placeholder="Reference check" />
+                <input
+                  name="name"
+                  required
+                  maxLength={40}
+                  className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+                  placeholder="Reference check"
+                />
               </label>
               <label className="block text-sm text-slate-700">
                 After
-                <select name="afterStageId" defaultValue={active[active.length - 1]?.id} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+                <select
+                  name="afterStageId"
+                  defaultValue={active[active.length - 1]?.id}
+                  className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+                >
                   {active.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name}

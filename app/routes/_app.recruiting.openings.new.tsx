@@ -22,7 +22,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: OpeningSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const opening = await createOpening(submission.value);
-  return redirectWithToast(`/recruiting/openings/${opening.id}`, { title: "Opening created", description: "It has the default stages; rename or add stages under Edit." });
+  return redirectWithToast(`/recruiting/openings/${opening.id}`, {
+    title: "Opening created",
+    description: "It has the default stages; rename or add stages under Edit.",
+  });
 }
 
 export default function NewOpening() {
@@ -30,7 +33,19 @@ export default function NewOpening() {
   return (
     <>
       <PageHeader title="New opening" description="A language and channel to staff, the cohorts you hire from, and how many people you need." />
-      <OpeningForm defaults={{ status: "DRAFT", channels: ["CHAT"], cohorts: ["student", "rural", "loyal-customer"], countries: ["SE", "FI", "NO", "DK"], headcountTarget: 5, weeklyHoursMin: 10, weeklyHoursMax: 30 }} lastResult={actionData?.result} submitLabel="Create opening" />
+      <OpeningForm
+        defaults={{
+          status: "DRAFT",
+          channels: ["CHAT"],
+          cohorts: ["student", "rural", "loyal-customer"],
+          countries: ["SE", "FI", "NO", "DK"],
+          headcountTarget: 5,
+          weeklyHoursMin: 10,
+          weeklyHoursMax: 30,
+        }}
+        lastResult={actionData?.result}
+        submitLabel="Create opening"
+      />
     </>
   );
 }

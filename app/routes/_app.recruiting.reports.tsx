@@ -27,7 +27,11 @@ export default function Reports() {
   const scope = openingId ? openings.find((o) => o.id === openingId)?.title : "All openings";
   return (
     <>
-      <PageHeader title="Recruiting reports" description="How applicants move through the pipeline, where good hires come from, and how far each opening is from its target." actions={<ButtonLink to="/recruiting">Openings</ButtonLink>} />
+      <PageHeader
+        title="Recruiting reports"
+        description="How applicants move through the pipeline, where good hires come from, and how far each opening is from its target."
+        actions={<ButtonLink to="/recruiting">Openings</ButtonLink>}
+      />
       <Form method="get" className="mb-6" onChange={(e) => submit(e.currentTarget)}>
         <label className="text-sm font-medium text-slate-800">
           Opening
@@ -82,7 +86,9 @@ export default function Reports() {
             {report.targets.map((t) => (
               <li key={t.id}>
                 <div className="mb-1 flex justify-between gap-2 text-sm">
-                  <span className="line-clamp-2 text-slate-800" title={t.title}>{t.title}</span>
+                  <span className="line-clamp-2 text-slate-800" title={t.title}>
+                    {t.title}
+                  </span>
                   <span className="tabular-nums text-slate-700">
                     {t.hired} / {t.target}
                   </span>
@@ -122,7 +128,11 @@ export default function Reports() {
           </div>
         </Card>
         <Card title="Source effectiveness: hire rate">
-          <BarList label="Hire rate per source" items={report.sources.map((s) => ({ name: SOURCES[s.value] ?? s.value, value: s.hireRate }))} format={(v) => pct(v)} />
+          <BarList
+            label="Hire rate per source"
+            items={report.sources.map((s) => ({ name: SOURCES[s.value] ?? s.value, value: s.hireRate }))}
+            format={(v) => pct(v)}
+          />
         </Card>
         <Card title="Sources">
           <table className="w-full text-left text-sm">

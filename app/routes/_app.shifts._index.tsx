@@ -61,7 +61,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next: view[0] ?? null,
     days: Array.from({ length: 14 }, (_, i) => {
       const date = addDays(today, i);
-      return { date, label: formatInZone(startOfLocalDay(date, tz), tz, "EEE d MMM"), relative: dayLabel(date, today), shifts: view.filter((v) => v.date === date) };
+      return {
+        date,
+        label: formatInZone(startOfLocalDay(date, tz), tz, "EEE d MMM"),
+        relative: dayLabel(date, today),
+        shifts: view.filter((v) => v.date === date),
+      };
     }),
     feedUrl: `${origin}/calendar/${agent.calendarToken}.ics`,
   };
@@ -135,16 +140,28 @@ export default function MyShifts() {
           <Card title="Your shifts in your own calendar">
             <p className="text-sm text-slate-600">Subscribe once in Google Calendar, Apple Calendar or Outlook and published changes follow automatically.</p>
             <div className="mt-3 flex flex-wrap gap-2">
-              <a href={webcal} className="inline-flex min-h-10 items-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <a
+                href={webcal}
+                className="inline-flex min-h-10 items-center rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 Subscribe to calendar
               </a>
-              <a href={d.feedUrl ?? undefined} download="handoff-shifts.ics" className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800">
+              <a
+                href={d.feedUrl ?? undefined}
+                download="handoff-shifts.ics"
+                className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800"
+              >
                 Download .ics
               </a>
             </div>
             <label className="mt-3 block text-xs font-medium text-slate-600">
               Calendar link (keep it private)
-              <input readOnly value={d.feedUrl ?? ""} className="mt-1 block w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+              <input
+                readOnly
+                value={d.feedUrl ?? ""}
+                className="mt-1 block w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </label>
             <Form method="post" className="mt-3">
               <Button type="submit" variant="ghost" className="px-0 text-rose-700">
@@ -185,10 +202,18 @@ function WeekView({ days }: { days: Day[] }) {
       {days.map((day) => (
         <div key={day.date} className="relative h-72 rounded-md bg-slate-50">
           {day.shifts.map((s) => (
-            <div key={s.id} className="absolute inset-x-0.5 overflow-hidden rounded bg-brand-600 px-0.5 text-[10px] leading-tight text-white" style={{ top: top(s.from), height: height(s.from, s.to) }}>
+            <div
+              key={s.id}
+              className="absolute inset-x-0.5 overflow-hidden rounded bg-brand-600 px-0.5 text-[10px] leading-tight text-white"
+              style={{ top: top(s.from), height: height(s.from, s.to) }}
+            >
               {s.time.split("–")[0]}
               {s.breakSpans.map((b) => (
-                <span key={b.from} className="absolute inset-x-0 bg-white/70" style={{ top: `${((b.from - s.from) / (s.to - s.from)) * 100}%`, height: `${((b.to - b.from) / (s.to - s.from)) * 100}%` }} />
+                <span
+                  key={b.from}
+                  className="absolute inset-x-0 bg-white/70"
+                  style={{ top: `${((b.from - s.from) / (s.to - s.from)) * 100}%`, height: `${((b.to - b.from) / (s.to - s.from)) * 100}%` }}
+                />
               ))}
             </div>
           ))}

@@ -59,7 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
       }
     }
   }
-  const hours = z.coerce.number().min(agent.weeklyMinMinutes / 60).max(60).safeParse(form.get("preferredMaxHours"));
+  const hours = z.coerce
+    .number()
+    .min(agent.weeklyMinMinutes / 60)
+    .max(60)
+    .safeParse(form.get("preferredMaxHours"));
   if (!hours.success) errors.preferredMaxHours = `Between your contracted ${agent.weeklyMinMinutes / 60} h and 60 h a week.`;
   const capPeriods: { from: string; to: string; maxMinutes: number }[] = [];
   for (let k = 0; k < PERIODS; k++) {
@@ -68,7 +72,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const max = String(form.get(`p${k}max`) ?? "");
     if (!from && !to && !max) continue;
     const parsed = z.object({ from: PlanDate, to: PlanDate, max: z.coerce.number().min(0).max(60) }).safeParse({ from, to, max });
-    if (!parsed.success || parsed.data.to < parsed.data.from) errors[`p${k}`] = "Give a start date, an end date on or after it, and the most hours a week then.";
+    if (!parsed.success || parsed.data.to < parsed.data.from)
+      errors[`p${k}`] = "Give a start date, an end date on or after it, and the most hours a week then.";
     else capPeriods.push({ from, to, maxMinutes: Math.round(parsed.data.max * 60) });
   }
   if (Object.keys(errors).length) return data({ errors }, { status: 400 });
@@ -93,7 +98,10 @@ export default function AvailabilityPage() {
   const navigation = useNavigation();
   return (
     <>
-      <PageHeader title="Availability" description={`When you can work each week, in your time zone (${d.timeZone.replace("_", " ")}, ${d.zone}). Changes apply from the next schedule run.`} />
+      <PageHeader
+        title="Availability"
+        description={`When you can work each week, in your time zone (${d.timeZone.replace("_", " ")}, ${d.zone}). Changes apply from the next schedule run.`}
+      />
       <Form method="post" className="space-y-5">
         {Object.keys(errors).length ? (
           <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
@@ -106,7 +114,9 @@ export default function AvailabilityPage() {
           </div>
         ) : null}
         <Card title="Weekly hours">
-          <p className="mb-2 text-sm text-slate-600">Up to two ranges a day in your own time zone, for example 08:00–12:00 and 17:00–21:00. Leave the second range empty when one is enough.</p>
+          <p className="mb-2 text-sm text-slate-600">
+            Up to two ranges a day in your own time zone, for example 08:00–12:00 and 17:00–21:00. Leave the second range empty when one is enough.
+          </p>
           <ul className="divide-y divide-slate-100">
             {DAYS.map((day, i) => {
               const ranges = d.availability.filter((r) => r.day === i);
@@ -131,7 +141,15 @@ export default function AvailabilityPage() {
           <label className="block text-sm font-medium text-slate-800" htmlFor="preferredMaxHours">
             Most hours you want a week
           </label>
-          <input id="preferredMaxHours" name="preferredMaxHours" type="number" step="0.5" defaultValue={d.preferredMaxHours} className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2 text-sm" aria-describedby="hours-hint" />
+          <input
+            id="preferredMaxHours"
+            name="preferredMaxHours"
+            type="number"
+            step="0.5"
+            defaultValue={d.preferredMaxHours}
+            className="mt-1 w-32 rounded-lg border border-slate-300 px-3 py-2 text-sm"
+            aria-describedby="hours-hint"
+          />
           <p id="hours-hint" className="mt-1 text-xs text-slate-600">
             Your contract guarantees at least {d.minHours} h when there is work.
           </p>
@@ -154,7 +172,13 @@ export default function AvailabilityPage() {
                   </label>
                   <label>
                     <span className="block text-xs text-slate-600">Most hours a week</span>
-                    <input type="number" step="0.5" name={`p${k}max`} defaultValue={p ? p.maxMinutes / 60 : ""} className="w-24 rounded-lg border border-slate-300 px-2 py-1.5" />
+                    <input
+                      type="number"
+                      step="0.5"
+                      name={`p${k}max`}
+                      defaultValue={p ? p.maxMinutes / 60 : ""}
+                      className="w-24 rounded-lg border border-slate-300 px-2 py-1.5"
+                    />
                   </label>
                   {errors[`p${k}`] ? <span className="w-full text-rose-700">{errors[`p${k}`]}</span> : null}
                 </li>

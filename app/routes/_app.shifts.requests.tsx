@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     openSwapsFor(agent.id, agent.skills),
     publishedShifts(agent.id, new Date(), new Date(Date.now() + 28 * 86_400_000)),
   ]);
-  const when = (start: Date, end: Date) => `${formatInZone(start, tz, "EEE d MMM HH:mm")}–${formatInZone(end, tz, start.toDateString() === end.toDateString() ? "HH:mm" : "EEE d MMM HH:mm")}`;
+  const when = (start: Date, end: Date) =>
+    `${formatInZone(start, tz, "EEE d MMM HH:mm")}–${formatInZone(end, tz, start.toDateString() === end.toDateString() ? "HH:mm" : "EEE d MMM HH:mm")}`;
   return {
     timeZone: tz,
     zone: zoneAbbreviation(tz),
@@ -37,14 +38,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       queue: s.shift.queue.key,
       status: s.status,
       role: s.offeredById === agent.id ? ("offered" as const) : ("taken" as const),
-      other: s.offeredById === agent.id ? s.takenBy?.user.name ?? null : s.offeredBy.user.name,
+      other: s.offeredById === agent.id ? (s.takenBy?.user.name ?? null) : s.offeredBy.user.name,
     })),
     open: open.map((s) => ({ id: s.id, when: when(s.shift.start, s.shift.end), queue: s.shift.queue.key, from: s.offeredBy.user.name })),
     upcoming: upcoming.map((s) => ({ id: s.id, label: `${when(s.start, s.end)} · ${s.queue}` })),
   };
 }
 
-const TimeOffSchema = z.object({ start: z.string().min(1, "Pick when it starts"), end: z.string().min(1, "Pick when it ends"), reason: z.string().trim().min(2, "Give a short reason").max(200) });
+const TimeOffSchema = z.object({
+  start: z.string().min(1, "Pick when it starts"),
+  end: z.string().min(1, "Pick when it ends"),
+  reason: z.string().trim().min(2, "Give a short reason").max(200),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "shifts:own");
@@ -68,7 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (intent === "offer") {
       await offerShift(agent.id, String(form.get("publishedShiftId")));
-      return redirectWithToast("/shifts/requests", { title: "Shift offered", description: "Qualified colleagues can now take it; your manager approves the swap." });
+      return redirectWithToast("/shifts/requests", {
+        title: "Shift offered",
+        description: "Qualified colleagues can now take it; your manager approves the swap.",
+      });
     }
     if (intent === "take") {
       await takeSwap(agent.id, String(form.get("swapId")), agent.skills);
@@ -101,16 +109,34 @@ export default function RequestsPage() {
             <div className="grid gap-3 sm:grid-cols-2">
               <label className="block text-sm font-medium text-slate-800">
                 From
-                <input type="datetime-local" name="start" step={900} required className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+                <input
+                  type="datetime-local"
+                  name="start"
+                  step={900}
+                  required
+                  className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+                />
               </label>
               <label className="block text-sm font-medium text-slate-800">
                 Until
-                <input type="datetime-local" name="end" step={900} required className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+                <input
+                  type="datetime-local"
+                  name="end"
+                  step={900}
+                  required
+                  className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+                />
               </label>
             </div>
             <label className="block text-sm font-medium text-slate-800">
               Reason
-              <input name="reason" required maxLength={200} placeholder="e.g. Exam at the university" className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+              <input
+                name="reason"
+                required
+                maxLength={200}
+                placeholder="e.g. Exam at the university"
+                className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+              />
             </label>
             <Button type="submit" disabled={busy}>
               Request time off
@@ -195,7 +221,9 @@ export default function RequestsPage() {
                   <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                     <span>
                       {s.role === "offered" ? "You offered" : "You take"} {s.when} · {s.queue}
-                      <span className="block text-xs text-slate-600">{s.role === "offered" ? (s.other ? `taken by ${s.other}` : "nobody has taken it yet") : `from ${s.other}`}</span>
+                      <span className="block text-xs text-slate-600">
+                        {s.role === "offered" ? (s.other ? `taken by ${s.other}` : "nobody has taken it yet") : `from ${s.other}`}
+                      </span>
                     </span>
                     <Badge tone={REQUEST_TONES[s.status]}>{s.status === "PENDING" ? (s.other ? "awaiting approval" : "open") : s.status.toLowerCase()}</Badge>
                   </li>

@@ -10,7 +10,13 @@ let managerCookie = "";
 let adminId = "";
 let parked: string[] = [];
 
-async function post(path: string, module: { action: (args: any) => Promise<unknown> }, cookie: string, body: Record<string, string>, params: Record<string, string> = {}) {
+async function post(
+  path: string,
+  module: { action: (args: any) => Promise<unknown> },
+  cookie: string,
+  body: Record<string, string>,
+  params: Record<string, string> = {},
+) {
   const request = new Request(`http://localhost${path}`, {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
@@ -30,7 +36,9 @@ beforeAll(async () => {
   parked = (await prisma.user.findMany({ where: { role: "ADMIN", deactivatedAt: null }, select: { id: true } })).map((u) => u.id);
   await prisma.user.updateMany({ where: { id: { in: parked } }, data: { deactivatedAt: new Date() } });
   const admin = await prisma.user.create({ data: { email: `route-admin.${stamp}@handoff.example`, name: "Agneta Route", role: "ADMIN", passwordHash: "x" } });
-  const manager = await prisma.user.create({ data: { email: `route-manager.${stamp}@handoff.example`, name: "Mats Route", role: "MANAGER", passwordHash: "x" } });
+  const manager = await prisma.user.create({
+    data: { email: `route-manager.${stamp}@handoff.example`, name: "Mats Route", role: "MANAGER", passwordHash: "x" },
+  });
   adminId = admin.id;
   adminCookie = (await createSession(admin.id, "test")).split(";")[0]!;
   managerCookie = (await createSession(manager.id, "test")).split(";")[0]!;
@@ -49,7 +57,11 @@ describe("invite action (/admin)", () => {
     const accounts = await import("./_app.admin._index");
     const r = await post("/admin", accounts, adminCookie, { name: "A", email: "not-an-email", role: "AGENT" });
     expect(statusOf(r as any)).toBe(400);
-    expect((r as any).data.errors).toMatchObject({ name: expect.any(String), email: expect.stringMatching(/valid email/), role: expect.stringMatching(/Choose a role/) });
+    expect((r as any).data.errors).toMatchObject({
+      name: expect.any(String),
+      email: expect.stringMatching(/valid email/),
+      role: expect.stringMatching(/Choose a role/),
+    });
     const empty = await post("/admin", accounts, adminCookie, {});
     expect(statusOf(empty as any)).toBe(400);
   });
@@ -62,7 +74,11 @@ describe("invite action (/admin)", () => {
 
   it("invites with good input (a redirect with a toast)", async () => {
     const accounts = await import("./_app.admin._index");
-    const r = (await post("/admin", accounts, adminCookie, { name: "Nora Route", email: `nora.${stamp}@handoff.example`, role: "RECRUITER" })) as unknown as Response;
+    const r = (await post("/admin", accounts, adminCookie, {
+      name: "Nora Route",
+      email: `nora.${stamp}@handoff.example`,
+      role: "RECRUITER",
+    })) as unknown as Response;
     expect(r.status).toBe(302);
   });
 });

@@ -13,7 +13,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const events: EventAttributes[] = feed.shifts.map((s) => ({
     uid: `shift-${s.id}@handoff`,
     title: `Shift: ${s.queue}`,
-    description: s.breaks.length ? `Break ${s.breaks.map((b) => `${b.start.toISOString().slice(11, 16)}–${b.end.toISOString().slice(11, 16)} UTC`).join(", ")}` : "No break",
+    description: s.breaks.length
+      ? `Break ${s.breaks.map((b) => `${b.start.toISOString().slice(11, 16)}–${b.end.toISOString().slice(11, 16)} UTC`).join(", ")}`
+      : "No break",
     start: utcParts(s.start),
     startInputType: "utc",
     startOutputType: "utc",

@@ -46,7 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (String(formData.get("website") ?? "").trim()) throw redirect(`/careers/${opening.slug}/thanks`);
   const submission = parseWithZod(formData, {
     schema: CareersFormSchema.superRefine((value, ctx) => {
-      if (!opening.countries.includes(value.country)) ctx.addIssue({ code: "custom", path: ["country"], message: "This position is open to people living in " + opening.countries.map((c) => COUNTRIES[c] ?? c).join(", ") });
+      if (!opening.countries.includes(value.country))
+        ctx.addIssue({
+          code: "custom",
+          path: ["country"],
+          message: "This position is open to people living in " + opening.countries.map((c) => COUNTRIES[c] ?? c).join(", "),
+        });
       if (!opening.cohorts.includes(value.cohort)) ctx.addIssue({ code: "custom", path: ["cohort"], message: "Choose one of the groups this position is for" });
     }),
   });
@@ -55,7 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await submitApplication(opening.id, input, { consent: { wordingVersion: CONSENT_WORDING_VERSION, retentionDays: opening.retentionDays } });
   throw redirect(`/careers/${opening.slug}/thanks`);
 }
-
 
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
   return (
@@ -133,10 +137,26 @@ export default function Apply() {
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField label="Full name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }} />
             <TextField label="Email" meta={fields.email} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
-            <TextField label="Phone (optional)" meta={fields.phone} inputProps={{ ...getInputProps(fields.phone, { type: "tel" }), autoComplete: "tel" }} hint="With country code, e.g. +358 40 123 4567" />
-            <SelectField label="Country you live in" meta={fields.country} selectProps={getSelectProps(fields.country)} options={opening.countries.map((c) => ({ value: c, label: COUNTRIES[c] ?? c }))} />
+            <TextField
+              label="Phone (optional)"
+              meta={fields.phone}
+              inputProps={{ ...getInputProps(fields.phone, { type: "tel" }), autoComplete: "tel" }}
+              hint="With country code, e.g. +358 40 123 4567"
+            />
+            <SelectField
+              label="Country you live in"
+              meta={fields.country}
+              selectProps={getSelectProps(fields.country)}
+              options={opening.countries.map((c) => ({ value: c, label: COUNTRIES[c] ?? c }))}
+            />
             <TextField label="Region or city (optional)" meta={fields.region} inputProps={getInputProps(fields.region, { type: "text" })} />
-            <SelectField label="Your time zone" meta={fields.timeZone} selectProps={getSelectProps(fields.timeZone)} options={TIME_ZONES.map((z) => ({ value: z, label: z.replace("_", " ") }))} hint="The times you give below are in this zone." />
+            <SelectField
+              label="Your time zone"
+              meta={fields.timeZone}
+              selectProps={getSelectProps(fields.timeZone)}
+              options={TIME_ZONES.map((z) => ({ value: z, label: z.replace("_", " ") }))}
+              hint="The times you give below are in this zone."
+            />
           </div>
         </Section>
 
@@ -147,10 +167,22 @@ export default function Apply() {
               return (
                 <li key={item.key} className="flex flex-wrap items-end gap-3">
                   <div className="min-w-40 flex-1">
-                    <SelectField label={`Language ${index + 1}`} meta={l.language} selectProps={getSelectProps(l.language)} placeholder="Choose…" options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))} />
+                    <SelectField
+                      label={`Language ${index + 1}`}
+                      meta={l.language}
+                      selectProps={getSelectProps(l.language)}
+                      placeholder="Choose…"
+                      options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
+                    />
                   </div>
                   <div className="w-36">
-                    <SelectField label="Level" meta={l.level} selectProps={getSelectProps(l.level)} placeholder="Choose…" options={LEVELS.map((v) => ({ value: v, label: LEVEL_LABELS[v] }))} />
+                    <SelectField
+                      label="Level"
+                      meta={l.level}
+                      selectProps={getSelectProps(l.level)}
+                      placeholder="Choose…"
+                      options={LEVELS.map((v) => ({ value: v, label: LEVEL_LABELS[v] }))}
+                    />
                   </div>
                   {languages.length > 1 ? (
                     <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.languages.name, index })} aria-label={`Remove language ${index + 1}`}>
@@ -172,7 +204,10 @@ export default function Apply() {
             <legend className="sr-only">Cohort</legend>
             <div className="flex flex-wrap gap-3">
               {opening.cohorts.map((c) => (
-                <label key={c} className="flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <label
+                  key={c}
+                  className="flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                >
                   <input type="radio" name={fields.cohort.name} value={c} defaultChecked={fields.cohort.initialValue === c} className="accent-brand-600" />
                   {COHORT_LABELS[c as Cohort]}
                 </label>
@@ -184,26 +219,45 @@ export default function Apply() {
             <div className="grid gap-4 sm:grid-cols-3">
               <TextField label="School or university" meta={fields.school} inputProps={getInputProps(fields.school, { type: "text" })} />
               <TextField label="Expected graduation" meta={fields.graduation} inputProps={getInputProps(fields.graduation, { type: "month" })} />
-              <TextField label="Term-time cap (hours a week)" meta={fields.termTimeCapHours} inputProps={getInputProps(fields.termTimeCapHours, { type: "number" })} hint="The most your study rules allow" />
+              <TextField
+                label="Term-time cap (hours a week)"
+                meta={fields.termTimeCapHours}
+                inputProps={getInputProps(fields.termTimeCapHours, { type: "number" })}
+                hint="The most your study rules allow"
+              />
             </div>
           ) : null}
-          {cohort === "rural" ? <TextField label="Municipality or region" meta={fields.municipality} inputProps={getInputProps(fields.municipality, { type: "text" })} /> : null}
+          {cohort === "rural" ? (
+            <TextField label="Municipality or region" meta={fields.municipality} inputProps={getInputProps(fields.municipality, { type: "text" })} />
+          ) : null}
           {cohort === "loyal-customer" ? (
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label="Customer since (year)" meta={fields.customerSince} inputProps={{ ...getInputProps(fields.customerSince, { type: "text" }), inputMode: "numeric", placeholder: "2019" }} />
+              <TextField
+                label="Customer since (year)"
+                meta={fields.customerSince}
+                inputProps={{ ...getInputProps(fields.customerSince, { type: "text" }), inputMode: "numeric", placeholder: "2019" }}
+              />
               <TextField label="Customer number (optional)" meta={fields.customerId} inputProps={getInputProps(fields.customerId, { type: "text" })} />
             </div>
           ) : null}
         </Section>
 
-        <Section title="When can you work?" description="Add each stretch of time you could usually work in a week, in your own time zone. Add several for different days.">
+        <Section
+          title="When can you work?"
+          description="Add each stretch of time you could usually work in a week, in your own time zone. Add several for different days."
+        >
           <ul className="space-y-3">
             {availability.map((item, index) => {
               const slot = item.getFieldset();
               return (
                 <li key={item.key} className="flex flex-wrap items-end gap-3" aria-label={`Time range ${index + 1}`}>
                   <div className="w-40">
-                    <SelectField label="Day" meta={slot.day} selectProps={getSelectProps(slot.day)} options={DAY_LONG.map((d, i) => ({ value: String(i), label: d }))} />
+                    <SelectField
+                      label="Day"
+                      meta={slot.day}
+                      selectProps={getSelectProps(slot.day)}
+                      options={DAY_LONG.map((d, i) => ({ value: String(i), label: d }))}
+                    />
                   </div>
                   <div className="w-32">
                     <TextField label="From" meta={slot.from} inputProps={getInputProps(slot.from, { type: "time" })} />
@@ -212,7 +266,11 @@ export default function Apply() {
                     <TextField label="To" meta={slot.to} inputProps={getInputProps(slot.to, { type: "time" })} />
                   </div>
                   {availability.length > 1 ? (
-                    <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.availability.name, index })} aria-label={`Remove time range ${index + 1}`}>
+                    <Button
+                      variant="ghost"
+                      {...form.remove.getButtonProps({ name: fields.availability.name, index })}
+                      aria-label={`Remove time range ${index + 1}`}
+                    >
                       Remove
                     </Button>
                   ) : null}
@@ -221,7 +279,13 @@ export default function Apply() {
             })}
           </ul>
           <FieldError meta={fields.availability} />
-          <Button variant="secondary" {...form.insert.getButtonProps({ name: fields.availability.name, defaultValue: { day: String(Math.min(6, availability.length)), from: "17:00", to: "21:00" } })}>
+          <Button
+            variant="secondary"
+            {...form.insert.getButtonProps({
+              name: fields.availability.name,
+              defaultValue: { day: String(Math.min(6, availability.length)), from: "17:00", to: "21:00" },
+            })}
+          >
             Add a time range
           </Button>
           <div className="max-w-xs">
@@ -235,16 +299,31 @@ export default function Apply() {
             <Checkbox meta={fields.headset} label="A headset with a microphone" />
           </div>
           <div className="max-w-xs">
-            <TextField label="Broadband speed in Mbit/s (optional)" meta={fields.broadbandMbps} inputProps={getInputProps(fields.broadbandMbps, { type: "number" })} />
+            <TextField
+              label="Broadband speed in Mbit/s (optional)"
+              meta={fields.broadbandMbps}
+              inputProps={getInputProps(fields.broadbandMbps, { type: "number" })}
+            />
           </div>
           <div className="max-w-sm">
-            <SelectField label="Where did you hear about us?" meta={fields.source} selectProps={getSelectProps(fields.source)} options={Object.entries(SOURCES).filter(([k]) => k !== "import").map(([value, label]) => ({ value, label }))} />
+            <SelectField
+              label="Where did you hear about us?"
+              meta={fields.source}
+              selectProps={getSelectProps(fields.source)}
+              options={Object.entries(SOURCES)
+                .filter(([k]) => k !== "import")
+                .map(([value, label]) => ({ value, label }))}
+            />
           </div>
         </Section>
 
         <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <label className="flex items-start gap-3 text-sm text-slate-800">
-            <input {...getInputProps(fields.consent, { type: "checkbox" })} className="mt-0.5 h-4 w-4 accent-brand-600" aria-describedby={fields.consent.errors?.length ? fields.consent.errorId : undefined} />
+            <input
+              {...getInputProps(fields.consent, { type: "checkbox" })}
+              className="mt-0.5 h-4 w-4 accent-brand-600"
+              aria-describedby={fields.consent.errors?.length ? fields.consent.errorId : undefined}
+            />
             <span>{consentWording(opening.retentionDays)}</span>
           </label>
           <FieldError meta={fields.consent} />

@@ -21,8 +21,8 @@ export default function Careers() {
     <CareersLayout>
       <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Help our customers when the AI can't</h1>
       <p className="mt-2 max-w-2xl text-slate-600">
-        Our assistant answers most questions. You take the ones that need a person — disputes, hardship, worried customers — from
-        home, in your language, on hours that fit your studies, your village or your life.
+        Our assistant answers most questions. You take the ones that need a person — disputes, hardship, worried customers — from home, in your language, on
+        hours that fit your studies, your village or your life.
       </p>
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-3" onChange={(e) => submit(e.currentTarget)}>
         <div>

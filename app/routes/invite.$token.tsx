@@ -14,7 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Set your password · Handoff"
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findUsableInvitation(params.token ?? "");
-  return { invitee: invitation ? { firstName: invitation.user.name.split(" ")[0], email: invitation.user.email, reset: invitation.purpose === "PASSWORD_RESET" } : null };
+  return {
+    invitee: invitation
+      ? { firstName: invitation.user.name.split(" ")[0], email: invitation.user.email, reset: invitation.purpose === "PASSWORD_RESET" }
+      : null,
+  };
 }
 
 const PasswordSchema = z
@@ -26,12 +30,21 @@ const PasswordSchema = z
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = PasswordSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> }, { status: 400 });
   const user = await acceptInvitation(params.token ?? "", parsed.data.password);
-  if (!user) return data({ errors: { form: "This link has been used or has expired. Ask your recruiter or an admin for a new one." } as Record<string, string> }, { status: 410 });
+  if (!user)
+    return data(
+      { errors: { form: "This link has been used or has expired. Ask your recruiter or an admin for a new one." } as Record<string, string> },
+      { status: 410 },
+    );
   const headers = new Headers({ "Set-Cookie": await createSession(user.id, request.headers.get("User-Agent")) });
   const home = user.role === "AGENT" ? "/profile" : HOME_BY_ROLE[user.role];
-  for (const [k, v] of await toastHeaders({ title: `Welcome, ${user.name.split(" ")[0]}`, description: user.role === "AGENT" ? "Your password is set. This is your profile." : "Your password is set." })) headers.append(k, v);
+  for (const [k, v] of await toastHeaders({
+    title: `Welcome, ${user.name.split(" ")[0]}`,
+    description: user.role === "AGENT" ? "Your password is set. This is your profile." : "Your password is set.",
+  }))
+    headers.append(k, v);
   return redirect(home, { headers });
 }
 
@@ -50,7 +63,9 @@ export default function Invite() {
         </div>
         {invitee ? (
           <>
-            <h1 className="text-xl font-semibold text-slate-900">{invitee.reset ? `Choose a new password, ${invitee.firstName}` : `Welcome, ${invitee.firstName}`}</h1>
+            <h1 className="text-xl font-semibold text-slate-900">
+              {invitee.reset ? `Choose a new password, ${invitee.firstName}` : `Welcome, ${invitee.firstName}`}
+            </h1>
             <p className="mt-1 text-sm text-slate-600">Choose a password for {invitee.email}. This link works once.</p>
             <Form method="post" className="mt-6 space-y-4">
               {errors.form ? (
@@ -63,7 +78,16 @@ export default function Invite() {
                 <label htmlFor="password" className="block text-sm font-medium text-slate-800">
                   New password
                 </label>
-                <input id="password" name="password" type="password" autoComplete="new-password" minLength={10} required className={input} aria-describedby="password-help" />
+                <input
+                  id="password"
+                  name="password"
+                  type="password"
+                  autoComplete="new-password"
+                  minLength={10}
+                  required
+                  className={input}
+                  aria-describedby="password-help"
+                />
                 <p id="password-help" className={errors.password ? "mt-1 text-sm text-rose-700" : "mt-1 text-xs text-slate-500"}>
                   {errors.password ?? "At least 10 characters."}
                 </p>
@@ -83,7 +107,9 @@ export default function Invite() {
         ) : (
           <>
             <h1 className="text-xl font-semibold text-slate-900">This link no longer works</h1>
-            <p className="mt-2 text-sm text-slate-600">Invitation links work once and for seven days. Ask your recruiter or an admin to send a new one, or sign in if you have already set a password.</p>
+            <p className="mt-2 text-sm text-slate-600">
+              Invitation links work once and for seven days. Ask your recruiter or an admin to send a new one, or sign in if you have already set a password.
+            </p>
             <a href="/login" className="mt-4 inline-block font-medium text-brand-700 underline">
               Go to sign-in
             </a>

@@ -44,7 +44,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : outcome.reason === "deactivated"
           ? "This account has been deactivated. Ask an admin if you need access again."
           : "That email and password don't match an account. Check both and try again.";
-    return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: outcome.reason === "throttled" ? 429 : outcome.reason === "deactivated" ? 403 : 400 });
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+      { status: outcome.reason === "throttled" ? 429 : outcome.reason === "deactivated" ? 403 : 400 },
+    );
   }
   const cookie = await createSession(outcome.user.id, request.headers.get("User-Agent"));
   return redirect(safeRedirect(redirectTo, HOME_BY_ROLE[outcome.user.role]), { headers: { "Set-Cookie": cookie } });
@@ -73,8 +76,8 @@ export default function Login() {
         <div className="max-w-md">
           <h2 className="text-3xl font-semibold leading-tight">The people your AI hands off to, planned and ready.</h2>
           <p className="mt-4 text-brand-100">
-            Forecast the contacts your assistant won't resolve, staff them with students, rural and loyal-customer agents, and
-            publish schedules they can live with.
+            Forecast the contacts your assistant won't resolve, staff them with students, rural and loyal-customer agents, and publish schedules they can live
+            with.
           </p>
         </div>
         <p className="text-sm text-brand-100">Recruiting · Forecasting · Scheduling</p>
@@ -94,8 +97,16 @@ export default function Login() {
                 {form.errors.join(" ")}
               </div>
             ) : null}
-            <TextField label="Email" meta={fields.email} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", autoFocus: true }} />
-            <TextField label="Password" meta={fields.password} inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }} />
+            <TextField
+              label="Email"
+              meta={fields.email}
+              inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", autoFocus: true }}
+            />
+            <TextField
+              label="Password"
+              meta={fields.password}
+              inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
+            />
             <Button type="submit" className="w-full" disabled={busy}>
               {busy ? "Signing in…" : "Sign in"}
             </Button>

@@ -17,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     startOutputType: "utc",
     duration: { minutes: interview.durationMinutes },
     title: `Interview: ${applicant.name} — ${opening.title}`,
-    description: [`Interview with ${applicant.name} (${applicant.email}) for ${opening.title}.`, interview.link ? `Join: ${interview.link}` : null].filter(Boolean).join("\n"),
+    description: [`Interview with ${applicant.name} (${applicant.email}) for ${opening.title}.`, interview.link ? `Join: ${interview.link}` : null]
+      .filter(Boolean)
+      .join("\n"),
     ...(interview.link ? { url: interview.link, location: interview.link } : {}),
     ...(interview.interviewer ? { organizer: { name: interview.interviewer.name, email: interview.interviewer.email } } : {}),
     attendees: [{ name: applicant.name, email: applicant.email, rsvp: true, role: "REQ-PARTICIPANT" }],

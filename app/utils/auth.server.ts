@@ -72,9 +72,7 @@ export function requireCan(user: SessionUser, permission: Permission): void {
 
 let dummyHash: string | undefined;
 
-export type SignInResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" | "throttled" | "deactivated"; retryAfterMinutes?: number };
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" | "throttled" | "deactivated"; retryAfterMinutes?: number };
 
 /**
  * Claims one attempt atomically: under a lock per address, counts the recent failures and, when no
@@ -86,7 +84,13 @@ async function claimAttempt(email: string, ip: string, now: Date): Promise<{ id:
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signin:${ip}`}))`;
-    const recent = (where: Prisma.LoginAttemptWhereInput) => tx.loginAttempt.findMany({ where: { ...where, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_ACCOUNT });
+    const recent = (where: Prisma.LoginAttemptWhereInput) =>
+      tx.loginAttempt.findMany({
+        where: { ...where, createdAt: { gt: since } },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+        take: MAX_FAILURES_PER_ACCOUNT,
+      });
     const [pair, address, account] = await Promise.all([recent({ email, ip }), recent({ ip }), recent({ email })]);
     const limits: [typeof pair, number][] = [
       [pair, MAX_FAILURES_PER_ACCOUNT_AND_IP],
@@ -94,7 +98,9 @@ async function claimAttempt(email: string, ip: string, now: Date): Promise<{ id:
       [account, MAX_FAILURES_PER_ACCOUNT],
     ];
     // When a limit binds, the next attempt is allowed once the failure that filled it leaves the window.
-    const waits = limits.filter(([rows, max]) => rows.length >= max).map(([rows, max]) => rows[max - 1].createdAt.getTime() + THROTTLE_WINDOW_MS - now.getTime());
+    const waits = limits
+      .filter(([rows, max]) => rows.length >= max)
+      .map(([rows, max]) => rows[max - 1].createdAt.getTime() + THROTTLE_WINDOW_MS - now.getTime());
     if (waits.length) return { retryAfterMinutes: Math.max(1, Math.ceil(Math.max(...waits) / 60_000)) };
     return tx.loginAttempt.create({ data: { email, ip, createdAt: now }, select: { id: true } });
   });

@@ -12,7 +12,8 @@ declare global {
   var __prismaAnswersHttp: boolean | undefined;
 }
 
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|Can't reach database server|the database system is (starting up|shutting down)|terminating connection/i;
+const UNREACHABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|Can't reach database server|the database system is (starting up|shutting down)|terminating connection/i;
 const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
 
 /** Whether an error (or one of its causes) says the database could not be reached, as opposed to a bad query. */

@@ -5,11 +5,17 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }),
-  BULLMQ_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, "letters, digits, : _ - only").default("handoff"),
+  BULLMQ_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i, "letters, digits, : _ - only")
+    .default("handoff"),
   SESSION_SECRET: z.string().min(16, "must be at least 16 characters"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url().optional(),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** How long a schedule run searches; the best schedule found by then is kept. */
   SCHEDULE_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** How long a worker's claim on a job lasts without renewal: a killed worker's job is taken up again after it. */

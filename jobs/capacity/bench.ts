@@ -99,10 +99,16 @@ async function main() {
     return;
   }
   const self = fileURLToPath(import.meta.url);
-  const load = loadavg().map((l) => l.toFixed(1)).join(" ");
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
   console.log(`capacity: 3 cohorts, 3 bands, ~20 groups, ~25 profiles; targets: gap ≤ 0.5 % in < 30 s (26 weeks < 10 s), 0 check problems`);
-  console.log(`figures taken on 2 cores shared with other engineers' work (load average at start: ${load}); seconds are wall time, cpu is this process's user time`);
-  console.log("case           limit          cost         bound    gap %  status       hires  seconds    cpu   spreadsheet  sheet/opt  check  peak MB  rows×cols (int)");
+  console.log(
+    `figures taken on 2 cores shared with other engineers' work (load average at start: ${load}); seconds are wall time, cpu is this process's user time`,
+  );
+  console.log(
+    "case           limit          cost         bound    gap %  status       hires  seconds    cpu   spreadsheet  sheet/opt  check  peak MB  rows×cols (int)",
+  );
   for (const c of cases) {
     const child = spawnSync(process.execPath, ["--import", "tsx", self, JSON.stringify(c)], { encoding: "utf8", maxBuffer: 1 << 24 });
     if (child.status !== 0) {

@@ -104,7 +104,7 @@ describe("capacity: optimal against brute force", () => {
 /** A tiny random plan whose hire space is small enough to enumerate. */
 function smallPlan(p: { weeks: number; bands: number; queues: number; seed: number }): Plan {
   let s = p.seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const bands = ["day", "evening"].slice(0, p.bands);
   const queues = ["a", "b"].slice(0, p.queues).map((id) => ({ id, required: Array.from({ length: p.weeks }, () => bands.map(() => Math.round(rnd() * 40))) }));
   const cohorts = ["x", "y"].map((id) => ({
@@ -143,7 +143,9 @@ async function bruteForce(plan: Plan): Promise<number> {
   const counts = new Array<number>(slots.length).fill(0);
   const visit = async (i: number): Promise<void> => {
     if (i === slots.length) {
-      const hires: Hire[] = slots.flatMap((s, k) => (counts[k] > 0 ? [{ cohort: s.cohort, skills: s.skills, week: s.week, startWeek: s.week + s.lead, count: counts[k] }] : []));
+      const hires: Hire[] = slots.flatMap((s, k) =>
+        counts[k] > 0 ? [{ cohort: s.cohort, skills: s.skills, week: s.week, startWeek: s.week + s.lead, count: counts[k] }] : [],
+      );
       best = Math.min(best, (await recomputeCost(plan, hires)).totalCost);
       return;
     }
@@ -159,17 +161,21 @@ async function bruteForce(plan: Plan): Promise<number> {
 
 describe("capacity: the published example plan", () => {
   const path = sharedData("capacity-example.json");
-  it.skipIf(!path)("reproduces its proven optimum of 1,270,032.6 with 87 hires, and beats the spreadsheet", async () => {
-    const plan = parsePlan(JSON.parse(readFileSync(path!, "utf8")));
-    const r = await solveCapacity(plan, { timeLimitSeconds: 60 });
-    expect(r.summary.status).toBe("optimal");
-    expect(Math.abs(r.summary.totalCost - 1_270_032.6)).toBeLessThan(1_270_032.6 * 1e-5);
-    expect(r.summary.hires).toBe(87);
-    expect((await checkCapacity(plan, r)).problems).toEqual([]);
-    const sheet = await planFor(plan, spreadsheetHires(plan));
-    expect(sheet.summary.totalCost).toBeGreaterThan(1.3 * r.summary.totalCost);
-    expect((await checkCapacity(plan, sheet)).problems).toEqual([]);
-  }, 120_000);
+  it.skipIf(!path)(
+    "reproduces its proven optimum of 1,270,032.6 with 87 hires, and beats the spreadsheet",
+    async () => {
+      const plan = parsePlan(JSON.parse(readFileSync(path!, "utf8")));
+      const r = await solveCapacity(plan, { timeLimitSeconds: 60 });
+      expect(r.summary.status).toBe("optimal");
+      expect(Math.abs(r.summary.totalCost - 1_270_032.6)).toBeLessThan(1_270_032.6 * 1e-5);
+      expect(r.summary.hires).toBe(87);
+      expect((await checkCapacity(plan, r)).problems).toEqual([]);
+      const sheet = await planFor(plan, spreadsheetHires(plan));
+      expect(sheet.summary.totalCost).toBeGreaterThan(1.3 * r.summary.totalCost);
+      expect((await checkCapacity(plan, sheet)).problems).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe("capacity: bad input names the field", () => {

@@ -66,7 +66,8 @@ export async function recomputeCost(plan: Plan, hiresIn: Hire[]): Promise<Recomp
       if (p.cohort !== first.cohort || !sameSkills(p.skills, first.skills)) continue;
       max = max === undefined || p.maxPerWeek === undefined ? undefined : max + p.maxPerWeek;
     }
-    if (max !== undefined && n > max) problems.push(`hireable[${profile}]: ${n} hires of ${first.cohort} ${first.skills.join("+")} in week ${week}, above maxPerWeek ${max}`);
+    if (max !== undefined && n > max)
+      problems.push(`hireable[${profile}]: ${n} hires of ${first.cohort} ${first.skills.join("+")} in week ${week}, above maxPerWeek ${max}`);
   }
 
   // Cost of the hires, from the contract's sentence: hire cost + Σ weeks from start of head count × hours × cost per hour.
@@ -152,7 +153,17 @@ export async function recomputeCost(plan: Plan, hiresIn: Hire[]): Promise<Recomp
     shortfallHours += short;
   }
   const shortfallCost = shortfallHours * plan.shortfallCostPerHour;
-  return { hires: hireCount, hireCost, labourCost, shortfallHours, shortfallCost, totalCost: hireCost + labourCost + shortfallCost, headcount, weekShort, problems };
+  return {
+    hires: hireCount,
+    hireCost,
+    labourCost,
+    shortfallHours,
+    shortfallCost,
+    totalCost: hireCost + labourCost + shortfallCost,
+    headcount,
+    weekShort,
+    problems,
+  };
 }
 
 /** Checks an output against the plan: the hires' rules, head counts, each week's shortfall and the summary, to 0.1 %. */
@@ -166,7 +177,8 @@ export async function checkCapacity(plan: Plan, output: CapacityResult): Promise
       if (reported === undefined || !agrees(reported, n)) problems.push(`weeks[${w}].headcount.${c.id}: reported ${reported}, recomputed ${n.toFixed(4)}`);
     }
     const reported = output.weeks[w]?.queues.reduce((s, q) => s + q.short.reduce((a, b) => a + b, 0), 0);
-    if (reported === undefined || !agrees(reported, r.weekShort[w], 0.05)) problems.push(`week ${w}: reported shortfall ${reported}, best split gives ${r.weekShort[w].toFixed(4)}`);
+    if (reported === undefined || !agrees(reported, r.weekShort[w], 0.05))
+      problems.push(`week ${w}: reported shortfall ${reported}, best split gives ${r.weekShort[w].toFixed(4)}`);
   }
   const s = output.summary;
   const compare: [string, number, number][] = [
@@ -181,5 +193,13 @@ export async function checkCapacity(plan: Plan, output: CapacityResult): Promise
     if (!agrees(reported, recomputed, 0.05)) problems.push(`summary.${field}: reported ${reported}, recomputed ${recomputed.toFixed(2)}`);
   }
   if (s.lowerBoundCost > s.totalCost + 1e-6) problems.push(`summary.lowerBoundCost ${s.lowerBoundCost} exceeds totalCost ${s.totalCost}`);
-  return { problems, hires: r.hires, hireCost: r.hireCost, labourCost: r.labourCost, shortfallHours: r.shortfallHours, shortfallCost: r.shortfallCost, totalCost: r.totalCost };
+  return {
+    problems,
+    hires: r.hires,
+    hireCost: r.hireCost,
+    labourCost: r.labourCost,
+    shortfallHours: r.shortfallHours,
+    shortfallCost: r.shortfallCost,
+    totalCost: r.totalCost,
+  };
 }

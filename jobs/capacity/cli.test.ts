@@ -28,7 +28,8 @@ describe("wfm capacity", () => {
     expect(Object.keys(result)).toEqual(["hires", "weeks", "summary"]);
     expect(result.weeks).toHaveLength(8);
     expect(Object.keys(result.weeks[0])).toEqual(["week", "queues", "headcount"]);
-    for (const key of ["hires", "hireCost", "labourCost", "shortfallHours", "shortfallCost", "totalCost", "lowerBoundCost", "seconds"]) expect(typeof result.summary[key]).toBe("number");
+    for (const key of ["hires", "hireCost", "labourCost", "shortfallHours", "shortfallCost", "totalCost", "lowerBoundCost", "seconds"])
+      expect(typeof result.summary[key]).toBe("number");
     expect((await checkCapacity(parsePlan(plan), result)).problems).toEqual([]);
   });
 

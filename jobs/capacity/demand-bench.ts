@@ -40,7 +40,9 @@ export function bankWeeklyAccuracy(text: string, now: () => number = () => perfo
       { id: "weekday-evening", weekdays: [0, 1, 2, 3, 4], fromHour: 17, toHour: 22 },
       { id: "weekend", weekdays: [5, 6], fromHour: 0, toHour: 24 },
     ],
-    queues: [{ id: "bank", history: rows.filter((r) => weekOf(r.intervalStart) < TRAIN_WEEKS), serviceLevel: 0.8, answerSeconds: 20, ahtSeconds: 240, shrinkage: 0.3 }],
+    queues: [
+      { id: "bank", history: rows.filter((r) => weekOf(r.intervalStart) < TRAIN_WEEKS), serviceLevel: 0.8, answerSeconds: 20, ahtSeconds: 240, shrinkage: 0.3 },
+    ],
   });
   const seconds = (now() - started) / 1000;
   const forecast = out.detail[0].offered;

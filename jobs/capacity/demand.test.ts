@@ -73,7 +73,9 @@ describe("long-range demand", () => {
 
   it("names the field of bad input", () => {
     const q = { id: "q", history: history("q", 60), ...service };
-    expect(() => longRangeDemand({ start: "2026-11-30", weeks: 4, bands: [{ id: "x", weekdays: [7], fromHour: 8, toHour: 9 }], queues: [q] })).toThrow(/bands\[0\]\.weekdays/);
+    expect(() => longRangeDemand({ start: "2026-11-30", weeks: 4, bands: [{ id: "x", weekdays: [7], fromHour: 8, toHour: 9 }], queues: [q] })).toThrow(
+      /bands\[0\]\.weekdays/,
+    );
     expect(() => longRangeDemand({ start: "2026-11-31", weeks: 4, bands, queues: [q] })).toThrow(InputError);
     expect(() => longRangeDemand({ start: "2026-11-30", weeks: 4, bands, queues: [{ ...q, id: "other" }] })).toThrow(/queues\[0\]\.history/);
   });

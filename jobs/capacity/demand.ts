@@ -148,7 +148,8 @@ export function longRangeDemand(input: LongRangeDemandInput): LongRangeDemand {
   const startDay = parseDay(input.start, "start");
   if (!input.bands.length) throw new InputError("bands: at least one band is needed");
   input.bands.forEach((b, i) => {
-    if (!b.weekdays.length || b.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) throw new InputError(`bands[${i}].weekdays: expected weekdays 0 (Monday) to 6`);
+    if (!b.weekdays.length || b.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6))
+      throw new InputError(`bands[${i}].weekdays: expected weekdays 0 (Monday) to 6`);
     if (!(b.fromHour >= 0 && b.toHour <= 24 && b.fromHour < b.toHour)) throw new InputError(`bands[${i}]: expected 0 ≤ fromHour < toHour ≤ 24`);
   });
   const detail: QueueDemandDetail[] = [];
@@ -168,7 +169,8 @@ function queueDemand(q: DemandQueueInput, field: string, startDay: number, weeks
     throw new InputError(`${field}.timeZone: unknown time zone "${tz}"`);
   }
   if (!(q.serviceLevel >= 0 && q.serviceLevel < 1)) throw new InputError(`${field}.serviceLevel: expected a share in [0, 1)`);
-  if (q.containment && !(q.containment.target >= 0 && q.containment.target < 1)) throw new InputError(`${field}.containment.target: expected a share in [0, 1)`);
+  if (q.containment && !(q.containment.target >= 0 && q.containment.target < 1))
+    throw new InputError(`${field}.containment.target: expected a share in [0, 1)`);
   const rows = q.history.filter((r) => r.queue === q.id && r.intervalStart < startDay * DAY_MS + 0);
   if (!rows.length) throw new InputError(`${field}.history: no rows for queue ${q.id} before the start`);
 
@@ -210,7 +212,13 @@ function queueDemand(q: DemandQueueInput, field: string, startDay: number, weeks
   const series = weekList.map((w) => {
     const wk = byWeek.get(w)!;
     const seen = Math.max(1, wk.days.size);
-    return { week: w, offered: (wk.offered * openDays) / Math.min(openDays, seen), share: wk.offered > 0 ? wk.ai / wk.offered : 0, days: seen, raw: wk.offered };
+    return {
+      week: w,
+      offered: (wk.offered * openDays) / Math.min(openDays, seen),
+      share: wk.offered > 0 ? wk.ai / wk.offered : 0,
+      days: seen,
+      raw: wk.offered,
+    };
   });
   // Drop a partial first week (it may start mid-week) when there are others.
   const full = series.length > 2 && series[0].days < openDays ? series.slice(1) : series;
@@ -241,7 +249,8 @@ function queueDemand(q: DemandQueueInput, field: string, startDay: number, weeks
   );
   // Only a trend the history shows clearly (|t| ≥ 2) is carried: week-to-week noise must not become a slope.
   const phi = Math.abs(line.t) >= tuning.trendMinT ? tuning.trendDamping : 0;
-  const trend = (ahead: number) => (line.level > 0 && phi > 0 ? 1 + (line.slope * (phi === 1 ? ahead : (phi * (1 - Math.pow(phi, ahead))) / (1 - phi))) / line.level : 1);
+  const trend = (ahead: number) =>
+    line.level > 0 && phi > 0 ? 1 + (line.slope * (phi === 1 ? ahead : (phi * (1 - Math.pow(phi, ahead))) / (1 - phi))) / line.level : 1;
   // Yearly seasonality from more than a year of history: the same weeks a year earlier against the year's mean, relative to now.
   const byIndex = new Map(full.map((s) => [s.week, s.offered]));
   const yearAgo = (w: number): number | undefined => {
@@ -340,7 +349,9 @@ function queueDemand(q: DemandQueueInput, field: string, startDay: number, weeks
 
 /** Weighted least-squares line y ≈ level + slope × x (level at x = 0); a flat line with fewer than 3 points. */
 function weightedLine(x: number[], y: number[], w: number[]): { level: number; slope: number; t: number } {
-  let sw = 0, sx = 0, sy = 0;
+  let sw = 0,
+    sx = 0,
+    sy = 0;
   for (let i = 0; i < x.length; i++) {
     sw += w[i];
     sx += w[i] * x[i];
@@ -350,7 +361,8 @@ function weightedLine(x: number[], y: number[], w: number[]): { level: number; s
   const mx = sx / sw;
   const my = sy / sw;
   if (x.length < 3) return { level: my, slope: 0, t: 0 };
-  let sxx = 0, sxy = 0;
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < x.length; i++) {
     sxx += w[i] * (x[i] - mx) ** 2;
     sxy += w[i] * (x[i] - mx) * (y[i] - my);
@@ -358,13 +370,14 @@ function weightedLine(x: number[], y: number[], w: number[]): { level: number; s
   const slope = sxx > 0 ? sxy / sxx : 0;
   const level = my - slope * mx;
   // Standard error of the slope with the weights' effective sample size (Kish).
-  let sww = 0, rss = 0;
+  let sww = 0,
+    rss = 0;
   for (let i = 0; i < x.length; i++) {
     sww += w[i] * w[i];
     rss += w[i] * (y[i] - level - slope * x[i]) ** 2;
   }
   const nEff = (sw * sw) / sww;
-  const se = sxx > 0 && nEff > 2 ? Math.sqrt((rss / sw) * (nEff / (nEff - 2)) / (sxx / sw) / nEff) : Infinity;
+  const se = sxx > 0 && nEff > 2 ? Math.sqrt(((rss / sw) * (nEff / (nEff - 2))) / (sxx / sw) / nEff) : Infinity;
   return { level, slope, t: se > 0 ? slope / se : 0 };
 }
 

@@ -31,9 +31,36 @@ export function generatePlan(options: GenerateOptions): Plan {
     return 20;
   });
   const cohorts: Cohort[] = [
-    { id: "student", hoursPerWeek: studentHours, bandHours: { "weekday-day": 4, "weekday-evening": 15, weekend: 12 }, attritionPerWeek: 0.012, leadWeeks: 3, ramp: [0.5, 0.75], costPerHour: 17, hireCost: 900 },
-    { id: "rural", hoursPerWeek: 37.5, bandHours: { "weekday-day": 37.5, "weekday-evening": 6 }, attritionPerWeek: 0.004, leadWeeks: 4, ramp: [0.4, 0.6, 0.8], costPerHour: 21, hireCost: 1500 },
-    { id: "loyal", hoursPerWeek: 15, bandHours: { "weekday-day": 8, "weekday-evening": 10, weekend: 8 }, attritionPerWeek: 0.008, leadWeeks: 2, ramp: [0.6], costPerHour: 19, hireCost: 600 },
+    {
+      id: "student",
+      hoursPerWeek: studentHours,
+      bandHours: { "weekday-day": 4, "weekday-evening": 15, weekend: 12 },
+      attritionPerWeek: 0.012,
+      leadWeeks: 3,
+      ramp: [0.5, 0.75],
+      costPerHour: 17,
+      hireCost: 900,
+    },
+    {
+      id: "rural",
+      hoursPerWeek: 37.5,
+      bandHours: { "weekday-day": 37.5, "weekday-evening": 6 },
+      attritionPerWeek: 0.004,
+      leadWeeks: 4,
+      ramp: [0.4, 0.6, 0.8],
+      costPerHour: 21,
+      hireCost: 1500,
+    },
+    {
+      id: "loyal",
+      hoursPerWeek: 15,
+      bandHours: { "weekday-day": 8, "weekday-evening": 10, weekend: 8 },
+      attritionPerWeek: 0.008,
+      leadWeeks: 2,
+      ramp: [0.6],
+      costPerHour: 19,
+      hireCost: 600,
+    },
   ];
 
   // Demand: volume growing, containment rising (human share falling), a sale spike, mild yearly season.

@@ -101,7 +101,14 @@ export class SparseModel {
       colUpper: Float64Array.from(this.colUpper, clamp),
       rowLower: Float64Array.from(this.rowLower, clamp),
       rowUpper: Float64Array.from(this.rowUpper, clamp),
-      matrix: { format: "csc", numRows: this.numRows, numCols: n, starts: outStarts, indices: Int32Array.from(outIndices), values: Float64Array.from(outValues) },
+      matrix: {
+        format: "csc",
+        numRows: this.numRows,
+        numCols: n,
+        starts: outStarts,
+        indices: Int32Array.from(outIndices),
+        values: Float64Array.from(outValues),
+      },
       integrality: Int32Array.from(this.integer, (b) => (b ? 1 : 0)),
     };
   }

@@ -146,7 +146,8 @@ export function parsePlan(json: unknown): Plan {
     if (Array.isArray(c.hoursPerWeek) && c.hoursPerWeek.length !== plan.weeks) {
       fail(`cohorts[${i}].hoursPerWeek`, `expected a number or ${plan.weeks} numbers, got ${c.hoursPerWeek.length}`);
     }
-    for (const band of Object.keys(c.bandHours)) if (!bands.has(band)) fail(`cohorts[${i}].bandHours.${band}`, `unknown band "${band}" (bands: ${plan.bands.join(", ")})`);
+    for (const band of Object.keys(c.bandHours))
+      if (!bands.has(band)) fail(`cohorts[${i}].bandHours.${band}`, `unknown band "${band}" (bands: ${plan.bands.join(", ")})`);
   });
   const checkGroup = (g: { cohort: string; skills: string[] }, field: string) => {
     if (!cohorts.has(g.cohort)) fail(`${field}.cohort`, `unknown cohort "${g.cohort}"`);

@@ -1,17 +1,7 @@
 // The capacity MIP (docs/decisions/040-capacity-model.md): built from a plan, solved by HiGHS, turned into the contract's output.
 import type { Highs, ModelData } from "highs";
 import { loadHighs, SparseModel } from "./highs";
-import {
-  costPerHire,
-  hoursOf,
-  rampOf,
-  skillKey,
-  survival,
-  type CapacityResult,
-  type CapacityWeek,
-  type Hire,
-  type Plan,
-} from "./model";
+import { costPerHire, hoursOf, rampOf, skillKey, survival, type CapacityResult, type CapacityWeek, type Hire, type Plan } from "./model";
 
 export interface SolveCapacityOptions {
   /** Wall-clock budget of the whole call, model build included (default 30). */
@@ -80,7 +70,12 @@ export function unitsOf(plan: Plan, profiles: Profile[]): { units: Unit[]; profi
     let u = byKey.get(key);
     if (u === undefined) {
       u = units.length;
-      units.push({ cohort: cohortIndex.get(cohort)!, queues: [...new Set(skills)].map((s) => queueIndex.get(s)!).sort((a, b) => a - b), existing: 0, profiles: [] });
+      units.push({
+        cohort: cohortIndex.get(cohort)!,
+        queues: [...new Set(skills)].map((s) => queueIndex.get(s)!).sort((a, b) => a - b),
+        existing: 0,
+        profiles: [],
+      });
       byKey.set(key, u);
     }
     return u;
@@ -278,7 +273,13 @@ function startCounts(compiled: Compiled, start: Hire[]): Map<number, number> {
 }
 
 /** The model as an LP: relaxed (fixed = false) or with every hire column fixed to `counts` (missing: 0). */
-function solveLp(highs: Highs, data: ModelData, counts: Map<number, number>, fixed: boolean, seconds: number): { objective: number; x: Float64Array } | undefined {
+function solveLp(
+  highs: Highs,
+  data: ModelData,
+  counts: Map<number, number>,
+  fixed: boolean,
+  seconds: number,
+): { objective: number; x: Float64Array } | undefined {
   let lower = data.colLower;
   let upper = data.colUpper;
   if (fixed) {

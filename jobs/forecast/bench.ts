@@ -167,7 +167,9 @@ function rollingOrigins(rows: HistoryRow[]): void {
   const origins: number[] = [];
   for (let o = TRAIN_DAYS; o + TEST_DAYS <= dayCount; o += TEST_DAYS) origins.push(o);
   if (origins[origins.length - 1] !== dayCount - TEST_DAYS) origins.push(dayCount - TEST_DAYS);
-  console.log(`\nRolling origins, offered volume: train on all days before the origin, forecast the next ${TEST_DAYS} (target: ratio to the 4-week average ≤ 0.90 on every one)`);
+  console.log(
+    `\nRolling origins, offered volume: train on all days before the origin, forecast the next ${TEST_DAYS} (target: ratio to the 4-week average ≤ 0.90 on every one)`,
+  );
   console.log("  origin (day)      4-week    Handoff   ratio   no calendar   band");
   let worst = 0;
   for (const o of origins) {
@@ -179,7 +181,9 @@ function rollingOrigins(rows: HistoryRow[]): void {
     const four = wmape(s.test, weeklyAverage(s, 4, offeredOf), offeredOf);
     worst = Math.max(worst, ours / four);
     const date = formatInstant(s.start).slice(0, 10);
-    console.log(`  ${date} (${String(o).padStart(3)})  ${pct(four).padStart(8)}  ${pct(ours).padStart(8)}   ${(ours / four).toFixed(3)}   ${pct(without).padStart(8)}   ${pct(coverage(s.test, fc, offeredOf)).padStart(8)}`);
+    console.log(
+      `  ${date} (${String(o).padStart(3)})  ${pct(four).padStart(8)}  ${pct(ours).padStart(8)}   ${(ours / four).toFixed(3)}   ${pct(without).padStart(8)}   ${pct(coverage(s.test, fc, offeredOf)).padStart(8)}`,
+    );
   }
   console.log(`  worst ratio ${worst.toFixed(3)}   ${worst <= 0.9 ? "(target met)" : "(TARGET MISSED)"}`);
 }
@@ -196,7 +200,11 @@ function intraday(rows: HistoryRow[]): void {
     const close = day * DAY_MS + 21 * 3_600_000;
     const history = rows.filter((r) => r.intervalStart < at);
     const fc = runForecast(history, at, 1);
-    const previous = runForecast(rows.filter((r) => r.intervalStart < day * DAY_MS), day * DAY_MS, 1);
+    const previous = runForecast(
+      rows.filter((r) => r.intervalStart < day * DAY_MS),
+      day * DAY_MS,
+      1,
+    );
     const byTime = new Map(fc.map((r) => [r.intervalStart, r]));
     const before = new Map(previous.map((r) => [r.intervalStart, r.offered]));
     for (const r of rows) {
@@ -230,7 +238,13 @@ function syntheticYear(): string {
         const shape = 0.03 + Math.exp(-((hour - 11) ** 2) / 8) + 0.7 * Math.exp(-((hour - 16) ** 2) / 6);
         const offered = poisson(scale * dayFactor * shape, rand);
         const c = 0.2 + (0.4 * d) / 365;
-        rows.push({ intervalStart: first + d * DAY_MS + s * 900_000, queue: `q${String(q).padStart(2, "0")}`, offered, aiResolved: binomial(offered, c, rand), ahtSeconds: 300 });
+        rows.push({
+          intervalStart: first + d * DAY_MS + s * 900_000,
+          queue: `q${String(q).padStart(2, "0")}`,
+          offered,
+          aiResolved: binomial(offered, c, rand),
+          ahtSeconds: 300,
+        });
       }
     }
   }
@@ -250,16 +264,25 @@ function speed(bank: HistoryRow[]): void {
   const a = time(bankCsv, s.start, s.calendarDays);
   const b = time(yearCsv, Date.UTC(2026, 0, 5), 14);
   console.log(`\nSpeed (parse CSV text, fit, forecast, format; one process, 2 cores)`);
-  console.log(`  bank history, ${s.train.length.toLocaleString("en")} rows → ${a.rows} rows   ${a.seconds.toFixed(2)} s   (target < 2 s; full file: see below)`);
+  console.log(
+    `  bank history, ${s.train.length.toLocaleString("en")} rows → ${a.rows} rows   ${a.seconds.toFixed(2)} s   (target < 2 s; full file: see below)`,
+  );
   const full = time(toCsv(bank), bank[bank.length - 1].intervalStart + 5 * 60_000, 14);
   console.log(`  bank history, ${bank.length.toLocaleString("en")} rows → ${full.rows} rows   ${full.seconds.toFixed(2)} s   (target < 2 s)`);
-  console.log(`  20 queues × 1 year of 15-minute history (${(yearCsv.split("\n").length - 2).toLocaleString("en")} rows) → ${b.rows} rows   ${b.seconds.toFixed(2)} s   (target < 10 s)`);
+  console.log(
+    `  20 queues × 1 year of 15-minute history (${(yearCsv.split("\n").length - 2).toLocaleString("en")} rows) → ${b.rows} rows   ${b.seconds.toFixed(2)} s   (target < 10 s)`,
+  );
 }
 
 const bank = loadBank();
 console.log(`Forecast benchmark on ${BANK} (${bank.length.toLocaleString("en")} rows)`);
 accuracy("Offered volume, bank_calls", bank, offeredOf, "(target ≤ 7.8 %)");
-accuracy("Human volume, bank_calls with synthetic AI (containment 30 % → 60 %)", withSyntheticAi(bank), humanOf, "(target: ≥ 10 % better than the 4-week average)");
+accuracy(
+  "Human volume, bank_calls with synthetic AI (containment 30 % → 60 %)",
+  withSyntheticAi(bank),
+  humanOf,
+  "(target: ≥ 10 % better than the 4-week average)",
+);
 rollingOrigins(bank);
 intraday(bank);
 speed(bank);

@@ -27,7 +27,23 @@ function historyFile(name: string, extra: string[] = []): string {
 
 describe("wfm staffing", () => {
   it("prints the contract's JSON for the published case", () => {
-    const r = wfm("staffing", "--arrivals", "100", "--aht-seconds", "180", "--interval-minutes", "30", "--service-level", "0.8", "--answer-seconds", "20", "--max-occupancy", "0.85", "--shrinkage", "0.3");
+    const r = wfm(
+      "staffing",
+      "--arrivals",
+      "100",
+      "--aht-seconds",
+      "180",
+      "--interval-minutes",
+      "30",
+      "--service-level",
+      "0.8",
+      "--answer-seconds",
+      "20",
+      "--max-occupancy",
+      "0.85",
+      "--shrinkage",
+      "0.3",
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).slice(0, 7)).toEqual(["agents", "serviceLevel", "occupancy", "waitProbability", "asaSeconds", "scheduledAgents", "model"]);
@@ -50,7 +66,19 @@ describe("wfm staffing", () => {
 describe("wfm forecast", () => {
   it("writes the contract CSV", () => {
     const out = join(dir, "ok.csv");
-    const r = wfm("forecast", "--history", historyFile("ok-history.csv"), "--start", "2026-11-16T00:00:00Z", "--days", "2", "--out", out, "--containment", "sv-chat=0.7");
+    const r = wfm(
+      "forecast",
+      "--history",
+      historyFile("ok-history.csv"),
+      "--start",
+      "2026-11-16T00:00:00Z",
+      "--days",
+      "2",
+      "--out",
+      out,
+      "--containment",
+      "sv-chat=0.7",
+    );
     expect(r.code).toBe(0);
     const lines = readFileSync(out, "utf8").trim().split("\n");
     expect(lines[0]).toBe("interval_start,queue,offered,ai_resolved,human,human_p10,human_p90");
@@ -80,12 +108,42 @@ describe("wfm forecast", () => {
     const special = join(dir, "special-days.csv");
     writeFileSync(special, "date,kind,label,multiplier\n2026-11-17,event,Sale,2\n");
     // 2026-11-16 is a Monday; the history (2–15 November) is open every day, so no closure is inferred.
-    const r = wfm("forecast", "--history", historyFile("special-history.csv"), "--start", "2026-11-16T00:00:00Z", "--days", "2", "--out", out, "--country", "SE", "--special-days", special);
+    const r = wfm(
+      "forecast",
+      "--history",
+      historyFile("special-history.csv"),
+      "--start",
+      "2026-11-16T00:00:00Z",
+      "--days",
+      "2",
+      "--out",
+      out,
+      "--country",
+      "SE",
+      "--special-days",
+      special,
+    );
     expect(r.code).toBe(0);
-    const rows = readFileSync(out, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const rows = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const day = (d: string) => rows.filter((x) => x[0].startsWith(d)).reduce((a, x) => a + Number(x[2]), 0);
     expect(day("2026-11-17") / day("2026-11-16")).toBeGreaterThan(1.6);
-    const bad = wfm("forecast", "--history", historyFile("special-history.csv"), "--start", "2026-11-16T00:00:00Z", "--days", "1", "--out", out, "--country", "XX");
+    const bad = wfm(
+      "forecast",
+      "--history",
+      historyFile("special-history.csv"),
+      "--start",
+      "2026-11-16T00:00:00Z",
+      "--days",
+      "1",
+      "--out",
+      out,
+      "--country",
+      "XX",
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--country: "XX" has no holiday calendar/);
   });

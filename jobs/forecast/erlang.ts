@@ -106,13 +106,7 @@ function logIdleMass(servers: number, traffic: number): number {
  * i = 1..j, whose tail is a negative-binomial sum (the order-statistic identity), so the
  * service level needs no numerical integration.
  */
-export function erlangA(
-  servers: number,
-  arrivalsPerSecond: number,
-  ahtSeconds: number,
-  patienceSeconds: number,
-  answerSeconds: number,
-): QueueMetrics {
+export function erlangA(servers: number, arrivalsPerSecond: number, ahtSeconds: number, patienceSeconds: number, answerSeconds: number): QueueMetrics {
   const lambda = arrivalsPerSecond;
   if (lambda <= 0) return { serviceLevel: 1, occupancy: 0, waitProbability: 0, asaSeconds: 0, abandonProbability: 0 };
   if (servers === 0) return { serviceLevel: 0, occupancy: 0, waitProbability: 1, asaSeconds: 0, abandonProbability: 1 };
@@ -244,7 +238,7 @@ function searchErlangC(traffic: number, c: number, p: StaffingParams, cap: numbe
   let slots = 0;
   let b = 1;
   for (;;) {
-    for (; slots < agents * c; ) {
+    for (; slots < agents * c;) {
       slots++;
       b = (traffic * b) / (slots + traffic * b);
     }

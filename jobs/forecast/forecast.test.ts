@@ -88,7 +88,12 @@ describe("forecast", () => {
 
   it("re-forecasts the rest of the day from the level seen that morning", () => {
     const busy = start + 13 * HOUR;
-    const doubled = [...rows, ...history(57).filter((r) => r.intervalStart >= start && r.intervalStart < busy).map((r) => ({ ...r, offered: r.offered * 2 }))];
+    const doubled = [
+      ...rows,
+      ...history(57)
+        .filter((r) => r.intervalStart >= start && r.intervalStart < busy)
+        .map((r) => ({ ...r, offered: r.offered * 2 })),
+    ];
     const plain = at(forecast(rows, { start: busy, days: 1 }), busy + 2 * HOUR).offered;
     const intraday = at(forecast(doubled, { start: busy, days: 1 }), busy + 2 * HOUR).offered;
     expect(intraday / plain).toBeGreaterThan(1.6);
@@ -96,7 +101,12 @@ describe("forecast", () => {
   });
 
   it("ignores history at or after the start", () => {
-    const future = [...rows, ...history(63).filter((r) => r.intervalStart >= start).map((r) => ({ ...r, offered: r.offered * 10 }))];
+    const future = [
+      ...rows,
+      ...history(63)
+        .filter((r) => r.intervalStart >= start)
+        .map((r) => ({ ...r, offered: r.offered * 10 })),
+    ];
     expect(forecast(future, { start, days: 7 })).toEqual(out);
   });
 });
@@ -115,7 +125,11 @@ describe("special days", () => {
   // Weekdays only (the helper skips weekends), so the queue closes every week.
   const rows = history(56);
   const start = MONDAY + 56 * DAY_MS; // Monday 2026-03-02
-  const dayTotal = (out: ForecastRow[], day: number) => sum(out.filter((r) => Math.floor((r.intervalStart - start) / DAY_MS) === day), (r) => r.offered);
+  const dayTotal = (out: ForecastRow[], day: number) =>
+    sum(
+      out.filter((r) => Math.floor((r.intervalStart - start) / DAY_MS) === day),
+      (r) => r.offered,
+    );
 
   it("closes a weekday queue on a public holiday without history of it, and the next day looks like the week's first day", () => {
     const plain = forecast(rows, { start, days: 7 });
@@ -152,7 +166,10 @@ describe("special days", () => {
     // Open on Epiphany (6 January) in the history: holidays are ordinary days for this queue.
     const open = forecast(rows, { start: Date.UTC(2026, 3, 6), days: 1, country: { q: "SE" } }); // Annandag påsk
     const plain = forecast(rows, { start: Date.UTC(2026, 3, 6), days: 1 });
-    expect(sum(open, (r) => r.offered)).toBeCloseTo(sum(plain, (r) => r.offered), 6);
+    expect(sum(open, (r) => r.offered)).toBeCloseTo(
+      sum(plain, (r) => r.offered),
+      6,
+    );
     // Closed on Epiphany: closed on Easter Monday too.
     const closedOnEpiphany = rows.filter((r) => Math.floor((r.intervalStart - MONDAY) / DAY_MS) !== 1);
     const closed = forecast(closedOnEpiphany, { start: Date.UTC(2026, 3, 6), days: 1, country: "SE" });

@@ -86,7 +86,6 @@ function num(v: number): string {
   return String(Math.round(v * 1e4) / 1e4);
 }
 
-
 /** One queue's forecast rows over the horizon. */
 export function forecastQueue(series: QueueSeries, options: ForecastOptions): ForecastRow[] {
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };

@@ -81,7 +81,10 @@ describe("groupByQueue", () => {
   });
 
   it("rejects mixed interval lengths in one queue, naming the row", () => {
-    const mixed = parseHistoryCsv(csv(`${at(8, 0)},a,1,0,`, `${at(8, 15)},a,1,0,`, `${at(8, 30)},a,1,0,`, `${at(9, 0)},a,1,0,`, `${at(9, 30)},a,1,0,`), "h.csv");
+    const mixed = parseHistoryCsv(
+      csv(`${at(8, 0)},a,1,0,`, `${at(8, 15)},a,1,0,`, `${at(8, 30)},a,1,0,`, `${at(9, 0)},a,1,0,`, `${at(9, 30)},a,1,0,`),
+      "h.csv",
+    );
     expect(failure(() => groupByQueue(mixed, "h.csv"))).toMatch(/h\.csv line 6.*interval_start.*mixed interval lengths/);
     const offGrid = parseHistoryCsv(csv(`${at(8, 0)},a,1,0,`, `${at(8, 15)},a,1,0,`, `${at(8, 35)},a,1,0,`), "h.csv");
     expect(failure(() => groupByQueue(offGrid, "h.csv"))).toMatch(/line 4.*interval_start.*20 minutes.*mixed interval lengths/);

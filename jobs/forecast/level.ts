@@ -144,4 +144,3 @@ export function fitLevel(series: QueueSeries, days: DayInfo[], originDay: number
   }
   return { level, weekdayFactor, turnEffect, spread: Number.isFinite(spread) ? spread : 0.1 };
 }
-

@@ -137,7 +137,8 @@ export function parseSpecialDaysCsv(text: string, fileName: string): SpecialDay[
     } catch {
       throw new InputError(`${fileName}: line ${line}: date: "${date}" is not a date YYYY-MM-DD`);
     }
-    if (kind !== "holiday" && kind !== "closed" && kind !== "event") throw new InputError(`${fileName}: line ${line}: kind: "${kind}" is not holiday, closed or event`);
+    if (kind !== "holiday" && kind !== "closed" && kind !== "event")
+      throw new InputError(`${fileName}: line ${line}: kind: "${kind}" is not holiday, closed or event`);
     const day: SpecialDay = { date, kind };
     if (cell("label")) day.label = cell("label");
     const m = cell("multiplier");

@@ -41,4 +41,3 @@ export const DEFAULT_TUNING: Tuning = {
   containmentHalfLifeDays: 56,
   containmentDamping: 0.995,
 };
-

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { applyAdjustments, staffingDemand, type AdjustmentRule, type BaseInterval } from "./adjust";
 
-const base: BaseInterval = { intervalStart: new Date("2026-12-07T10:00:00Z"), offered: 100, aiResolved: 50, human: 50, humanP10: 40, humanP90: 62, ahtSeconds: 400 };
+const base: BaseInterval = {
+  intervalStart: new Date("2026-12-07T10:00:00Z"),
+  offered: 100,
+  aiResolved: 50,
+  human: 50,
+  humanP10: 40,
+  humanP90: 62,
+  ahtSeconds: 400,
+};
 const rule = (over: Partial<AdjustmentRule>): AdjustmentRule => ({
   id: "r",
   from: new Date("2026-12-07T00:00:00Z"),

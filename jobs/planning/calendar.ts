@@ -24,13 +24,7 @@ export function localSlot(ms: number, timeZone: string): { weekday: number; minu
 }
 
 /** Whether each interval of a horizon starts inside the weekly ranges, read in `timeZone`. */
-export function weeklyMask(
-  start: number,
-  intervals: number,
-  intervalMinutes: number,
-  timeZone: string,
-  ranges: WeeklyRanges,
-): boolean[] {
+export function weeklyMask(start: number, intervals: number, intervalMinutes: number, timeZone: string, ranges: WeeklyRanges): boolean[] {
   const byDay: [number, number][][] = Array.from({ length: 7 }, () => []);
   for (const r of ranges) byDay[r.day].push([minutesOfDay(r.from), minutesOfDay(r.to)]);
   const mask: boolean[] = new Array(intervals);

@@ -38,8 +38,29 @@ describe("capacity plan maths", () => {
     const plan = buildPlan({
       start: "2031-01-06",
       weeks: 4,
-      queues: [{ id: "fi-chat", required: [[10, 10, 10], [10, 10, 10], [10, 10, 10], [10, 10, 10]] }],
-      cohorts: [{ id: "student", hoursPerWeek: 20, bandHours: { "weekday-evening": 15, weekend: 10 }, attritionPerWeek: 0.1, leadWeeks: 2, ramp: [0.5], costPerHour: 16, hireCost: 900 }],
+      queues: [
+        {
+          id: "fi-chat",
+          required: [
+            [10, 10, 10],
+            [10, 10, 10],
+            [10, 10, 10],
+            [10, 10, 10],
+          ],
+        },
+      ],
+      cohorts: [
+        {
+          id: "student",
+          hoursPerWeek: 20,
+          bandHours: { "weekday-evening": 15, weekend: 10 },
+          attritionPerWeek: 0.1,
+          leadWeeks: 2,
+          ramp: [0.5],
+          costPerHour: 16,
+          hireCost: 900,
+        },
+      ],
       agents: [{ cohort: "student", skills: ["fi-chat"], count: 3 }],
       pipeline: [{ cohort: "student", queue: "fi-chat", week: 2, expected: 0.81 }],
       maxHiresPerWeek: 4,

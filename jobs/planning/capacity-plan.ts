@@ -11,7 +11,11 @@ export const CAPACITY_BANDS: DemandBand[] = [
   { id: "weekday-evening", weekdays: [0, 1, 2, 3, 4], fromHour: 17, toHour: 22 },
   { id: "weekend", weekdays: [5, 6], fromHour: 8, toHour: 22 },
 ];
-export const BAND_LABELS: Record<string, string> = { "weekday-day": "Weekday days 08–17", "weekday-evening": "Weekday evenings 17–22", weekend: "Weekends 08–22" };
+export const BAND_LABELS: Record<string, string> = {
+  "weekday-day": "Weekday days 08–17",
+  "weekday-evening": "Weekday evenings 17–22",
+  weekend: "Weekends 08–22",
+};
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -26,7 +30,11 @@ const minutes = (hhmm: string) => {
  * Attrition per week: leavers in the window ÷ agent-weeks employed in it (a constant weekly hazard's
  * maximum-likelihood estimate). Null when nobody was employed in the window.
  */
-export function measureAttrition(agents: { startDate: Date; leftAt: Date | null }[], from: Date, to: Date): { perWeek: number | null; leavers: number; agentWeeks: number } {
+export function measureAttrition(
+  agents: { startDate: Date; leftAt: Date | null }[],
+  from: Date,
+  to: Date,
+): { perWeek: number | null; leavers: number; agentWeeks: number } {
   let leavers = 0;
   let exposure = 0;
   for (const a of agents) {
@@ -67,7 +75,10 @@ export function slotHoursInBand(slots: Slot[], band: DemandBand): number {
  * Band hours of a cohort: per band the mean over its people of the hours they are available in it,
  * each person's capped at their weekly maximum (nobody gives a band more than they work in a week).
  */
-export function measureBandHours(people: { availability: Slot[]; weeklyMaxHours: number }[], bands: DemandBand[] = CAPACITY_BANDS): Record<string, number> | null {
+export function measureBandHours(
+  people: { availability: Slot[]; weeklyMaxHours: number }[],
+  bands: DemandBand[] = CAPACITY_BANDS,
+): Record<string, number> | null {
   if (people.length === 0) return null;
   const out: Record<string, number> = {};
   for (const band of bands) {
@@ -196,7 +207,9 @@ export function buildPlan(inputs: PlanInputs): Plan {
     if (!base || s.expected <= 0) continue;
     const id = `${s.cohort}@pipeline-w${s.week}`;
     if (!pipelineCohorts.some((c) => c.id === id)) {
-      const hours = Array.from({ length: inputs.weeks }, (_, w) => (w < s.week ? 0 : typeof base.hoursPerWeek === "number" ? base.hoursPerWeek : base.hoursPerWeek[w]));
+      const hours = Array.from({ length: inputs.weeks }, (_, w) =>
+        w < s.week ? 0 : typeof base.hoursPerWeek === "number" ? base.hoursPerWeek : base.hoursPerWeek[w],
+      );
       pipelineCohorts.push({ ...base, id, hoursPerWeek: hours, ramp: [] });
     }
     agents.push({ cohort: id, skills: [s.queue], count: s.expected / Math.pow(1 - base.attritionPerWeek, s.week) });

@@ -78,7 +78,18 @@ describe("applicant-retention job", () => {
     const first = await enqueue("applicant-retention", { requestedBy: "vitest", asOf });
     expect(await first.waitUntilFinished(events, 30_000)).toMatchObject({ anonymized: 1 });
 
-    const erased = await prisma.applicant.findUniqueOrThrow({ where: { id: gone.applicantId }, select: { name: true, email: true, phone: true, municipality: true, anonymizedAt: true, cohort: true, _count: { select: { notes: true, applications: true } } } });
+    const erased = await prisma.applicant.findUniqueOrThrow({
+      where: { id: gone.applicantId },
+      select: {
+        name: true,
+        email: true,
+        phone: true,
+        municipality: true,
+        anonymizedAt: true,
+        cohort: true,
+        _count: { select: { notes: true, applications: true } },
+      },
+    });
     expect(erased).toMatchObject({ name: "Erased applicant", phone: null, municipality: null, cohort: "rural", _count: { notes: 0, applications: 1 } });
     expect(erased.email).not.toContain("majbritt");
     expect(erased.anonymizedAt).not.toBeNull();

@@ -19,12 +19,19 @@ export function lockKeeper(job: Job): () => Promise<void> {
 }
 
 /** Solves a run's scenario and stores it; a rerun of a finished run returns its stored summary. */
-export async function runCapacity(runId: string, timeLimitSeconds: number, reportProgress: (percent: number) => Promise<void>, keepLock: () => Promise<void> = async () => {}, now = new Date()) {
+export async function runCapacity(
+  runId: string,
+  timeLimitSeconds: number,
+  reportProgress: (percent: number) => Promise<void>,
+  keepLock: () => Promise<void> = async () => {},
+  now = new Date(),
+) {
   const run = await getCapacityRun(runId);
   if (!run) throw new UnrecoverableError(`capacity run ${runId} does not exist`);
   if (run.status === "SUCCEEDED") {
     const stored = await readCapacityResult(runId);
-    if (stored) return { hires: stored.summary.hires, totalCost: stored.summary.totalCost, shortfallHours: stored.summary.shortfallHours, gap: stored.summary.gap };
+    if (stored)
+      return { hires: stored.summary.hires, totalCost: stored.summary.totalCost, shortfallHours: stored.summary.shortfallHours, gap: stored.summary.gap };
   }
   await markCapacityRun(runId, { status: "RUNNING", error: null });
   await reportProgress(5);
@@ -35,7 +42,10 @@ export async function runCapacity(runId: string, timeLimitSeconds: number, repor
   await reportProgress(25);
   // The solver reports nothing while it searches: progress follows the clock towards its time limit.
   const started = Date.now();
-  const ticker = setInterval(() => void reportProgress(Math.min(95, 25 + Math.round((70 * (Date.now() - started)) / (timeLimitSeconds * 1000)))).catch(() => {}), 1000);
+  const ticker = setInterval(
+    () => void reportProgress(Math.min(95, 25 + Math.round((70 * (Date.now() - started)) / (timeLimitSeconds * 1000)))).catch(() => {}),
+    1000,
+  );
   let result;
   try {
     result = await solveCapacity(plan, { timeLimitSeconds });
@@ -48,7 +58,8 @@ export async function runCapacity(runId: string, timeLimitSeconds: number, repor
 }
 
 export async function failCapacityRun(job: Job, runId: string, error: unknown): Promise<never> {
-  if (error instanceof UnrecoverableError || isFinalAttempt(job)) await markCapacityRun(runId, { status: "FAILED", error: error instanceof Error ? error.message : String(error) });
+  if (error instanceof UnrecoverableError || isFinalAttempt(job))
+    await markCapacityRun(runId, { status: "FAILED", error: error instanceof Error ? error.message : String(error) });
   throw error;
 }
 

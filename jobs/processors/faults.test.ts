@@ -26,7 +26,10 @@ const workerEnv = { ...process.env, WORKER_LOCK_SECONDS: String(LOCK_SECONDS) };
 const exits: string[] = [];
 const sup = new Supervisor((name, code, signal) => exits.push(`${name} ${signal ?? code}`));
 const fastRestart = { backoffMs: [500], healthyAfterMs: 60_000, maxRestarts: 5 };
-const events = { forecast: new QueueEvents("forecast", { connection: createRedis("worker"), prefix }), schedule: new QueueEvents("schedule", { connection: createRedis("worker"), prefix }) };
+const events = {
+  forecast: new QueueEvents("forecast", { connection: createRedis("worker"), prefix }),
+  schedule: new QueueEvents("schedule", { connection: createRedis("worker"), prefix }),
+};
 
 function startWorker(name = "worker") {
   return sup.start(name, ...tsNode(path.join(ROOT, "jobs", "worker.ts")), workerEnv, fastRestart);
@@ -67,11 +70,27 @@ beforeAll(async () => {
   const history = [];
   for (const key of keys) {
     const queue = await prisma.queue.create({
-      data: { key, language: key, channel: "CHAT", name: `Fault ${key}`, timeZone: "UTC", concurrency: 1, ahtSeconds: 300, openingHours: Array.from({ length: 7 }, () => [["08:00", "20:00"]]) },
+      data: {
+        key,
+        language: key,
+        channel: "CHAT",
+        name: `Fault ${key}`,
+        timeZone: "UTC",
+        concurrency: 1,
+        ahtSeconds: 300,
+        openingHours: Array.from({ length: 7 }, () => [["08:00", "20:00"]]),
+      },
     });
     for (let day = 28; day >= 1; day--) {
       for (let slot = 32; slot < 80; slot++) {
-        history.push({ queueId: queue.id, intervalStart: new Date(forecastStart.getTime() - day * 86_400_000 + slot * 15 * 60_000), intervalMinutes: 15, offered: 20 + (slot % 7), aiResolved: 10, ahtSeconds: 300 });
+        history.push({
+          queueId: queue.id,
+          intervalStart: new Date(forecastStart.getTime() - day * 86_400_000 + slot * 15 * 60_000),
+          intervalMinutes: 15,
+          offered: 20 + (slot % 7),
+          aiResolved: 10,
+          ahtSeconds: 300,
+        });
       }
     }
     await prisma.user.create({
@@ -119,13 +138,21 @@ describe("a worker killed mid-job", () => {
     const jobId = `forecast-${run.id}`;
     const firstPid = sup.child("worker")?.pid;
     await killOnProgress(events.forecast, jobId, 1);
-    const done = await until("the forecast run", () => prisma.forecastRun.findUniqueOrThrow({ where: { id: run.id } }), (r) => r.status === "SUCCEEDED" || r.status === "FAILED");
+    const done = await until(
+      "the forecast run",
+      () => prisma.forecastRun.findUniqueOrThrow({ where: { id: run.id } }),
+      (r) => r.status === "SUCCEEDED" || r.status === "FAILED",
+    );
     expect(done.status).toBe("SUCCEEDED");
     expect(sup.child("worker")?.pid).not.toBe(firstPid);
     // Every interval of the fault queues once (the unique index would refuse a second copy of any).
     const stored = await prisma.forecastInterval.count({ where: { runId: run.id, queue: { key: { in: keys } } } });
     expect(stored).toBe(keys.length * 7 * 96);
-    await until("the completed event", async () => completions.get(jobId) ?? 0, (n) => n >= 1);
+    await until(
+      "the completed event",
+      async () => completions.get(jobId) ?? 0,
+      (n) => n >= 1,
+    );
     expect(completions.get(jobId)).toBe(1);
   }, 120_000);
 
@@ -151,7 +178,11 @@ describe("a worker killed mid-job", () => {
     const final = await prisma.shift.count({ where: { scheduleId: schedule.id } });
     expect(final).toBeGreaterThan(0);
     expect([...sizes].filter((n) => n !== 0 && n !== final)).toEqual([]);
-    await until("the completed event", async () => completions.get(jobId!) ?? 0, (n) => n >= 1);
+    await until(
+      "the completed event",
+      async () => completions.get(jobId!) ?? 0,
+      (n) => n >= 1,
+    );
     expect(completions.get(jobId!)).toBe(1);
     expect(exits).toEqual([]);
   }, 120_000);
@@ -163,8 +194,15 @@ describe("two workers on one Redis", () => {
     const retention = new QueueEvents("applicant-retention", { connection: createRedis("worker"), prefix });
     await retention.waitUntilReady();
     const completions = countCompletions(retention);
-    const jobs = await Promise.all(Array.from({ length: 20 }, (_, i) => enqueue("applicant-retention", { requestedBy: `two workers ${i}`, asOf: "2001-01-01T00:00:00.000Z" })));
-    await until("twenty completions", async () => [...completions.values()].reduce((a, b) => a + b, 0), (n) => n >= 20, 60_000);
+    const jobs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => enqueue("applicant-retention", { requestedBy: `two workers ${i}`, asOf: "2001-01-01T00:00:00.000Z" })),
+    );
+    await until(
+      "twenty completions",
+      async () => [...completions.values()].reduce((a, b) => a + b, 0),
+      (n) => n >= 20,
+      60_000,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(jobs.map((j) => completions.get(j.id!))).toEqual(jobs.map(() => 1));
     expect(completions.size).toBe(20);

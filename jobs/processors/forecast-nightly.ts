@@ -10,7 +10,13 @@ export const processNightlyForecast = defineProcessor("forecast-nightly", async 
   const existing = job.id ? await findForecastRunOfJob(job.id) : null;
   const run =
     existing ??
-    (await createForecastRun({ startAt: new Date(Math.floor(job.timestamp / DAY_MS) * DAY_MS + DAY_MS), days: 14, quantile: 0.5, requestedBy: payload.requestedBy, jobId: job.id }));
+    (await createForecastRun({
+      startAt: new Date(Math.floor(job.timestamp / DAY_MS) * DAY_MS + DAY_MS),
+      days: 14,
+      quantile: 0.5,
+      requestedBy: payload.requestedBy,
+      jobId: job.id,
+    }));
   await markForecastRun(run.id, { status: "RUNNING", jobId: job.id });
   try {
     return await runForecast(run.id, progress);

@@ -41,7 +41,9 @@ let worker: Worker;
 let events: QueueEvents;
 
 async function writeMessage(to: string) {
-  return prisma.$transaction((tx) => enqueueMail(tx, { to, kind: "test", subject: `Hello ${tag}`, body: `Set your password: https://handoff.example/invite/${tag}` }));
+  return prisma.$transaction((tx) =>
+    enqueueMail(tx, { to, kind: "test", subject: `Hello ${tag}`, body: `Set your password: https://handoff.example/invite/${tag}` }),
+  );
 }
 const arrivedFor = (to: string) => received.filter((m) => m.to.includes(to));
 const row = (id: string) => prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
@@ -91,7 +93,10 @@ describe("mail delivery over SMTP", () => {
     // Imported here: auth.server parses the environment on load, which must see SMTP_URL (set in beforeAll).
     const { inviteAccount } = await import("~/models/account.server");
     const to = `linnea.${tag}@mail.example`;
-    const admin = await prisma.user.create({ data: { email: `admin.${tag}@handoff.example`, name: "Henrik Admin", role: "ADMIN", passwordHash: "x" }, select: { id: true, name: true } });
+    const admin = await prisma.user.create({
+      data: { email: `admin.${tag}@handoff.example`, name: "Henrik Admin", role: "ADMIN", passwordHash: "x" },
+      select: { id: true, name: true },
+    });
     try {
       expect(await inviteAccount({ name: "Linnea Holm", email: to, role: "RECRUITER" }, admin, "https://handoff.example")).toMatchObject({ ok: true });
       const message = await prisma.outboxMessage.findFirstOrThrow({ where: { to } });

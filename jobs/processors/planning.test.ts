@@ -29,7 +29,16 @@ let scheduleId = "";
 
 beforeAll(async () => {
   const queue = await prisma.queue.create({
-    data: { key, language: `x${tag}`, channel: "CHAT", name: "Integration chat", timeZone: "UTC", concurrency: 1, ahtSeconds: 300, openingHours: Array.from({ length: 7 }, () => [["08:00", "20:00"]]) },
+    data: {
+      key,
+      language: `x${tag}`,
+      channel: "CHAT",
+      name: "Integration chat",
+      timeZone: "UTC",
+      concurrency: 1,
+      ahtSeconds: 300,
+      openingHours: Array.from({ length: 7 }, () => [["08:00", "20:00"]]),
+    },
   });
   queueId = queue.id;
   const history = [];
@@ -88,7 +97,9 @@ describe("forecast run", () => {
     }
     expect((await prisma.forecastRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("SUCCEEDED");
     await runForecast(run.id, noop);
-    expect(await prisma.forecastInterval.count({ where: { runId: run.id } })).toBe(rows.length + (await prisma.forecastInterval.count({ where: { runId: run.id, queueId: { not: queueId } } })));
+    expect(await prisma.forecastInterval.count({ where: { runId: run.id } })).toBe(
+      rows.length + (await prisma.forecastInterval.count({ where: { runId: run.id, queueId: { not: queueId } } })),
+    );
   });
 });
 
@@ -101,12 +112,25 @@ describe("schedule run", () => {
     const stored = await listShifts(scheduleId);
     expect(stored).toHaveLength(second.shifts);
     const { instance } = await loadWeekInput(weekStart);
-    expect(checkSchedule(instance, stored.map((s) => toEngineShift(weekStart, s)))).toEqual([]);
+    expect(
+      checkSchedule(
+        instance,
+        stored.map((s) => toEngineShift(weekStart, s)),
+      ),
+    ).toEqual([]);
     expect(stored.filter((s) => s.queue.key === key).length).toBeGreaterThan(10);
   });
 
   it("keeps the previous draft when saving a new one fails half-way", async () => {
-    const EMPTY_SUMMARY = { requiredAgentIntervals: 0, coveredAgentIntervals: 0, underCoverage: 0, overCoverage: 0, minMinutesShortfall: 0, lowerBoundUnderCoverage: 0, seconds: 0 };
+    const EMPTY_SUMMARY = {
+      requiredAgentIntervals: 0,
+      coveredAgentIntervals: 0,
+      underCoverage: 0,
+      overCoverage: 0,
+      minMinutesShortfall: 0,
+      lowerBoundUnderCoverage: 0,
+      seconds: 0,
+    };
     const before = await listShifts(scheduleId);
     const broken = [
       { agent: before[0].agentId, queue: key, start: 40, end: 56, breaks: [] as [number, number][] },

@@ -18,7 +18,17 @@ const instance: Instance = {
   },
   agents: [
     { id: "a1", skills: ["sv-chat"], minMinutes: 300, maxMinutes: 600, maxShifts: 2, availability: [[6, 24]] },
-    { id: "a2", skills: ["sv-chat", "en-chat"], minMinutes: 0, maxMinutes: 480, maxShifts: 1, availability: [[0, 12], [12, 24]] },
+    {
+      id: "a2",
+      skills: ["sv-chat", "en-chat"],
+      minMinutes: 0,
+      maxMinutes: 480,
+      maxShifts: 1,
+      availability: [
+        [0, 12],
+        [12, 24],
+      ],
+    },
     { id: "a3", skills: ["sv-chat"], minMinutes: 0, maxMinutes: 200, maxShifts: 3, availability: [[0, 24]] },
   ],
 };
@@ -69,8 +79,29 @@ describe("checkSchedule", () => {
         ],
       },
     };
-    expect(checkSchedule(two, [shift("a1", "sv-chat", 8, 14, [[9, 10], [11, 13]])])).toEqual([]);
-    expect(checkSchedule(two, [shift("a1", "sv-chat", 8, 14, [[9, 11], [12, 13]])])).toEqual([]);
-    expect(checkSchedule(two, [shift("a1", "sv-chat", 8, 14, [[9, 11], [10, 11]])]).map((v) => v.rule)).toEqual(["breaks"]);
+    expect(
+      checkSchedule(two, [
+        shift("a1", "sv-chat", 8, 14, [
+          [9, 10],
+          [11, 13],
+        ]),
+      ]),
+    ).toEqual([]);
+    expect(
+      checkSchedule(two, [
+        shift("a1", "sv-chat", 8, 14, [
+          [9, 11],
+          [12, 13],
+        ]),
+      ]),
+    ).toEqual([]);
+    expect(
+      checkSchedule(two, [
+        shift("a1", "sv-chat", 8, 14, [
+          [9, 11],
+          [10, 11],
+        ]),
+      ]).map((v) => v.rule),
+    ).toEqual(["breaks"]);
   });
 });

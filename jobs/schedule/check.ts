@@ -1,19 +1,7 @@
 // The independent rule checker of wfm-cli.md §3 (shares no code with the solver) and the coverage totals of a schedule.
 import type { Instance, Shift } from "./instance";
 
-export type Rule =
-  | "shape"
-  | "agent"
-  | "queue"
-  | "skill"
-  | "horizon"
-  | "length"
-  | "breaks"
-  | "availability"
-  | "overlap"
-  | "rest"
-  | "maxShifts"
-  | "maxMinutes";
+export type Rule = "shape" | "agent" | "queue" | "skill" | "horizon" | "length" | "breaks" | "availability" | "overlap" | "rest" | "maxShifts" | "maxMinutes";
 
 export interface Violation {
   rule: Rule;
@@ -79,7 +67,14 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
   const byAgent = new Map<string, { shift: Shift; index: number }[]>();
   shifts.forEach((shift, index) => {
     const add = (rule: Rule, message: string) => violations.push({ rule, agent: shift?.agent, shift: index, message });
-    if (!shift || typeof shift.agent !== "string" || typeof shift.queue !== "string" || !isInterval(shift.start) || !isInterval(shift.end) || !Array.isArray(shift.breaks)) {
+    if (
+      !shift ||
+      typeof shift.agent !== "string" ||
+      typeof shift.queue !== "string" ||
+      !isInterval(shift.start) ||
+      !isInterval(shift.end) ||
+      !Array.isArray(shift.breaks)
+    ) {
       add("shape", `shift ${index}: needs agent, queue, whole-interval start and end, and a breaks list`);
       return;
     }
@@ -87,7 +82,8 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
     const agent = agents.get(who);
     if (!agent) return add("agent", `shift ${index}: agent "${who}" is not in the instance`);
     if (!queues.has(shift.queue)) return add("queue", `${who}: shift ${index} is on "${shift.queue}", which is not a queue`);
-    if (!agent.skills.includes(shift.queue)) add("skill", `${who}: shift ${index} is on ${shift.queue}, which is not among the agent's skills (${agent.skills.join(", ") || "none"})`);
+    if (!agent.skills.includes(shift.queue))
+      add("skill", `${who}: shift ${index} is on ${shift.queue}, which is not among the agent's skills (${agent.skills.join(", ") || "none"})`);
     if (shift.start < 0 || shift.end > instance.intervals || shift.start >= shift.end) {
       return add("horizon", `${who}: shift ${index} [${shift.start}, ${shift.end}) is empty or outside the horizon [0, ${instance.intervals})`);
     }
@@ -105,7 +101,10 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
       const sorted = [...breaks].sort((a, b) => a[0] - b[0]);
       const overlapping = sorted.some((b, i) => i > 0 && b[0] < sorted[i - 1][1]);
       if (breaks.length !== rules.length) {
-        add("breaks", `${who}: shift ${when} (${lengthMinutes} min) has ${breaks.length} break(s); the rules require ${rules.length} (${rules.map((r) => `${r.minutes} min`).join(", ") || "none"})`);
+        add(
+          "breaks",
+          `${who}: shift ${when} (${lengthMinutes} min) has ${breaks.length} break(s); the rules require ${rules.length} (${rules.map((r) => `${r.minutes} min`).join(", ") || "none"})`,
+        );
       } else if (overlapping) {
         add("breaks", `${who}: shift ${when} has overlapping breaks`);
       } else {
@@ -113,13 +112,18 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
           (b[1] - b[0]) * iv === r.minutes && (b[0] - shift.start) * iv >= r.earliestAfterStartMinutes && (shift.end - b[1]) * iv >= r.latestBeforeEndMinutes;
         if (!matchBreaks(breaks, rules, fits)) {
           const shown = breaks.map((b) => span(instance, b[0], b[1])).join(", ");
-          const wanted = rules.map((r) => `${r.minutes} min, from ${r.earliestAfterStartMinutes} min after start to ${r.latestBeforeEndMinutes} min before end`).join("; ");
+          const wanted = rules
+            .map((r) => `${r.minutes} min, from ${r.earliestAfterStartMinutes} min after start to ${r.latestBeforeEndMinutes} min before end`)
+            .join("; ");
           add("breaks", `${who}: shift ${when} has breaks ${shown}, which do not fit the break rules (${wanted})`);
         }
       }
     }
     if (!agent.availability.some(([from, to]) => from <= shift.start && shift.end <= to)) {
-      add("availability", `${who}: shift ${when} is not inside one availability range (${agent.availability.map(([a, b]) => span(instance, a, b)).join(", ") || "none"})`);
+      add(
+        "availability",
+        `${who}: shift ${when} is not inside one availability range (${agent.availability.map(([a, b]) => span(instance, a, b)).join(", ") || "none"})`,
+      );
     }
     let list = byAgent.get(who);
     if (!list) byAgent.set(who, (list = []));
@@ -133,7 +137,12 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
       const cur = list[i].shift;
       const gap = (cur.start - prev.end) * iv;
       if (cur.start < prev.end) {
-        violations.push({ rule: "overlap", agent: who, shift: list[i].index, message: `${who}: shift ${span(instance, cur.start, cur.end)} overlaps shift ${span(instance, prev.start, prev.end)}` });
+        violations.push({
+          rule: "overlap",
+          agent: who,
+          shift: list[i].index,
+          message: `${who}: shift ${span(instance, cur.start, cur.end)} overlaps shift ${span(instance, prev.start, prev.end)}`,
+        });
       } else if (gap < instance.rules.minRestMinutes) {
         violations.push({
           rule: "rest",

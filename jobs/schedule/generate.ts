@@ -36,7 +36,10 @@ export function generateInstance(options: GenerateOptions): Instance {
   const perDay = (24 * 60) / iv;
   const T = days * perDay;
   const at = (day: number, hour: number) => day * perDay + Math.round((hour * 60) / iv);
-  const queueIds = Array.from({ length: options.queues }, (_, q) => `${LANGUAGES[Math.floor(q / 2) % LANGUAGES.length]}-${CHANNELS[q % 2]}${q >= 12 ? `-${Math.floor(q / 12)}` : ""}`);
+  const queueIds = Array.from(
+    { length: options.queues },
+    (_, q) => `${LANGUAGES[Math.floor(q / 2) % LANGUAGES.length]}-${CHANNELS[q % 2]}${q >= 12 ? `-${Math.floor(q / 12)}` : ""}`,
+  );
 
   const agents: Agent[] = [];
   for (let i = 0; i < options.agents; i++) {
@@ -180,14 +183,22 @@ export function generateVaried(options: GenerateOptions): Instance {
     const availability: [number, number][] = [];
     for (let d = 0; d < days; d++) {
       const weekend = d % 7 >= 5;
-      if (weekend ? random() < 0.85 : random() < 0.5) availability.push(weekend ? [at(d, pick([8, 10], random)), at(d, pick([20, 22], random))] : [at(d, pick([16, 17], random)), at(d, pick([22, 23, 24], random))]);
+      if (weekend ? random() < 0.85 : random() < 0.5)
+        availability.push(
+          weekend ? [at(d, pick([8, 10], random)), at(d, pick([20, 22], random))] : [at(d, pick([16, 17], random)), at(d, pick([22, 23, 24], random))],
+        );
     }
     return { availability, minMinutes: pick([0, 480], random), maxMinutes: pick([960, 1200], random) * (days / 7), maxShifts: 5 * Math.ceil(days / 7) };
   };
   const wide = (): Template => {
     const availability: [number, number][] = [];
     for (let d = 0; d < days; d++) if (random() < 0.8) availability.push([at(d, pick([6, 8, 10], random)), at(d, pick([18, 21, 24], random))]);
-    return { availability, minMinutes: pick([0, 900, 1500], random) * (days / 7), maxMinutes: pick([1800, 2400], random) * (days / 7), maxShifts: 5 * Math.ceil(days / 7) };
+    return {
+      availability,
+      minMinutes: pick([0, 900, 1500], random) * (days / 7),
+      maxMinutes: pick([1800, 2400], random) * (days / 7),
+      maxShifts: 5 * Math.ceil(days / 7),
+    };
   };
   const makers = [dayWorker, fragmented, evening, wide];
   // Cohort templates: about half the agents share one of a few contracts per kind.

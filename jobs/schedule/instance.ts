@@ -54,9 +54,7 @@ export const instanceSchema = z.object({
   start: z.iso.datetime({ offset: true }),
   intervalMinutes: z.number().int().positive(),
   intervals: z.number().int().positive().max(1_000_000),
-  queues: z
-    .array(z.object({ id: z.string().min(1), required: z.array(z.number().finite().nonnegative()) }))
-    .min(1),
+  queues: z.array(z.object({ id: z.string().min(1), required: z.array(z.number().finite().nonnegative()) })).min(1),
   rules: z.object({
     shiftLengthsMinutes: z.array(z.number().int().positive()).min(1),
     minRestMinutes: minutes,
@@ -146,12 +144,10 @@ function validateSemantics(instance: Instance): void {
       throw new InstanceError(`queues[${q}].required`, `has ${queue.required.length} values, expected intervals = ${intervals}`);
   });
   instance.rules.shiftLengthsMinutes.forEach((length, i) => {
-    if (!wholeIntervals(length))
-      throw new InstanceError(`rules.shiftLengthsMinutes[${i}]`, `${length} is not a whole number of ${iv}-minute intervals`);
+    if (!wholeIntervals(length)) throw new InstanceError(`rules.shiftLengthsMinutes[${i}]`, `${length} is not a whole number of ${iv}-minute intervals`);
   });
   instance.rules.breaks.forEach((rule, i) => {
-    if (!wholeIntervals(rule.minutes))
-      throw new InstanceError(`rules.breaks[${i}].minutes`, `${rule.minutes} is not a whole number of ${iv}-minute intervals`);
+    if (!wholeIntervals(rule.minutes)) throw new InstanceError(`rules.breaks[${i}].minutes`, `${rule.minutes} is not a whole number of ${iv}-minute intervals`);
   });
   const agentIds = new Set<string>();
   instance.agents.forEach((agent, a) => {

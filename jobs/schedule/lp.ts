@@ -34,7 +34,6 @@ export interface LpBoundResult {
   status: string;
 }
 
-
 interface Profile {
   skills: number[];
   members: number[];
@@ -73,7 +72,16 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   const started = now();
   const { intervals: T, kinds } = model;
   const profiles = profilesOf(model);
-  const empty = (status: string): LpBoundResult => ({ bound: null, prices: null, seconds: (now() - started) / 1000, columns: 0, rows: 0, granularity: 1, profiles: profiles.length, status });
+  const empty = (status: string): LpBoundResult => ({
+    bound: null,
+    prices: null,
+    seconds: (now() - started) / 1000,
+    columns: 0,
+    rows: 0,
+    granularity: 1,
+    profiles: profiles.length,
+    status,
+  });
   if (kinds.length === 0 || profiles.length === 0) return empty("no shifts");
 
   // Where each agent can start each kind (availability covers the whole shift).
@@ -214,13 +222,21 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   const solverOptions = { solver: "ipm", run_crossover: "off", ...options.solverOptions };
   // Tiny LPs solve in milliseconds: a worker (≈ 0.1 s to start and load the wasm) would cost more
   // than it saves. Anything larger goes to the worker: an inline solve would block the search.
-  const solved = data.numCols < 1000 ? await solveInline(data, remaining, coverageRows, solverOptions) : await solveOnWorker(data, remaining, coverageRows, solverOptions, options.signal);
+  const solved =
+    data.numCols < 1000
+      ? await solveInline(data, remaining, coverageRows, solverOptions)
+      : await solveOnWorker(data, remaining, coverageRows, solverOptions, options.signal);
   const result = { ...base, seconds: (now() - started) / 1000, status: solved.status };
   if (solved.objective === null || !solved.rowDual) return { ...result, bound: null, prices: null };
   const prices = model.required.map(() => new Float64Array(T));
   cells.forEach(([q, t], r) => (prices[q][t] = Math.min(1, Math.max(0, Math.abs(solved.rowDual![r])))));
   // HiGHS's optimum is exact only to its tolerances (1e-7 relative): keep a margin, as the Lagrangian does.
-  const margin = 1e-6 * Math.max(1, rowLower.slice(0, coverageRows).reduce((a, b) => a + b, 0));
+  const margin =
+    1e-6 *
+    Math.max(
+      1,
+      rowLower.slice(0, coverageRows).reduce((a, b) => a + b, 0),
+    );
   return { ...result, bound: Math.max(0, solved.objective - margin), prices };
 }
 
@@ -245,7 +261,12 @@ interface Solved {
 type Highs = Awaited<ReturnType<(typeof import("highs"))["default"]>>;
 let inlineHighs: Promise<Highs> | null = null;
 
-async function solveInline(data: LpData, timeLimitSeconds: number, dualRows: number, solverOptions: Record<string, string | number | boolean>): Promise<Solved> {
+async function solveInline(
+  data: LpData,
+  timeLimitSeconds: number,
+  dualRows: number,
+  solverOptions: Record<string, string | number | boolean>,
+): Promise<Solved> {
   const highs = await (inlineHighs ??= import("highs").then((m) => m.default()));
   const inf = highs.infinity;
   const fix = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
@@ -262,7 +283,13 @@ async function solveInline(data: LpData, timeLimitSeconds: number, dualRows: num
 }
 
 /** Runs HiGHS on a worker thread (terminated on abort); the caller's event loop stays free for the search. */
-function solveOnWorker(data: LpData, timeLimitSeconds: number, dualRows: number, solverOptions: Record<string, string | number | boolean>, signal?: AbortSignal): Promise<Solved> {
+function solveOnWorker(
+  data: LpData,
+  timeLimitSeconds: number,
+  dualRows: number,
+  solverOptions: Record<string, string | number | boolean>,
+  signal?: AbortSignal,
+): Promise<Solved> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./lp-worker.mjs", import.meta.url), { workerData: { model: data, timeLimitSeconds, dualRows, solverOptions } });
     let settled = false;

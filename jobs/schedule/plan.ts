@@ -148,7 +148,7 @@ export function bestPlan(
   }
   const shifts: PlannedShift[] = [];
   let s = 0;
-  for (let t = 0; t < T; ) {
+  for (let t = 0; t < T;) {
     const c = choice[t * S + s];
     if (c < 0) {
       t++;

@@ -25,7 +25,12 @@ const smallInstance = (maxIntervals: number, maxAgents: number) =>
       restIntervals: fc.integer({ min: 0, max: 4 }),
       restExtraMinutes: fc.constantFrom(0, 7),
       breaks: fc.array(
-        fc.record({ minLength: fc.integer({ min: 1, max: 6 }), duration: fc.integer({ min: 1, max: 2 }), earliest: fc.integer({ min: 0, max: 2 }), latest: fc.integer({ min: 0, max: 2 }) }),
+        fc.record({
+          minLength: fc.integer({ min: 1, max: 6 }),
+          duration: fc.integer({ min: 1, max: 2 }),
+          earliest: fc.integer({ min: 0, max: 2 }),
+          latest: fc.integer({ min: 0, max: 2 }),
+        }),
         { maxLength: 2 },
       ),
       required: fc.array(fc.nat({ max: 3 }), { minLength: 3 * maxIntervals, maxLength: 3 * maxIntervals }),
@@ -44,20 +49,18 @@ const smallInstance = (maxIntervals: number, maxAgents: number) =>
       const iv = r.intervalMinutes;
       const T = r.intervals;
       const queues = Array.from({ length: r.queueCount }, (_, q) => ({ id: `q${q}`, required: r.required.slice(q * T, (q + 1) * T) }));
-      const agents = r.agents.map(
-        (a, i): Agent => ({
-          id: `a${i}`,
-          skills: a.skills.filter((q) => q < r.queueCount).map((q) => `q${q}`),
-          minMinutes: a.minShifts * iv,
-          maxMinutes: a.maxWorked * iv,
-          maxShifts: a.maxShifts,
-          availability: a.availability.map(([x, y]): [number, number] => {
-            const from = x % (T + 1);
-            const to = y % (T + 1);
-            return from <= to ? [from, to] : [to, from];
-          }),
+      const agents = r.agents.map((a, i): Agent => ({
+        id: `a${i}`,
+        skills: a.skills.filter((q) => q < r.queueCount).map((q) => `q${q}`),
+        minMinutes: a.minShifts * iv,
+        maxMinutes: a.maxWorked * iv,
+        maxShifts: a.maxShifts,
+        availability: a.availability.map(([x, y]): [number, number] => {
+          const from = x % (T + 1);
+          const to = y % (T + 1);
+          return from <= to ? [from, to] : [to, from];
         }),
-      );
+      }));
       return {
         start: "2026-12-07T00:00:00Z",
         intervalMinutes: iv,
@@ -117,7 +120,11 @@ function allPlans(instance: Instance, agent: Agent): Shift[][] {
   return plans;
 }
 
-const lexicographic = (t: { underCoverage: number; minMinutesShortfall: number; overCoverage: number }) => [t.underCoverage, t.minMinutesShortfall, t.overCoverage];
+const lexicographic = (t: { underCoverage: number; minMinutesShortfall: number; overCoverage: number }) => [
+  t.underCoverage,
+  t.minMinutesShortfall,
+  t.overCoverage,
+];
 
 function bruteForceOptimum(instance: Instance) {
   const perAgent = instance.agents.map((a) => allPlans(instance, a));

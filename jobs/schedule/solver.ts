@@ -383,4 +383,3 @@ export function toShifts(instance: Instance, model: CompiledInstance, plans: Pla
   });
   return shifts;
 }
-

@@ -17,7 +17,9 @@ const DAY_MS = 24 * 3600_000;
 
 // Relative contact intensity per local hour: a lunch peak and a larger evening peak for chat,
 // office hours only for phone (0 = closed, so no row at all).
-const CHAT_HOURLY = [0.16, 0.1, 0.07, 0.05, 0.05, 0.08, 0.2, 0.45, 0.75, 0.92, 0.98, 1.08, 1.25, 1.18, 0.98, 0.92, 0.92, 0.98, 1.08, 1.22, 1.3, 1.05, 0.66, 0.36];
+const CHAT_HOURLY = [
+  0.16, 0.1, 0.07, 0.05, 0.05, 0.08, 0.2, 0.45, 0.75, 0.92, 0.98, 1.08, 1.25, 1.18, 0.98, 0.92, 0.92, 0.98, 1.08, 1.22, 1.3, 1.05, 0.66, 0.36,
+];
 const PHONE_HOURLY = [0, 0, 0, 0, 0, 0, 0, 0, 0.85, 1.15, 1.2, 1.08, 0.92, 1.02, 1.02, 0.96, 0.86, 0.72, 0.52, 0.36, 0, 0, 0, 0];
 // Monday … Sunday (date-fns getDay: 0 = Sunday).
 const WEEKDAY = [0.86, 1.16, 1.06, 1.0, 0.98, 1.02, 0.8];

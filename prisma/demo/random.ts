@@ -30,7 +30,7 @@ export function createRandom(seed: number) {
     for (let i = 0; i < n; i++) if (next() < p) k++;
     return k;
   };
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   return { next, normal, poisson, binomial, pick };
 }
 

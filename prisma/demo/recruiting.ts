@@ -23,7 +23,8 @@ const DEMO_OPENINGS: DemoOpening[] = [
   {
     slug: "finnish-chat-evenings",
     title: "Finnish chat agents — evenings and weekends",
-    description: "Help Finnish customers with payment plans, disputes and worried questions the assistant hands over. Evenings and weekends from home; training is paid and online.",
+    description:
+      "Help Finnish customers with payment plans, disputes and worried questions the assistant hands over. Evenings and weekends from home; training is paid and online.",
     status: "OPEN",
     languages: [{ language: "fi", level: "C1" }],
     channels: ["CHAT"],
@@ -36,7 +37,8 @@ const DEMO_OPENINGS: DemoOpening[] = [
   {
     slug: "norwegian-chat-from-home",
     title: "Norwegian chat agents, daytime from home",
-    description: "Weekday daytime chat with Norwegian customers: instalments, refunds and the occasional fraud scare. Part- or full-time, anywhere with good broadband.",
+    description:
+      "Weekday daytime chat with Norwegian customers: instalments, refunds and the occasional fraud scare. Part- or full-time, anywhere with good broadband.",
     status: "OPEN",
     languages: [{ language: "no", level: "C1" }],
     channels: ["CHAT"],
@@ -105,7 +107,26 @@ const DEMO_OPENINGS: DemoOpening[] = [
 
 const NAMES: Record<string, { first: string[]; last: string[]; zone: string; places: string[]; schools: string[] }> = {
   SE: {
-    first: ["Elin", "Johan", "Saga", "Linnea", "Viktor", "Ebba", "Axel", "Wilma", "Hugo", "Alva", "Isak", "Klara", "Nils", "Tove", "Filip", "Maja", "Emil", "Stina"],
+    first: [
+      "Elin",
+      "Johan",
+      "Saga",
+      "Linnea",
+      "Viktor",
+      "Ebba",
+      "Axel",
+      "Wilma",
+      "Hugo",
+      "Alva",
+      "Isak",
+      "Klara",
+      "Nils",
+      "Tove",
+      "Filip",
+      "Maja",
+      "Emil",
+      "Stina",
+    ],
     last: ["Lindgren", "Johansson", "Berglund", "Eklund", "Forsberg", "Holm", "Sjöberg", "Nyström", "Wikström", "Lundqvist", "Engström", "Sandström", "Öberg"],
     zone: "Europe/Stockholm",
     places: ["Kiruna", "Arvidsjaur", "Sorsele", "Jokkmokk", "Storuman", "Överkalix", "Lycksele"],
@@ -113,7 +134,21 @@ const NAMES: Record<string, { first: string[]; last: string[]; zone: string; pla
   },
   FI: {
     first: ["Aino", "Eero", "Venla", "Onni", "Helmi", "Leevi", "Sanni", "Lauri", "Iida", "Joonas", "Emmi", "Otto", "Kaisla", "Niilo", "Veera", "Aleksi"],
-    last: ["Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Heikkinen", "Laine", "Koskinen", "Järvinen", "Lehtonen", "Saarinen", "Salminen", "Hämäläinen", "Rantanen"],
+    last: [
+      "Virtanen",
+      "Korhonen",
+      "Mäkinen",
+      "Nieminen",
+      "Heikkinen",
+      "Laine",
+      "Koskinen",
+      "Järvinen",
+      "Lehtonen",
+      "Saarinen",
+      "Salminen",
+      "Hämäläinen",
+      "Rantanen",
+    ],
     zone: "Europe/Helsinki",
     places: ["Rovaniemi", "Inari", "Kemijärvi", "Sodankylä", "Kuusamo", "Kittilä"],
     schools: ["Tampere University", "University of Helsinki", "University of Oulu"],
@@ -205,7 +240,15 @@ function availabilityFor(cohort: string, random: Random): Slot[] {
     .concat([{ day: 5, from: "10:00", to: "14:00" }]);
 }
 
-type OpeningRow = { id: string; cohorts: string[]; countries: string[]; languages: Array<{ language: string; level: string }>; weeklyHoursMax: number; retentionDays: number; stages: Array<{ id: string; kind: string; position: number }> };
+type OpeningRow = {
+  id: string;
+  cohorts: string[];
+  countries: string[];
+  languages: Array<{ language: string; level: string }>;
+  weeklyHoursMax: number;
+  retentionDays: number;
+  stages: Array<{ id: string; kind: string; position: number }>;
+};
 
 /**
  * Where an application ends up: most stay early, some reach the end. `fate` is the index of the
@@ -238,12 +281,21 @@ function generate(random: Random, openings: OpeningRow[], count: number, now: Da
     const people = NAMES[country];
     const first = random.pick(people.first);
     const last = random.pick(people.last);
-    const ascii = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ø/g, "o").replace(/æ/g, "ae").replace(/ð/g, "d").replace(/ł/g, "l").toLowerCase();
+    const ascii = (s: string) =>
+      s
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/ø/g, "o")
+        .replace(/æ/g, "ae")
+        .replace(/ð/g, "d")
+        .replace(/ł/g, "l")
+        .toLowerCase();
     const applicantId = randomUUID();
     const appliedAt = new Date(now.getTime() - Math.floor(random.next() * 120 + 1) * DAY - Math.floor(random.next() * 12 * 3600_000));
     const slots = availabilityFor(cohort, random);
     const languages = [{ language: NATIVE_LANGUAGE[country] ?? "sv", level: "NATIVE" }];
-    for (const l of opening.languages) if (!languages.some((x) => x.language === l.language)) languages.push({ language: l.language, level: random.pick(["B2", "C1", "C1", "C2"]) });
+    for (const l of opening.languages)
+      if (!languages.some((x) => x.language === l.language)) languages.push({ language: l.language, level: random.pick(["B2", "C1", "C1", "C2"]) });
     if (!languages.some((l) => l.language === "en")) languages.push({ language: "en", level: random.pick(["B1", "B2", "C1"]) });
     const cap = cohort === "student" ? random.pick([15, 18, 20, 20]) : null;
     const hoursWanted = Math.min(cap ?? 40, random.pick([10, 12, 15, 20, 25, 30, 37]));
@@ -288,7 +340,15 @@ function generate(random: Random, openings: OpeningRow[], count: number, now: Da
     }
     for (const [step, stage] of path.entries()) {
       if (step > 0) at = new Date(Math.min(now.getTime() - 3600_000, at.getTime() + (1 + random.next() * 6) * DAY));
-      rows.changes.push({ id: randomUUID(), applicationId, fromStageId: from, toStageId: stage.id, byId: step === 0 ? null : random.pick(recruiterIds), reason: stage.reason, createdAt: at });
+      rows.changes.push({
+        id: randomUUID(),
+        applicationId,
+        fromStageId: from,
+        toStageId: stage.id,
+        byId: step === 0 ? null : random.pick(recruiterIds),
+        reason: stage.reason,
+        createdAt: at,
+      });
       from = stage.id;
     }
     const last_ = path[path.length - 1];
@@ -319,8 +379,21 @@ async function createOpenings(prisma: PrismaClient, openings: DemoOpening[], cre
   const created: OpeningRow[] = [];
   for (const o of openings) {
     const row = await prisma.opening.create({
-      data: { ...o, languageCodes: o.languages.map((l) => l.language), createdAt, stages: { create: DEFAULT_STAGES.map((s, position) => ({ ...s, position })) } },
-      select: { id: true, cohorts: true, countries: true, languages: true, weeklyHoursMax: true, retentionDays: true, stages: { select: { id: true, kind: true, position: true } } },
+      data: {
+        ...o,
+        languageCodes: o.languages.map((l) => l.language),
+        createdAt,
+        stages: { create: DEFAULT_STAGES.map((s, position) => ({ ...s, position })) },
+      },
+      select: {
+        id: true,
+        cohorts: true,
+        countries: true,
+        languages: true,
+        weeklyHoursMax: true,
+        retentionDays: true,
+        stages: { select: { id: true, kind: true, position: true } },
+      },
     });
     created.push({ ...row, languages: row.languages as OpeningRow["languages"] });
   }
@@ -374,7 +447,9 @@ export async function seedRecruiting(prisma: PrismaClient, size: RecruitingSeedS
   let openingsCreated = 0;
   let applicantsCreated = 0;
 
-  const existing = new Set((await prisma.opening.findMany({ where: { slug: { in: DEMO_OPENINGS.map((o) => o.slug) } }, select: { slug: true } })).map((o) => o.slug));
+  const existing = new Set(
+    (await prisma.opening.findMany({ where: { slug: { in: DEMO_OPENINGS.map((o) => o.slug) } }, select: { slug: true } })).map((o) => o.slug),
+  );
   const missing = DEMO_OPENINGS.filter((o) => !existing.has(o.slug));
   if (missing.length) {
     const openings = await createOpenings(prisma, missing, new Date(now.getTime() - 130 * 24 * 3600_000));

@@ -70,7 +70,9 @@ export async function waitForHealth(port: number, timeoutMs = 60_000, alive: () 
 /** The demo logins, from prisma/demo-logins.ts. */
 export async function demoLogins(): Promise<ReadonlyArray<{ role: string; email: string; password: string }>> {
   try {
-    const mod = (await import(path.join(ROOT, "prisma", "demo-logins.ts"))) as { DEMO_LOGINS: ReadonlyArray<{ role: string; email: string; password: string }> };
+    const mod = (await import(path.join(ROOT, "prisma", "demo-logins.ts"))) as {
+      DEMO_LOGINS: ReadonlyArray<{ role: string; email: string; password: string }>;
+    };
     return mod.DEMO_LOGINS;
   } catch {
     return [];

@@ -89,7 +89,9 @@ export class Supervisor {
         return;
       }
       const pause = restart.backoffMs[Math.min(inARow, restart.backoffMs.length - 1)];
-      console.error(`[handoff] ${name} exited unexpectedly (${signal ?? `code ${code}`}); restarting it in ${pause / 1000} s (restart ${inARow + 1} of at most ${restart.maxRestarts} in a row)`);
+      console.error(
+        `[handoff] ${name} exited unexpectedly (${signal ?? `code ${code}`}); restarting it in ${pause / 1000} s (restart ${inARow + 1} of at most ${restart.maxRestarts} in a row)`,
+      );
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (!this.stopping) this.start(name, cmd, args, env, restart, inARow + 1);
