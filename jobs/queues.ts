@@ -69,6 +69,22 @@ export const JOBS = {
     result: z.object({ shifts: z.number(), underHours: z.number(), lowerBoundHours: z.number() }),
     describe: (r) => `${r.shifts} shifts · ${en(r.underHours)} agent hours short (at least ${en(r.lowerBoundHours)} unavoidable)`,
   }),
+  capacity: job({
+    label: "Capacity plan",
+    description: "Solves one capacity scenario: demand per queue and band for 26 weeks, the roster and the pipeline, and whom to hire when at least cost.",
+    // 20 s keeps the solver's longest hold on the event loop inside the worker's 30 s lock.
+    payload: z.object({ runId: z.string().min(1), requestedBy, timeLimitSeconds: z.number().int().min(1).max(600).default(20) }),
+    result: z.object({ hires: z.number(), totalCost: z.number(), shortfallHours: z.number(), gap: z.number() }),
+    describe: (r) => `${r.hires} hires · ${en(r.shortfallHours)} hours short · ${en(r.totalCost)} total cost · ${(r.gap * 100).toFixed(2)} % from the bound`,
+  }),
+  "capacity-nightly": job({
+    label: "Nightly capacity plan",
+    description: "Every night at 01:00 (Stockholm) re-solves the base capacity scenario from the latest history, roster and pipeline.",
+    payload: z.object({ requestedBy }),
+    result: z.object({ hires: z.number(), totalCost: z.number(), shortfallHours: z.number(), gap: z.number() }),
+    describe: (r) => `${r.hires} hires · ${en(r.shortfallHours)} hours short · ${en(r.totalCost)} total cost`,
+    repeat: { id: "capacity-nightly", pattern: "0 1 * * *", tz: "Europe/Stockholm", data: { requestedBy: "nightly schedule" } },
+  }),
   "applicant-retention": job({
     label: "Applicant retention",
     description: "Anonymises applicants who were not hired once the retention period they consented to has passed. Runs daily.",

@@ -4,7 +4,7 @@ import { hashPasswordForSeed } from "./demo/password";
 import { DEMO_LOGINS } from "./demo-logins";
 import { DEMO_PEOPLE } from "./demo/people";
 import { DEMO_QUEUES, demoQueueData } from "./demo/queues";
-import { demoRoster } from "./demo/roster";
+import { DEMO_LEAVERS, demoRoster } from "./demo/roster";
 import { generateHistory, historyEnd } from "./demo/history";
 import { replaceHistory } from "../app/models/volume.server";
 import { recruitingSeedSize, seedRecruiting } from "./demo/recruiting";
@@ -76,12 +76,62 @@ async function seedAgents(startDate: Date) {
   return created;
 }
 
+/** Former agents (inactive, with a leaving date and reason), so the capacity plan measures attrition. */
+async function seedLeavers(now: Date) {
+  const queues = new Map((await prisma.queue.findMany({ select: { id: true, key: true } })).map((q) => [q.key, q.id]));
+  // Former agents cannot sign in: their password is random and never shown.
+  const passwordHash = await hashPasswordForSeed(crypto.randomUUID());
+  const weeksAgo = (n: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - n * 7));
+  let created = 0;
+  for (const l of DEMO_LEAVERS) {
+    if (await prisma.user.findUnique({ where: { email: l.email }, select: { id: true } })) continue;
+    await prisma.user.create({
+      data: {
+        email: l.email,
+        name: l.name,
+        role: "AGENT",
+        timeZone: l.timeZone,
+        passwordHash,
+        agent: {
+          create: {
+            cohort: l.cohort,
+            timeZone: l.timeZone,
+            startDate: weeksAgo(l.startedWeeksAgo),
+            leftAt: weeksAgo(l.leftWeeksAgo),
+            leaveReason: l.reason,
+            active: false,
+            weeklyMinMinutes: 600,
+            weeklyMaxMinutes: 1200,
+            skills: { create: l.skills.map((key) => ({ queueId: queues.get(key)! })) },
+          },
+        },
+      },
+    });
+    created++;
+  }
+  return created;
+}
+
+/** The demo's two capacity scenarios: the base plan (nightly) and "Containment 75 % by spring". */
+async function seedScenarios(now: Date) {
+  if ((await prisma.capacityScenario.count()) > 0) return 0;
+  const spring = `${now.getUTCMonth() >= 2 ? now.getUTCFullYear() + 1 : now.getUTCFullYear()}-03-01`;
+  await prisma.capacityScenario.create({ data: { name: "Base plan", base: true, assumptions: {}, createdBy: "Handoff" } });
+  await prisma.capacityScenario.create({
+    data: { name: "Containment 75 % by spring", assumptions: { containment: { target: 0.75, byDate: spring } }, createdBy: "Maja Lindqvist" },
+  });
+  return 2;
+}
+
 async function main() {
   const started = Date.now();
   const people = await seedPeople();
   const end = historyEnd(new Date());
   const rows = await seedQueuesAndHistory(end);
   const agents = await seedAgents(new Date(end.getTime() - HISTORY_WEEKS * 7 * 24 * 3600_000));
+  const leavers = await seedLeavers(new Date());
+  const scenarios = await seedScenarios(new Date());
+  console.log(`Seed: ${leavers} former agents, ${scenarios} capacity scenarios.`);
   console.log(`Seed: ${people} new people, ${agents} new agents, ${rows} new history intervals (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   const recruiting = await seedRecruiting(prisma, recruitingSeedSize(process.argv, process.env));
   console.log(`Seed: ${recruiting.openings} new openings, ${recruiting.applicants} new applicants (${((Date.now() - started) / 1000).toFixed(1)} s).`);
@@ -94,14 +144,30 @@ async function main() {
  */
 async function queueDemoPlanOnce() {
   if (process.env.HANDOFF_DEMO_PLAN === "0" || !process.env.REDIS_URL || !process.env.SESSION_SECRET) return;
-  if ((await prisma.forecastRun.count()) > 0) return;
+  const { sharedRedis } = await import("../app/utils/redis.server");
+  const queued = await queueCapacityOnce();
+  if ((await prisma.forecastRun.count()) > 0) {
+    if (queued) await sharedRedis().quit();
+    return;
+  }
   const { queueDemoPlan } = await import("../jobs/processors/demo-plan");
   const { getQueue } = await import("../jobs/queues");
-  const { sharedRedis } = await import("../app/utils/redis.server");
   await queueDemoPlan();
   await getQueue("demo-plan").close();
   await sharedRedis().quit();
   console.log("Seed: queued the demo plan (forecast, then this week's and next week's schedules, published).");
+}
+
+/** The capacity scenarios are computed on first start: each scenario never run gets a run queued. */
+async function queueCapacityOnce() {
+  const fresh = await prisma.capacityScenario.findMany({ where: { runs: { none: {} } }, orderBy: { createdAt: "asc" } });
+  if (fresh.length === 0) return false;
+  const { startCapacityRun } = await import("../app/models/capacity.server");
+  const { getQueue } = await import("../jobs/queues");
+  for (const scenario of fresh) await startCapacityRun(scenario.id, "demo seed");
+  await getQueue("capacity").close();
+  console.log(`Seed: queued ${fresh.length} capacity plans.`);
+  return true;
 }
 
 main()

@@ -1,14 +1,16 @@
 // The signed-in frame: navigation filtered by the user's permissions, the user's name and role, and sign-out.
-import { Form, NavLink } from "@remix-run/react";
+import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS, type Permission, type Role } from "~/utils/permissions";
 import { CalendarIcon, ChartIcon, JobsIcon, PeopleIcon, ShieldIcon } from "./icons";
 import { cx } from "./ui";
 
-type NavItem = { to: string; label: string; permission: Permission; icon: ReactNode; end?: boolean };
+/** `except`: a path under `to` that has its own item, so only that item is highlighted there. */
+type NavItem = { to: string; label: string; permission: Permission; icon: ReactNode; end?: boolean; except?: string };
 
 const NAV: NavItem[] = [
-  { to: "/planning", label: "Planning", permission: "planning:view", icon: <ChartIcon /> },
+  { to: "/planning", label: "Planning", permission: "planning:view", icon: <ChartIcon />, except: "/planning/capacity" },
+  { to: "/planning/capacity", label: "Capacity plan", permission: "capacity:view", icon: <ChartIcon /> },
   { to: "/recruiting", label: "Recruiting", permission: "recruiting:view", icon: <PeopleIcon /> },
   { to: "/shifts", label: "My shifts", permission: "shifts:own", icon: <CalendarIcon /> },
   { to: "/profile", label: "My profile", permission: "profile:own", icon: <PeopleIcon /> },
@@ -19,6 +21,7 @@ const NAV: NavItem[] = [
 type ShellUser = { name: string; email: string; role: Role; timeZone: string };
 
 function NavLinks({ user }: { user: ShellUser }) {
+  const { pathname } = useLocation();
   return (
     <ul className="space-y-1">
       {NAV.filter((item) => can(user, item.permission)).map((item) => (
@@ -26,12 +29,13 @@ function NavLinks({ user }: { user: ShellUser }) {
           <NavLink
             to={item.to}
             end={item.end}
-            className={({ isActive }) =>
-              cx(
+            className={({ isActive: matched }) => {
+              const isActive = matched && !(item.except && pathname.startsWith(item.except));
+              return cx(
                 "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium",
                 isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
-              )
-            }
+              );
+            }}
           >
             {item.icon}
             {item.label}

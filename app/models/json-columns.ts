@@ -41,3 +41,64 @@ export function readJsonColumn<S extends z.ZodType>(schema: S, value: unknown, w
   }
   return parsed.data;
 }
+
+/** CapacityScenario.assumptions: what a scenario changes over the base plan. */
+export const CapacityAssumptionsColumn = z.object({
+  containment: z.object({ target: z.number().min(0).max(1), byDate: z.iso.date() }).optional(),
+  volumeGrowthPercent: z.number().min(-90).max(500).optional(),
+  launch: z
+    .object({
+      queueKey: z.string().regex(/^[a-z]{2}-(chat|phone|email)$/),
+      name: z.string().min(1).max(80),
+      from: z.iso.date(),
+      like: z.string().min(1),
+      share: z.number().gt(0).max(5),
+    })
+    .optional(),
+  attritionFactor: z.number().min(0).max(5).optional(),
+  hiringFreezeUntil: z.iso.date().optional(),
+});
+
+/** CohortSetting.bandHours: most hours per agent and band. */
+export const BandHoursColumn = z.record(z.string(), z.number().min(0).max(168)).nullable();
+/** CohortSetting.ramp: a new agent's worth in its first weeks, each in (0, 1]. */
+export const RampColumn = z.array(z.number().gt(0).max(1)).max(26).nullable();
+
+/** CapacityRun.result: the capacity engine's output (wfm-cli.md section 4), as the plan page reads it. */
+export const CapacityResultColumn = z.object({
+  hires: z.array(z.object({ cohort: z.string(), skills: z.array(z.string()), week: z.number(), startWeek: z.number(), count: z.number() })),
+  weeks: z.array(
+    z.object({
+      week: z.number(),
+      queues: z.array(z.object({ id: z.string(), required: z.array(z.number()), covered: z.array(z.number()), short: z.array(z.number()) })),
+      headcount: z.record(z.string(), z.number()),
+    }),
+  ),
+  summary: z.object({
+    hires: z.number(),
+    hireCost: z.number(),
+    labourCost: z.number(),
+    shortfallHours: z.number(),
+    shortfallCost: z.number(),
+    totalCost: z.number(),
+    lowerBoundCost: z.number(),
+    seconds: z.number(),
+    status: z.enum(["optimal", "time-limit"]),
+    gap: z.number(),
+  }),
+  /** What the page adds: week 0's Monday, the bands, the contacts per week (all and human) and the AI's cost of the rest. */
+  context: z.object({
+    start: z.iso.date(),
+    bands: z.array(z.string()),
+    contacts: z.array(z.number()),
+    humanContacts: z.array(z.number()),
+    aiCost: z.number(),
+    existingLabourCost: z.number(),
+    hoursPerWeek: z.record(z.string(), z.number()),
+    /** Band hours per cohort (runs stored before it was kept have none). */
+    bandHours: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+    trainingWeeks: z.record(z.string(), z.number()),
+    pipeline: z.array(z.object({ cohort: z.string(), queue: z.string(), week: z.number(), expected: z.number() })),
+  }),
+});
+export type StoredCapacityResult = z.infer<typeof CapacityResultColumn>;

@@ -132,7 +132,17 @@ export async function listOpenOpenings(language?: string) {
   const openings = await prisma.opening.findMany({
     where: { status: "OPEN", ...(language ? { languageCodes: { has: language } } : {}) },
     orderBy: { createdAt: "desc" },
-    select: PUBLIC_OPENING_SELECT,
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      languages: true,
+      channels: true,
+      cohorts: true,
+      countries: true,
+      weeklyHoursMin: true,
+      weeklyHoursMax: true,
+    },
   });
   return openings.map(withLanguages);
 }
@@ -140,7 +150,19 @@ export async function listOpenOpenings(language?: string) {
 export async function getOpenOpeningBySlug(slug: string) {
   const opening = await prisma.opening.findFirst({
     where: { slug, status: "OPEN" },
-    select: { ...PUBLIC_OPENING_SELECT, id: true, retentionDays: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      languages: true,
+      channels: true,
+      cohorts: true,
+      countries: true,
+      weeklyHoursMin: true,
+      weeklyHoursMax: true,
+      retentionDays: true,
+    },
   });
   return opening ? withLanguages(opening) : null;
 }

@@ -3,7 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PeopleIcon } from "~/components/icons";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, ProgressBar, Stat } from "~/components/ui";
+import { openingsBehindPlan } from "~/models/capacity.server";
 import { listOpeningsSummary } from "~/models/opening.server";
+import { planTargetLine } from "~/components/plan-target";
 import { CHANNEL_LABELS, COHORT_LABELS, LANGUAGES, OPENING_STATUS_LABELS, type Cohort } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
@@ -12,14 +14,14 @@ export const meta: MetaFunction = () => [{ title: "Recruiting · Handoff" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
-  const openings = await listOpeningsSummary();
-  return { firstName: user.name.split(" ")[0], openings, canEditOpenings: can(user, "openings:edit"), canImport: can(user, "applicants:edit") };
+  const [openings, behindPlan] = await Promise.all([listOpeningsSummary(), openingsBehindPlan()]);
+  return { behindPlan, firstName: user.name.split(" ")[0], openings, canEditOpenings: can(user, "openings:edit"), canImport: can(user, "applicants:edit") };
 }
 
 const STATUS_TONES = { OPEN: "success", DRAFT: "neutral", PAUSED: "warning", CLOSED: "neutral" } as const;
 
 export default function RecruitingHome() {
-  const { firstName, openings, canEditOpenings, canImport } = useLoaderData<typeof loader>();
+  const { behindPlan, firstName, openings, canEditOpenings, canImport } = useLoaderData<typeof loader>();
   const open = openings.filter((o) => o.status === "OPEN");
   const inPipeline = open.reduce((n, o) => n + o.active, 0);
   const hired = open.reduce((n, o) => n + o.hired, 0);
@@ -64,6 +66,23 @@ export default function RecruitingHome() {
             <Stat label="In the pipeline" value={inPipeline.toLocaleString("en-GB")} hint="Applicants not yet hired, rejected or withdrawn" />
             <Stat label="Hired against target" value={`${hired} / ${target}`} hint="Across open openings" />
           </div>
+          {behindPlan.length > 0 ? (
+            <Card title="Furthest behind plan" className="mb-6">
+              <ul className="-mx-5 divide-y divide-slate-100" aria-label="Openings furthest behind plan">
+                {behindPlan.map((o) => (
+                  <li key={o.key} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+                    <span>
+                      <Link to={`/recruiting/openings/${o.openingId}`} className="font-medium text-brand-700 underline">
+                        {o.title}
+                      </Link>
+                      <span className="block text-xs text-slate-600">{planTargetLine(o)}</span>
+                    </span>
+                    <span className="font-semibold tabular-nums text-amber-800">{Math.round(o.behind * 10) / 10} behind</span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
           <Card title="Openings">
             <ul className="-mx-5 divide-y divide-slate-100">
               {openings.map((o) => (

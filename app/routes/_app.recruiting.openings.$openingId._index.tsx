@@ -7,6 +7,8 @@ import { z } from "zod";
 import { AvailabilitySummary, CohortBadge, daysSince, LanguageList } from "~/components/applicant-bits";
 import { ButtonLink, cx, PageHeader } from "~/components/ui";
 import { getKanban, KANBAN_CARDS_PER_STAGE, moveApplication } from "~/models/applicant.server";
+import { openingPlanStatus } from "~/models/capacity.server";
+import { PlanTargetNote } from "~/components/plan-target";
 import { OPENING_STATUS_LABELS } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -20,7 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
   const board = await getKanban(params.openingId ?? "");
   invariantResponse(board, "Not found", { status: 404 });
-  return { board, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
+  const planTargets = (await openingPlanStatus(board.id)).map((t) => ({
+    key: `${t.queueKey}|${t.cohort}`,
+    headcount: t.headcount,
+    cohort: t.cohort,
+    queueKey: t.queueKey,
+    hireBy: t.hireBy.toISOString().slice(0, 10),
+    expected: t.expected,
+    scenarioName: t.scenarioName,
+    previousHeadcount: t.previousHeadcount,
+    previousHireBy: t.previousHireBy?.toISOString().slice(0, 10) ?? null,
+  }));
+  return { board, planTargets, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
 }
 
 const MoveSchema = z.object({ intent: z.literal("move"), applicationId: z.string().min(1).max(100), stageId: z.string().min(1).max(100) });
@@ -39,7 +52,7 @@ type Board = Awaited<ReturnType<typeof loader>>["board"];
 type Card = Board["columns"][number]["cards"][number];
 
 export default function PipelineBoard() {
-  const { board, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
+  const { board, planTargets, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const navigate = useNavigate();
   const [dragging, setDragging] = useState<string | null>(null);
@@ -99,6 +112,9 @@ export default function PipelineBoard() {
           </>
         }
       />
+      {planTargets.map((t) => (
+        <PlanTargetNote key={t.key} target={t} />
+      ))}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>

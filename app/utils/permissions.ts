@@ -19,6 +19,8 @@ const PERMISSIONS = {
   "schedule:edit": ["ADMIN", "MANAGER"],
   "schedule:publish": ["ADMIN", "MANAGER"],
   "requests:decide": ["ADMIN", "MANAGER"],
+  "capacity:view": ["ADMIN", "MANAGER", "RECRUITER"],
+  "capacity:edit": ["ADMIN", "MANAGER"],
   "recruiting:view": ["ADMIN", "MANAGER", "RECRUITER"],
   "openings:edit": ["ADMIN", "MANAGER", "RECRUITER"],
   "applicants:edit": ["ADMIN", "RECRUITER"],

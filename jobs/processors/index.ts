@@ -1,6 +1,8 @@
 // Every job's processor, by registry name: the worker runs exactly these (the record's type demands one per job).
 import type { JobName } from "../queues";
 import { processApplicantRetention } from "./applicant-retention";
+import { processCapacity } from "./capacity";
+import { processNightlyCapacity } from "./capacity-nightly";
 import type { Processor } from "./define";
 import { processDemoHistory } from "./demo-history";
 import { processDemoPlan } from "./demo-plan";
@@ -16,6 +18,8 @@ export const PROCESSORS: Record<JobName, Processor> = {
   forecast: processForecast,
   "forecast-nightly": processNightlyForecast,
   schedule: processSchedule,
+  capacity: processCapacity,
+  "capacity-nightly": processNightlyCapacity,
   "applicant-retention": processApplicantRetention,
   "mail-delivery": processMailDelivery,
   "mail-sweep": processMailSweep,

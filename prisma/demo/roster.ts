@@ -260,3 +260,138 @@ export function demoRoster(seed = 11): DemoAgent[] {
   }
   return agents;
 }
+
+export type DemoLeaver = {
+  name: string;
+  email: string;
+  cohort: DemoAgent["cohort"];
+  timeZone: string;
+  skills: string[];
+  startedWeeksAgo: number;
+  leftWeeksAgo: number;
+  reason: string;
+};
+
+/** Agents who left in the last half year, so attrition is measured: students leave most (studies end), rural residents least. */
+export const DEMO_LEAVERS: DemoLeaver[] = [
+  {
+    name: "Ella Sandberg",
+    email: "ella.sandberg@former.handoff.example",
+    cohort: "student",
+    timeZone: "Europe/Stockholm",
+    skills: ["sv-chat"],
+    startedWeeksAgo: 40,
+    leftWeeksAgo: 22,
+    reason: "studies",
+  },
+  {
+    name: "Anton Rask",
+    email: "anton.rask@former.handoff.example",
+    cohort: "student",
+    timeZone: "Europe/Stockholm",
+    skills: ["sv-chat", "en-chat"],
+    startedWeeksAgo: 30,
+    leftWeeksAgo: 15,
+    reason: "moved",
+  },
+  {
+    name: "Juho Kallio",
+    email: "juho.kallio@former.handoff.example",
+    cohort: "student",
+    timeZone: "Europe/Helsinki",
+    skills: ["fi-chat"],
+    startedWeeksAgo: 34,
+    leftWeeksAgo: 9,
+    reason: "studies",
+  },
+  {
+    name: "Emilia Peltonen",
+    email: "emilia.peltonen@former.handoff.example",
+    cohort: "student",
+    timeZone: "Europe/Helsinki",
+    skills: ["fi-chat"],
+    startedWeeksAgo: 28,
+    leftWeeksAgo: 4,
+    reason: "other-job",
+  },
+  {
+    name: "Jonas Vik",
+    email: "jonas.vik@former.handoff.example",
+    cohort: "student",
+    timeZone: "Europe/Oslo",
+    skills: ["no-chat"],
+    startedWeeksAgo: 45,
+    leftWeeksAgo: 12,
+    reason: "studies",
+  },
+  {
+    name: "Karla Winther",
+    email: "karla.winther@former.handoff.example",
+    cohort: "student",
+    timeZone: "Europe/Copenhagen",
+    skills: ["da-chat"],
+    startedWeeksAgo: 38,
+    leftWeeksAgo: 6,
+    reason: "moved",
+  },
+  {
+    name: "Greta Wolff",
+    email: "greta.wolff@former.handoff.example",
+    cohort: "student",
+    timeZone: "Europe/Berlin",
+    skills: ["de-chat"],
+    startedWeeksAgo: 36,
+    leftWeeksAgo: 2,
+    reason: "studies",
+  },
+  {
+    name: "Per Norling",
+    email: "per.norling@former.handoff.example",
+    cohort: "rural",
+    timeZone: "Europe/Stockholm",
+    skills: ["sv-phone"],
+    startedWeeksAgo: 60,
+    leftWeeksAgo: 18,
+    reason: "other-job",
+  },
+  {
+    name: "Tuula Hiltunen",
+    email: "tuula.hiltunen@former.handoff.example",
+    cohort: "rural",
+    timeZone: "Europe/Helsinki",
+    skills: ["fi-chat"],
+    startedWeeksAgo: 52,
+    leftWeeksAgo: 7,
+    reason: "personal",
+  },
+  {
+    name: "Birgit Holt",
+    email: "birgit.holt@former.handoff.example",
+    cohort: "loyal-customer",
+    timeZone: "Europe/Oslo",
+    skills: ["no-chat"],
+    startedWeeksAgo: 32,
+    leftWeeksAgo: 20,
+    reason: "personal",
+  },
+  {
+    name: "Lars Bech",
+    email: "lars.bech@former.handoff.example",
+    cohort: "loyal-customer",
+    timeZone: "Europe/Copenhagen",
+    skills: ["da-chat", "en-chat"],
+    startedWeeksAgo: 26,
+    leftWeeksAgo: 10,
+    reason: "other-job",
+  },
+  {
+    name: "Svea Lund",
+    email: "svea.lund@former.handoff.example",
+    cohort: "loyal-customer",
+    timeZone: "Europe/Stockholm",
+    skills: ["sv-chat"],
+    startedWeeksAgo: 24,
+    leftWeeksAgo: 3,
+    reason: "personal",
+  },
+];

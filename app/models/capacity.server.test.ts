@@ -1,0 +1,230 @@
+// Integration (real PostgreSQL): capacity inputs measured from seeded rows match values worked by hand; applying a plan
+// to openings twice changes nothing the second time; a failing apply leaves every opening as it was.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { measureLeadWeeks } from "../../jobs/planning/capacity-plan";
+import { applyPlanToOpenings, measureCohorts } from "./capacity.server";
+import { DEFAULT_STAGES } from "./recruiting-vocabulary";
+
+const tag = `cap${Date.now().toString(36)}`;
+const domain = `@${tag}.test`;
+const now = new Date("2031-06-02T00:00:00Z");
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const scope = {
+  agents: { user: { email: { endsWith: domain } } },
+  applications: { applicant: { email: { endsWith: domain } } },
+  applicants: { email: { endsWith: domain } },
+};
+const weekdays = (from: string, to: string) => [0, 1, 2, 3, 4].map((d) => ({ day: d, from, to }));
+
+async function agent(
+  name: string,
+  startDate: string,
+  leftAt: string | null,
+  availability: { day: number; from: string; to: string }[],
+  weeklyMaxMinutes: number,
+) {
+  await prisma.user.create({
+    data: {
+      email: `${name}${domain}`,
+      name,
+      role: "AGENT",
+      passwordHash: "x",
+      agent: {
+        create: {
+          cohort: "student",
+          timeZone: "Europe/Helsinki",
+          startDate: day(startDate),
+          leftAt: leftAt ? day(leftAt) : null,
+          active: !leftAt,
+          weeklyMinMinutes: 0,
+          weeklyMaxMinutes,
+          availability,
+        },
+      },
+    },
+  });
+}
+
+async function opening(slug: string, language: string, status: "DRAFT" | "OPEN" | "CLOSED" = "OPEN") {
+  return prisma.opening.create({
+    data: {
+      slug,
+      title: `${tag} ${slug}`,
+      description: "Integration opening",
+      status,
+      languages: [{ language, level: "C1" }],
+      languageCodes: [language],
+      channels: ["CHAT"],
+      cohorts: ["student"],
+      countries: ["FI"],
+      headcountTarget: 2,
+      weeklyHoursMin: 10,
+      weeklyHoursMax: 20,
+      stages: { create: DEFAULT_STAGES.map((s, position) => ({ ...s, position })) },
+    },
+    include: { stages: true },
+  });
+}
+
+/** A finished run whose hires are given, with the context the page and apply read. */
+async function runWith(name: string, hires: { skills: string[]; startWeek: number; count: number }[]) {
+  const scenario = await prisma.capacityScenario.create({ data: { name: `${tag} ${name}` } });
+  const result = {
+    hires: hires.map((h) => ({ cohort: "student", skills: h.skills, week: h.startWeek - 4, startWeek: h.startWeek, count: h.count })),
+    weeks: [],
+    summary: {
+      hires: hires.reduce((s, h) => s + h.count, 0),
+      hireCost: 0,
+      labourCost: 0,
+      shortfallHours: 0,
+      shortfallCost: 0,
+      totalCost: 0,
+      lowerBoundCost: 0,
+      seconds: 1,
+      status: "optimal",
+      gap: 0,
+    },
+    context: {
+      start: "2031-06-09",
+      bands: ["weekday-day"],
+      contacts: [],
+      humanContacts: [],
+      aiCost: 0,
+      existingLabourCost: 0,
+      hoursPerWeek: { student: 18 },
+      trainingWeeks: { student: 1 },
+      pipeline: [],
+    },
+  };
+  return prisma.capacityRun.create({ data: { scenarioId: scenario.id, status: "SUCCEEDED", result } });
+}
+
+let actor = { id: "", name: "Maja Test" };
+
+beforeAll(async () => {
+  // Window: the 26 weeks before 2 June 2031, i.e. from 2 December 2030.
+  await agent("anna", "2030-06-01", null, [...weekdays("17:00", "23:00"), { day: 5, from: "10:00", to: "20:00" }], 1200); // 26 weeks in the window
+  await agent("bert", "2031-03-03", null, weekdays("08:00", "18:00"), 2400); // 13 weeks
+  await agent("cleo", "2030-01-01", "2031-02-03", weekdays("17:00", "22:00"), 1200); // 9 weeks, left
+  await agent("dani", "2031-04-28", "2031-05-26", weekdays("17:00", "22:00"), 1200); // 4 weeks, left
+  const o = await opening(`${tag}-hist`, "fi", "CLOSED");
+  const hired = o.stages.find((s) => s.kind === "HIRED")!;
+  for (const [i, days] of [10, 20, 45].entries()) {
+    const applicant = await prisma.applicant.create({
+      data: {
+        email: `hire${i}${domain}`,
+        name: `Hire ${i}`,
+        country: "FI",
+        timeZone: "Europe/Helsinki",
+        cohort: "student",
+        hoursWanted: 20,
+        retainUntil: day("2032-01-01"),
+      },
+    });
+    const appliedAt = day("2031-01-05");
+    await prisma.application.create({
+      data: {
+        applicantId: applicant.id,
+        openingId: o.id,
+        stageId: hired.id,
+        source: "careers",
+        createdAt: appliedAt,
+        hiredAt: new Date(appliedAt.getTime() + days * 86_400_000),
+      },
+    });
+  }
+  const user = await prisma.user.create({ data: { email: `maja${domain}`, name: "Maja Test", role: "MANAGER", passwordHash: "x" } });
+  actor = { id: user.id, name: user.name };
+});
+
+afterAll(async () => {
+  await prisma.opening.deleteMany({ where: { title: { startsWith: tag } } });
+  await prisma.opening.deleteMany({ where: { slug: { startsWith: "plan-z" } } });
+  await prisma.capacityScenario.deleteMany({ where: { name: { startsWith: tag } } });
+  await prisma.auditEntry.deleteMany({ where: { actorId: actor.id } });
+  await prisma.applicant.deleteMany({ where: { email: { endsWith: domain } } });
+  await prisma.user.deleteMany({ where: { email: { endsWith: domain } } });
+});
+
+describe("measured capacity inputs", () => {
+  it("attrition = leavers ÷ agent-weeks in the window, worked by hand: 2 ÷ (26 + 13 + 9 + 4) = 2 ÷ 52", async () => {
+    const student = (await measureCohorts(now, "2031-06-09", 4, scope)).find((c) => c.cohort === "student")!;
+    expect(student.leavers).toBe(2);
+    expect(student.agentWeeks).toBeCloseTo(52, 6);
+    expect(student.attritionPerWeek).toBeCloseTo(2 / 52, 6);
+    expect(student.agents).toBe(2);
+  });
+
+  it("lead time = median days to hire (10, 20, 45 → 20) in whole weeks (3) + training", async () => {
+    const student = (await measureCohorts(now, "2031-06-09", 4, scope)).find((c) => c.cohort === "student")!;
+    expect(student.hiresMeasured).toBe(3);
+    expect(student.medianDaysToHire).toBe(20);
+    expect(measureLeadWeeks([{ appliedAt: day("2031-01-01"), hiredAt: day("2031-01-21") }], 1).leadWeeks).toBe(4);
+  });
+
+  it("band hours = the mean of current agents' available hours per band, each capped at their weekly maximum", async () => {
+    const student = (await measureCohorts(now, "2031-06-09", 4, scope)).find((c) => c.cohort === "student")!;
+    // anna: evenings 5 × 5 h = 25 → capped 20, Saturday 10–20 = 10; bert: days 5 × 9 = 45 → capped 40, evenings 5 × 1 = 5.
+    expect(student.bandHoursFrom).toBe("agents");
+    expect(student.bandHours).toEqual({ "weekday-day": 20, "weekday-evening": 12.5, weekend: 5 });
+    expect(student.hoursPerWeek).toEqual([30, 30, 30, 30]);
+  });
+});
+
+describe("apply a plan to openings", () => {
+  it("sets targets and creates draft openings once; the second apply changes nothing", async () => {
+    const existing = await opening(`${tag}-zy`, "zy");
+    const run = await runWith("twice", [
+      { skills: ["zy-chat"], startWeek: 6, count: 3 },
+      { skills: ["zz-chat"], startWeek: 8, count: 2 },
+    ]);
+    const first = await applyPlanToOpenings(run.id, actor);
+    expect(first).toEqual({ created: 1, changed: 1, unchanged: 0 });
+    const after1 = await prisma.opening.findMany({
+      where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] },
+      include: { planTargets: true },
+      orderBy: { slug: "asc" },
+    });
+    expect(after1.map((o) => [o.status, o.headcountTarget, o.planTargets[0]?.headcount, o.planTargets[0]?.hireBy.toISOString().slice(0, 10)])).toEqual([
+      ["OPEN", 3, 3, "2031-07-14"],
+      ["DRAFT", 2, 2, "2031-07-28"],
+    ]);
+    const audits1 = await prisma.auditEntry.count({ where: { subjectId: run.id } });
+    expect(audits1).toBe(1);
+
+    const second = await applyPlanToOpenings(run.id, actor);
+    expect(second).toEqual({ created: 0, changed: 0, unchanged: 2 });
+    const after2 = await prisma.opening.findMany({
+      where: { OR: [{ id: existing.id }, { slug: "plan-zz-chat-student" }] },
+      include: { planTargets: true },
+      orderBy: { slug: "asc" },
+    });
+    expect(after2).toEqual(after1);
+    expect(await prisma.auditEntry.count({ where: { subjectId: run.id } })).toBe(1);
+
+    // A later plan that changes the target says what it was.
+    const later = await runWith("later", [{ skills: ["zy-chat"], startWeek: 6, count: 5 }]);
+    await applyPlanToOpenings(later.id, actor);
+    const changed = await prisma.openingPlanTarget.findUnique({
+      where: { openingId_queueKey_cohort: { openingId: existing.id, queueKey: "zy-chat", cohort: "student" } },
+    });
+    expect([changed?.headcount, changed?.previousHeadcount]).toEqual([5, 3]);
+  });
+
+  it("a failing apply leaves every opening as it was", async () => {
+    const target = await opening(`${tag}-zt`, "zt");
+    // The draft this plan would create has a slug that is taken: the create fails after the first opening was changed.
+    await opening("plan-zw-chat-student", "zw", "CLOSED");
+    const before = await prisma.opening.findMany({ where: { title: { startsWith: tag } }, include: { planTargets: true }, orderBy: { slug: "asc" } });
+    const run = await runWith("failing", [
+      { skills: ["zw-chat"], startWeek: 6, count: 4 },
+      { skills: ["zt-chat"], startWeek: 6, count: 4 },
+    ]);
+    await expect(applyPlanToOpenings(run.id, actor)).rejects.toThrow();
+    const after = await prisma.opening.findMany({ where: { title: { startsWith: tag } }, include: { planTargets: true }, orderBy: { slug: "asc" } });
+    expect(after).toEqual(before);
+    expect(after.find((o) => o.id === target.id)?.planTargets).toEqual([]);
+    expect(await prisma.auditEntry.count({ where: { subjectId: run.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,720 @@
+// The capacity plan: inputs measured from the roster and the pipeline, cohort settings, scenarios, their runs, and applying a plan to openings.
+import type { Prisma } from "@prisma/client";
+import { prisma } from "~/utils/db.server";
+import { longRangeDemand, type Plan } from "../../jobs/capacity";
+import {
+  buildPlan,
+  CAPACITY_BANDS,
+  CAPACITY_COHORTS,
+  measureAttrition,
+  measureBandHours,
+  measureHoursPerWeek,
+  measureLeadWeeks,
+  median,
+  passThrough,
+  pipelineStarts,
+  weekOf,
+  type CapacityAssumptions,
+  type CapacityCohort,
+  type PipelineStart,
+} from "../../jobs/planning/capacity-plan";
+import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
+import { recordAudit } from "./audit.server";
+import {
+  AvailabilityColumn,
+  BandHoursColumn,
+  CapacityAssumptionsColumn,
+  CapacityResultColumn,
+  CapPeriodsColumn,
+  RampColumn,
+  readJsonColumn,
+  type StoredCapacityResult,
+} from "./json-columns";
+import { listQueueSettings, queueServiceParams } from "./queue.server";
+import { COHORT_LABELS, DEFAULT_STAGES, LANGUAGES } from "./recruiting-vocabulary";
+import { engineHistory } from "./volume.server";
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+export const HORIZON_WEEKS = 26;
+/** Attrition is measured over the last half year of the roster. */
+const ATTRITION_WINDOW_WEEKS = 26;
+const HISTORY_WEEKS = 12;
+const MAX_HIRES_PER_WEEK = 4;
+export const SHORTFALL_COST_PER_HOUR = 120;
+/** What one contact the AI resolves costs (model and platform), for cost per contact. */
+export const AI_COST_PER_RESOLVED = 0.4;
+
+/** What a planner would assume with no data at all; measured values replace these, settings override both. */
+const FALLBACK: Record<
+  CapacityCohort,
+  {
+    hoursPerWeek: number;
+    bandHours: Record<string, number>;
+    attritionPerWeek: number;
+    medianDays: number;
+    ramp: number[];
+    costPerHour: number;
+    hireCost: number;
+  }
+> = {
+  student: {
+    hoursPerWeek: 18,
+    bandHours: { "weekday-day": 4, "weekday-evening": 15, weekend: 12 },
+    attritionPerWeek: 0.012,
+    medianDays: 21,
+    ramp: [0.5, 0.75],
+    costPerHour: 16,
+    hireCost: 900,
+  },
+  rural: {
+    hoursPerWeek: 32,
+    bandHours: { "weekday-day": 36, "weekday-evening": 4, weekend: 0 },
+    attritionPerWeek: 0.005,
+    medianDays: 28,
+    ramp: [0.5, 0.75],
+    costPerHour: 19,
+    hireCost: 1100,
+  },
+  "loyal-customer": {
+    hoursPerWeek: 16,
+    bandHours: { "weekday-day": 12, "weekday-evening": 8, weekend: 8 },
+    attritionPerWeek: 0.008,
+    medianDays: 14,
+    ramp: [0.6, 0.85],
+    costPerHour: 18,
+    hireCost: 700,
+  },
+};
+
+/** Monday (UTC date) of the week after `now`: week 0 of a new plan. */
+export function nextMonday(now: Date): string {
+  const day = (now.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 7 - day)).toISOString().slice(0, 10);
+}
+
+// ─── Measured inputs ─────────────────────────────────────────────────────────
+
+export type MeasuredCohort = {
+  cohort: CapacityCohort;
+  agents: number;
+  leavers: number;
+  agentWeeks: number;
+  attritionPerWeek: number | null;
+  hiresMeasured: number;
+  medianDaysToHire: number | null;
+  bandHours: Record<string, number> | null;
+  bandHoursFrom: "agents" | "applicants" | null;
+  hoursPerWeek: number[] | null;
+};
+
+/** Attrition, time to hire, band and weekly hours per cohort, measured from the roster and the pipeline as of `now`. */
+export async function measureCohorts(
+  now: Date,
+  start = nextMonday(now),
+  weeks = HORIZON_WEEKS,
+  scope: { agents?: Prisma.AgentWhereInput; applications?: Prisma.ApplicationWhereInput; applicants?: Prisma.ApplicantWhereInput } = {},
+): Promise<MeasuredCohort[]> {
+  const from = new Date(now.getTime() - ATTRITION_WINDOW_WEEKS * WEEK_MS);
+  const [agents, hires, applicants] = await Promise.all([
+    prisma.agent.findMany({
+      where: scope.agents,
+      select: { cohort: true, startDate: true, leftAt: true, availability: true, capPeriods: true, weeklyMaxMinutes: true },
+    }),
+    prisma.application.findMany({
+      where: { ...scope.applications, hiredAt: { not: null } },
+      select: { createdAt: true, hiredAt: true, applicant: { select: { cohort: true } } },
+    }),
+    prisma.applicant.findMany({
+      where: { ...scope.applicants, anonymizedAt: null, applications: { some: { stage: { kind: "ACTIVE" } } } },
+      select: { cohort: true, availability: true, hoursWanted: true, termTimeCapHours: true },
+    }),
+  ]);
+  return CAPACITY_COHORTS.map((cohort) => {
+    const mine = agents.filter((a) => a.cohort === cohort);
+    const current = mine.filter((a) => !a.leftAt || a.leftAt > now);
+    const attrition = measureAttrition(mine, from, now);
+    const lead = measureLeadWeeks(
+      hires.filter((h) => h.applicant.cohort === cohort).map((h) => ({ appliedAt: h.createdAt, hiredAt: h.hiredAt! })),
+      0,
+    );
+    const people = current.map((a) => ({
+      availability: readJsonColumn(AvailabilityColumn, a.availability, "agent availability"),
+      weeklyMaxHours: a.weeklyMaxMinutes / 60,
+      capPeriods: readJsonColumn(CapPeriodsColumn, a.capPeriods, "agent cap periods"),
+    }));
+    const pending = applicants
+      .filter((a) => a.cohort === cohort)
+      .map((a) => ({
+        availability: readJsonColumn(AvailabilityColumn, a.availability, "applicant availability"),
+        weeklyMaxHours: Math.min(a.hoursWanted, a.termTimeCapHours ?? Infinity),
+        capPeriods: [],
+      }));
+    const source = people.length > 0 ? people : pending;
+    return {
+      cohort,
+      agents: current.length,
+      leavers: attrition.leavers,
+      agentWeeks: attrition.agentWeeks,
+      attritionPerWeek: attrition.perWeek,
+      hiresMeasured: hires.filter((h) => h.applicant.cohort === cohort).length,
+      medianDaysToHire: lead.medianDays,
+      bandHours: measureBandHours(source),
+      bandHoursFrom: people.length > 0 ? "agents" : pending.length > 0 ? "applicants" : null,
+      hoursPerWeek: measureHoursPerWeek(source, start, weeks),
+    };
+  });
+}
+
+export type EffectiveCohort = {
+  cohort: CapacityCohort;
+  measured: MeasuredCohort;
+  hoursPerWeek: number | number[];
+  bandHours: Record<string, number>;
+  attritionPerWeek: number;
+  trainingWeeks: number;
+  leadWeeks: number;
+  ramp: number[];
+  costPerHour: number;
+  hireCost: number;
+  overridden: string[];
+  updatedByName: string | null;
+  updatedAt: Date | null;
+};
+
+/** Measured values with the planners' overrides on top (and fallbacks where nothing could be measured). */
+export async function effectiveCohorts(now: Date, start = nextMonday(now), weeks = HORIZON_WEEKS): Promise<EffectiveCohort[]> {
+  const [measured, settings] = await Promise.all([measureCohorts(now, start, weeks), prisma.cohortSetting.findMany()]);
+  return measured.map((m) => {
+    const s = settings.find((x) => x.cohort === m.cohort);
+    const f = FALLBACK[m.cohort];
+    const bandHours = s ? readJsonColumn(BandHoursColumn, s.bandHours, "cohort band hours") : null;
+    const ramp = s ? readJsonColumn(RampColumn, s.ramp, "cohort ramp") : null;
+    const trainingWeeks = s?.trainingWeeks ?? 1;
+    const overridden = s
+      ? (["hoursPerWeek", "bandHours", "attritionPerWeek", "leadWeeks", "ramp", "costPerHour", "hireCost"] as const).filter((k) => s[k] !== null)
+      : [];
+    return {
+      cohort: m.cohort,
+      measured: m,
+      hoursPerWeek: s?.hoursPerWeek ?? m.hoursPerWeek ?? f.hoursPerWeek,
+      bandHours: bandHours ?? m.bandHours ?? f.bandHours,
+      attritionPerWeek: s?.attritionPerWeek ?? m.attritionPerWeek ?? f.attritionPerWeek,
+      trainingWeeks,
+      leadWeeks: s?.leadWeeks ?? Math.ceil((m.medianDaysToHire ?? f.medianDays) / 7) + trainingWeeks,
+      ramp: ramp ?? f.ramp,
+      costPerHour: s?.costPerHour ?? f.costPerHour,
+      hireCost: s?.hireCost ?? f.hireCost,
+      overridden,
+      updatedByName: s?.updatedByName ?? null,
+      updatedAt: s?.updatedAt ?? null,
+    };
+  });
+}
+
+export type CohortSettingInput = {
+  hoursPerWeek: number | null;
+  bandHours: Record<string, number> | null;
+  attritionPerWeek: number | null;
+  leadWeeks: number | null;
+  trainingWeeks: number;
+  ramp: number[] | null;
+  costPerHour: number | null;
+  hireCost: number | null;
+};
+
+/** Saves a cohort's overrides (null = use the measured value), with who changed what in the audit. */
+export async function saveCohortSetting(cohort: CapacityCohort, input: CohortSettingInput, actor: { id: string; name: string }) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.cohortSetting.findUnique({ where: { cohort } });
+    const data = { ...input, bandHours: input.bandHours ?? undefined, ramp: input.ramp ?? undefined, updatedById: actor.id, updatedByName: actor.name };
+    const json = { bandHours: input.bandHours === null ? null : input.bandHours, ramp: input.ramp === null ? null : input.ramp };
+    await tx.cohortSetting.upsert({ where: { cohort }, create: { cohort, ...data }, update: data });
+    // Prisma writes SQL NULL into a JSON column only through a raw update.
+    if (json.bandHours === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "bandHours" = NULL WHERE cohort = ${cohort}`;
+    if (json.ramp === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "ramp" = NULL WHERE cohort = ${cohort}`;
+    const changed = Object.keys(input).filter(
+      (k) => JSON.stringify((before as Record<string, unknown> | null)?.[k] ?? null) !== JSON.stringify(input[k as keyof CohortSettingInput]),
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "capacity.cohort_setting_changed",
+      subject: { type: "CohortSetting", id: cohort },
+      summary: `${actor.name} changed ${changed.join(", ") || "nothing"} for ${COHORT_LABELS[cohort]}`,
+      detail: { before: before ? JSON.parse(JSON.stringify(before)) : null, after: JSON.parse(JSON.stringify(input)) },
+    });
+  });
+}
+
+/** Supply in motion: expected starts per cohort, queue and week from the open applications. */
+export async function measurePipeline(now: Date, start: string, weeks: number, trainingWeeks: Record<string, number>): Promise<PipelineStart[]> {
+  const applications = await prisma.application.findMany({
+    where: { opening: { status: { not: "DRAFT" } } },
+    select: {
+      stageId: true,
+      stageEnteredAt: true,
+      hiredAt: true,
+      stage: { select: { kind: true } },
+      applicant: { select: { cohort: true } },
+      opening: { select: { languageCodes: true, channels: true } },
+      stageChanges: { select: { toStageId: true, createdAt: true } },
+    },
+  });
+  const queues = new Set((await prisma.queue.findMany({ select: { key: true } })).map((q) => q.key));
+  const decided = applications.map((a) => ({
+    stagesEntered: a.stageChanges.map((c) => c.toStageId),
+    outcome: a.stage.kind === "HIRED" ? ("hired" as const) : a.stage.kind === "ACTIVE" ? ("open" as const) : ("closed" as const),
+  }));
+  const rates = passThrough(decided);
+  // Median days from entering a stage to being hired, over the hired applications that passed through it.
+  const toHire = new Map<string, number[]>();
+  for (const a of applications) {
+    if (!a.hiredAt) continue;
+    for (const c of a.stageChanges) toHire.set(c.toStageId, [...(toHire.get(c.toStageId) ?? []), (a.hiredAt.getTime() - c.createdAt.getTime()) / DAY_MS]);
+  }
+  const days = new Map([...toHire].map(([stage, values]) => [stage, median(values) ?? 14]));
+  const open = applications
+    .filter((a) => a.stage.kind === "ACTIVE" && now.getTime() - a.stageEnteredAt.getTime() < 120 * DAY_MS)
+    .map((a) => ({
+      cohort: a.applicant.cohort,
+      stageId: a.stageId,
+      enteredAt: a.stageEnteredAt,
+      queues: a.opening.languageCodes.flatMap((l) => a.opening.channels.map((c) => `${l}-${c.toLowerCase()}`)).filter((k) => queues.has(k)),
+    }));
+  return pipelineStarts(open, rates, days, trainingWeeks, start, weeks);
+}
+
+// ─── Scenarios and runs ──────────────────────────────────────────────────────
+
+export type { CapacityAssumptions };
+
+export async function listScenarios() {
+  const rows = await prisma.capacityScenario.findMany({
+    orderBy: [{ base: "desc" }, { createdAt: "asc" }],
+    include: { runs: { orderBy: { createdAt: "desc" }, take: 1, omit: { plan: true, result: true } } },
+  });
+  return rows.map((s) => ({ ...s, assumptions: readJsonColumn(CapacityAssumptionsColumn, s.assumptions, "scenario assumptions"), latest: s.runs[0] ?? null }));
+}
+
+export async function createScenario(input: { name: string; assumptions: CapacityAssumptions }, actor: { id: string; name: string }) {
+  return prisma.$transaction(async (tx) => {
+    const scenario = await tx.capacityScenario.create({
+      data: { name: input.name, assumptions: CapacityAssumptionsColumn.parse(input.assumptions), createdById: actor.id, createdBy: actor.name },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "capacity.scenario_created",
+      subject: { type: "CapacityScenario", id: scenario.id },
+      summary: `${actor.name} created the scenario “${input.name}”`,
+      detail: { assumptions: JSON.parse(JSON.stringify(input.assumptions)) },
+    });
+    return scenario;
+  });
+}
+
+export function scenarioNameTaken(name: string) {
+  return prisma.capacityScenario.findUnique({ where: { name }, select: { id: true } }).then(Boolean);
+}
+
+/** The base scenario, created when missing (the nightly job and the seed use it). */
+export async function ensureBaseScenario() {
+  const base = await prisma.capacityScenario.findFirst({ where: { base: true } });
+  return base ?? prisma.capacityScenario.create({ data: { name: "Base plan", base: true, assumptions: {}, createdBy: "Handoff" } });
+}
+
+export function getCapacityRun(runId: string) {
+  return prisma.capacityRun.findUnique({ where: { id: runId }, include: { scenario: true } });
+}
+
+export function findCapacityRunOfJob(jobId: string) {
+  return prisma.capacityRun.findFirst({ where: { jobId }, select: { id: true } });
+}
+
+export function createCapacityRun(scenarioId: string, requestedBy: string, jobId?: string) {
+  return prisma.capacityRun.create({ data: { scenarioId, requestedBy, status: "QUEUED", jobId }, select: { id: true } });
+}
+
+/** Creates a run of a scenario and queues its job (the job id derives from the run: a double submit queues one job). */
+export async function startCapacityRun(scenarioId: string, requestedBy: string) {
+  const run = await createCapacityRun(scenarioId, requestedBy);
+  try {
+    const job = await enqueue("capacity", { runId: run.id, requestedBy }, { jobId: `capacity-${run.id}` });
+    await prisma.capacityRun.update({ where: { id: run.id }, data: { jobId: job.id } });
+  } catch (error) {
+    if (error instanceof JobQueueUnavailableError)
+      await markCapacityRun(run.id, { status: "FAILED", error: "Not started: the job queue was not reachable. Start it again in a minute." });
+    throw error;
+  }
+  return run;
+}
+
+export function markCapacityRun(runId: string, data: { status: "RUNNING" | "FAILED"; error?: string | null; jobId?: string }) {
+  return prisma.capacityRun.update({
+    where: { id: runId },
+    data: { ...data, ...(data.status === "RUNNING" ? { startedAt: new Date() } : { finishedAt: new Date() }) },
+  });
+}
+
+/** Progress (0–100) of a waiting or running run's job, and why it failed when BullMQ gave up on it (e.g. stalled) before the run was marked. */
+export async function capacityRunProgress(run: { status: string; jobId: string | null }): Promise<{ progress: number; failed: string | null }> {
+  if (run.status === "SUCCEEDED") return { progress: 100, failed: null };
+  if (!run.jobId) return { progress: 0, failed: null };
+  const queue = run.jobId.startsWith("repeat:") ? getQueue("capacity-nightly") : getQueue("capacity");
+  const job = await queue.getJob(run.jobId);
+  const progress = typeof job?.progress === "number" ? job.progress : 0;
+  if (job && (await job.isFailed())) return { progress, failed: job.failedReason || "the job failed" };
+  return { progress, failed: null };
+}
+
+/** Stores a finished run: the plan sent, the result and its summary columns. */
+export async function saveCapacityResult(runId: string, plan: Plan, result: StoredCapacityResult) {
+  const s = result.summary;
+  await prisma.capacityRun.update({
+    where: { id: runId },
+    data: {
+      status: "SUCCEEDED",
+      plan: plan as unknown as Prisma.InputJsonValue,
+      result: result as unknown as Prisma.InputJsonValue,
+      hires: s.hires,
+      hireCost: s.hireCost,
+      labourCost: s.labourCost,
+      shortfallHours: s.shortfallHours,
+      shortfallCost: s.shortfallCost,
+      totalCost: s.totalCost,
+      lowerBoundCost: s.lowerBoundCost,
+      gap: s.gap,
+      solveStatus: s.status,
+      seconds: s.seconds,
+      error: null,
+      finishedAt: new Date(),
+    },
+  });
+}
+
+export async function readCapacityResult(runId: string): Promise<StoredCapacityResult | null> {
+  const run = await prisma.capacityRun.findUnique({ where: { id: runId }, select: { result: true } });
+  return run?.result ? readJsonColumn(CapacityResultColumn, run.result, "capacity result") : null;
+}
+
+export type ScenarioPlan = { plan: Plan; context: StoredCapacityResult["context"] };
+
+/** Everything the solver needs for a scenario as of `now`: demand per queue and band, cohorts, roster, pipeline. */
+export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: Date): Promise<ScenarioPlan> {
+  const start = nextMonday(now);
+  const weeks = HORIZON_WEEKS;
+  const [queues, cohorts, agents] = await Promise.all([
+    listQueueSettings(),
+    effectiveCohorts(now, start, weeks),
+    prisma.agent.findMany({
+      where: { active: true, OR: [{ leftAt: null }, { leftAt: { gt: now } }] },
+      select: { cohort: true, skills: { select: { queue: { select: { key: true } } } } },
+    }),
+  ]);
+  const historyFrom = new Date(now.getTime() - HISTORY_WEEKS * WEEK_MS);
+  const growth = 1 + (assumptions.volumeGrowthPercent ?? 0) / 100;
+  const demandQueues = await Promise.all(
+    queues.map(async (q) => {
+      const service = queueServiceParams(q);
+      return {
+        id: q.key,
+        history: await engineHistory(q, historyFrom, now),
+        serviceLevel: service.serviceLevel,
+        answerSeconds: service.answerSeconds,
+        ahtSeconds: service.ahtSeconds,
+        maxOccupancy: service.maxOccupancy,
+        shrinkage: service.shrinkage,
+        concurrency: service.concurrency,
+        ...(service.patienceSeconds ? { patienceSeconds: service.patienceSeconds } : {}),
+        ...(q.openingHours ? { openingHours: q.openingHours } : {}),
+        timeZone: q.timeZone,
+        ...(assumptions.containment ? { containment: assumptions.containment } : {}),
+        volumeFactor: growth,
+      };
+    }),
+  );
+  const launch = assumptions.launch;
+  const like = launch ? demandQueues.find((q) => q.id === launch.like) : undefined;
+  if (launch && like)
+    demandQueues.push({
+      ...like,
+      id: launch.queueKey,
+      history: like.history.map((r) => ({ ...r, queue: launch.queueKey })),
+      volumeFactor: growth * launch.share,
+    });
+  const demand = longRangeDemand({ start, weeks, bands: CAPACITY_BANDS, queues: demandQueues });
+  const launchWeek = launch ? weekOf(start, launch.from) : 0;
+  const required = demand.queues.map((q) => ({
+    id: q.id,
+    required: q.id === launch?.queueKey ? q.required.map((row, w) => (w < launchWeek ? row.map(() => 0) : row)) : q.required,
+  }));
+  const detail = demand.detail.map((d) =>
+    d.id === launch?.queueKey
+      ? { ...d, offered: d.offered.map((v, w) => (w < launchWeek ? 0 : v)), human: d.human.map((v, w) => (w < launchWeek ? 0 : v)) }
+      : d,
+  );
+
+  const trainingWeeks = Object.fromEntries(cohorts.map((c) => [c.cohort, c.trainingWeeks]));
+  const pipeline = await measurePipeline(now, start, weeks, trainingWeeks);
+  const groups = new Map<string, { cohort: string; skills: string[]; count: number }>();
+  for (const a of agents) {
+    if (!CAPACITY_COHORTS.includes(a.cohort as CapacityCohort)) continue;
+    const skills = a.skills.map((s) => s.queue.key).sort();
+    if (skills.length === 0) continue;
+    const key = `${a.cohort}|${skills.join("+")}`;
+    const g = groups.get(key) ?? { cohort: a.cohort, skills, count: 0 };
+    g.count++;
+    groups.set(key, g);
+  }
+  const freezeWeeks = assumptions.hiringFreezeUntil ? Math.max(0, weekOf(start, assumptions.hiringFreezeUntil)) : 0;
+  const plan = buildPlan({
+    start,
+    weeks,
+    queues: required,
+    // A hiring freeze delays every start by the weeks left of it (an approximation the page states).
+    cohorts: cohorts.map((c) => ({
+      id: c.cohort,
+      hoursPerWeek: c.hoursPerWeek,
+      bandHours: c.bandHours,
+      attritionPerWeek: c.attritionPerWeek,
+      leadWeeks: c.leadWeeks + freezeWeeks,
+      ramp: c.ramp,
+      costPerHour: c.costPerHour,
+      hireCost: c.hireCost,
+    })),
+    agents: [...groups.values()],
+    pipeline,
+    maxHiresPerWeek: MAX_HIRES_PER_WEEK,
+    shortfallCostPerHour: SHORTFALL_COST_PER_HOUR,
+    assumptions,
+  });
+  const contacts = Array.from({ length: weeks }, (_, w) => detail.reduce((s, d) => s + (d.offered[w] ?? 0), 0));
+  const humanContacts = Array.from({ length: weeks }, (_, w) => detail.reduce((s, d) => s + (d.human[w] ?? 0), 0));
+  const aiCost = contacts.reduce((s, c, w) => s + (c - humanContacts[w]) * AI_COST_PER_RESOLVED, 0);
+  const hoursAt = (c: EffectiveCohort, w: number) => (typeof c.hoursPerWeek === "number" ? c.hoursPerWeek : c.hoursPerWeek[w]);
+  let existingLabourCost = 0;
+  for (const g of groups.values()) {
+    const c = cohorts.find((x) => x.cohort === g.cohort)!;
+    for (let w = 0; w < weeks; w++) existingLabourCost += g.count * Math.pow(1 - c.attritionPerWeek, w) * hoursAt(c, w) * c.costPerHour;
+  }
+  return {
+    plan,
+    context: {
+      start,
+      bands: CAPACITY_BANDS.map((b) => b.id),
+      contacts,
+      humanContacts,
+      aiCost,
+      existingLabourCost,
+      hoursPerWeek: Object.fromEntries(cohorts.map((c) => [c.cohort, hoursAt(c, 0)])),
+      bandHours: Object.fromEntries(cohorts.map((c) => [c.cohort, c.bandHours])),
+      trainingWeeks,
+      pipeline,
+    },
+  };
+}
+
+// ─── Apply to openings ───────────────────────────────────────────────────────
+
+export type PlanTarget = {
+  queueKey: string;
+  language: string;
+  channel: "CHAT" | "PHONE" | "EMAIL";
+  cohort: CapacityCohort;
+  headcount: number;
+  hireBy: string;
+  expected: number;
+};
+
+/** A plan's hires as targets per queue × cohort: the head count to hire, by the Monday its first hires must be in training. */
+export function planTargets(result: StoredCapacityResult): PlanTarget[] {
+  const byKey = new Map<string, PlanTarget>();
+  for (const h of result.hires) {
+    const queueKey = h.skills[0];
+    const [language, channel] = queueKey.split("-");
+    const cohort = h.cohort as CapacityCohort;
+    const key = `${queueKey}|${cohort}`;
+    const training = result.context.trainingWeeks[cohort] ?? 1;
+    const hireBy = new Date(Date.parse(`${result.context.start}T00:00:00Z`) + (h.startWeek - training) * WEEK_MS).toISOString().slice(0, 10);
+    const t = byKey.get(key) ?? { queueKey, language, channel: channel.toUpperCase() as PlanTarget["channel"], cohort, headcount: 0, hireBy, expected: 0 };
+    t.headcount += h.count;
+    if (hireBy < t.hireBy) t.hireBy = hireBy;
+    byKey.set(key, t);
+  }
+  for (const p of result.context.pipeline) {
+    const t = byKey.get(`${p.queue}|${p.cohort}`);
+    if (t) t.expected += p.expected;
+  }
+  return [...byKey.values()].sort((a, b) => a.queueKey.localeCompare(b.queueKey) || a.cohort.localeCompare(b.cohort));
+}
+
+const COUNTRY_OF: Record<string, string> = { sv: "SE", fi: "FI", no: "NO", da: "DK", de: "DE", en: "GB", pl: "PL", et: "EE", is: "IS" };
+const HOURS_OF: Record<CapacityCohort, [number, number]> = { student: [10, 20], rural: [20, 40], "loyal-customer": [8, 24] };
+
+export type ApplyOutcome = { created: number; changed: number; unchanged: number };
+
+/**
+ * Turns a run's hires into targets on openings (language × channel × cohort), creating draft openings where none
+ * exists, all in one transaction with an audit entry. Targets the plan no longer asks for drop to 0. Applying the
+ * same plan again changes nothing.
+ */
+export async function applyPlanToOpenings(runId: string, actor: { id: string; name: string }): Promise<ApplyOutcome> {
+  const run = await prisma.capacityRun.findUnique({ where: { id: runId }, include: { scenario: { select: { name: true } } } });
+  if (!run?.result || run.status !== "SUCCEEDED") throw new Error("Only a finished plan can be applied.");
+  const targets = planTargets(readJsonColumn(CapacityResultColumn, run.result, "capacity result"));
+  return prisma.$transaction(async (tx) => {
+    const openings = await tx.opening.findMany({
+      where: { status: { not: "CLOSED" } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
+    });
+    const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0 };
+    const lines: string[] = [];
+    const touched = new Set<string>();
+    const kept = new Set<string>();
+    const base = { runId, scenarioName: run.scenario.name, appliedBy: actor.name, appliedAt: new Date() };
+    for (const t of targets) {
+      const fits = openings.filter((o) => o.languageCodes.includes(t.language) && o.channels.includes(t.channel) && o.cohorts.includes(t.cohort));
+      const opening = fits.find((o) => o.planTargets.some((p) => p.queueKey === t.queueKey && p.cohort === t.cohort)) ?? fits[0] ?? null;
+      const hireBy = new Date(`${t.hireBy}T00:00:00Z`);
+      const target = { ...base, cohort: t.cohort, queueKey: t.queueKey, headcount: t.headcount, hireBy };
+      if (!opening) {
+        const title = `${LANGUAGES[t.language] ?? t.language} ${t.channel.toLowerCase()} — ${COHORT_LABELS[t.cohort].toLowerCase()}s (capacity plan)`;
+        const [min, max] = HOURS_OF[t.cohort];
+        const created = await tx.opening.create({
+          data: {
+            slug: `plan-${t.queueKey}-${t.cohort}`,
+            title,
+            description: `Remote ${t.channel.toLowerCase()} support in ${LANGUAGES[t.language] ?? t.language}, opened as a draft by the capacity plan “${run.scenario.name}”.`,
+            status: "DRAFT",
+            languages: [{ language: t.language, level: "C1" }],
+            languageCodes: [t.language],
+            channels: [t.channel],
+            cohorts: [t.cohort],
+            countries: [COUNTRY_OF[t.language] ?? "SE"],
+            headcountTarget: Math.max(1, t.headcount),
+            weeklyHoursMin: min,
+            weeklyHoursMax: max,
+            stages: { create: DEFAULT_STAGES.map((s, position) => ({ ...s, position })) },
+            planTargets: { create: target },
+          },
+          select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
+        });
+        openings.push(created);
+        kept.add(`${created.id}|${t.queueKey}|${t.cohort}`);
+        outcome.created++;
+        lines.push(`created “${title}”: ${t.headcount} ${t.cohort} for ${t.queueKey} by ${t.hireBy}`);
+        continue;
+      }
+      kept.add(`${opening.id}|${t.queueKey}|${t.cohort}`);
+      const old = opening.planTargets.find((p) => p.queueKey === t.queueKey && p.cohort === t.cohort);
+      if (old && old.headcount === t.headcount && old.hireBy.getTime() === hireBy.getTime()) {
+        outcome.unchanged++;
+        continue;
+      }
+      const previous = old ? { previousHeadcount: old.headcount, previousHireBy: old.hireBy } : { previousHeadcount: null, previousHireBy: null };
+      await tx.openingPlanTarget.upsert({
+        where: { openingId_queueKey_cohort: { openingId: opening.id, queueKey: t.queueKey, cohort: t.cohort } },
+        create: { openingId: opening.id, ...target, ...previous },
+        update: { ...target, ...previous },
+      });
+      touched.add(opening.id);
+      outcome.changed++;
+      lines.push(`“${opening.title}”: ${old ? `${old.headcount} → ` : ""}${t.headcount} ${t.cohort} for ${t.queueKey} by ${t.hireBy}`);
+    }
+    // What the plan no longer asks for drops to 0, saying what it was.
+    for (const o of openings) {
+      for (const p of o.planTargets) {
+        if (kept.has(`${o.id}|${p.queueKey}|${p.cohort}`) || p.headcount === 0) continue;
+        await tx.openingPlanTarget.update({
+          where: { openingId_queueKey_cohort: { openingId: o.id, queueKey: p.queueKey, cohort: p.cohort } },
+          data: { ...base, headcount: 0, previousHeadcount: p.headcount, previousHireBy: p.hireBy },
+        });
+        touched.add(o.id);
+        outcome.changed++;
+        lines.push(`“${o.title}”: ${p.headcount} → 0 ${p.cohort} for ${p.queueKey}`);
+      }
+    }
+    // An opening's head count target is what the plan asks of it in all.
+    for (const id of touched) {
+      const sum = await tx.openingPlanTarget.aggregate({ where: { openingId: id }, _sum: { headcount: true } });
+      await tx.opening.update({ where: { id }, data: { headcountTarget: Math.max(1, sum._sum.headcount ?? 0) } });
+    }
+    if (outcome.created + outcome.changed > 0) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "capacity.plan_applied",
+        subject: { type: "CapacityRun", id: runId },
+        summary: `${actor.name} applied “${run.scenario.name}” to openings: ${outcome.created} created, ${outcome.changed} changed`,
+        detail: { lines },
+      });
+    }
+    return outcome;
+  });
+}
+
+type StoredTarget = { openingId: string; queueKey: string; cohort: string; hireBy: Date; appliedAt: Date };
+const targetKey = (t: { openingId: string; queueKey: string; cohort: string }) => `${t.openingId}|${t.queueKey}|${t.cohort}`;
+
+/** The plan's targets on one opening, each with what the pipeline is expected to deliver. */
+export async function openingPlanStatus(openingId: string) {
+  const targets = await prisma.openingPlanTarget.findMany({ where: { openingId }, orderBy: [{ queueKey: "asc" }, { cohort: "asc" }] });
+  const expected = await expectedForTargets(targets);
+  return targets.map((t) => ({ ...t, expected: expected.get(targetKey(t)) ?? 0 }));
+}
+
+/** Expected hires per target: hired since the plan was applied + open applications of its cohort × pass-through. */
+async function expectedForTargets(targets: StoredTarget[]): Promise<Map<string, number>> {
+  if (targets.length === 0) return new Map();
+  const ids = [...new Set(targets.map((t) => t.openingId))];
+  const [applications, history] = await Promise.all([
+    prisma.application.findMany({
+      where: { openingId: { in: ids } },
+      select: { openingId: true, stageId: true, hiredAt: true, stage: { select: { kind: true } }, applicant: { select: { cohort: true } } },
+    }),
+    prisma.application.findMany({
+      where: { stage: { kind: { not: "ACTIVE" } } },
+      select: { stage: { select: { kind: true } }, stageChanges: { select: { toStageId: true } } },
+      take: 20_000,
+      orderBy: { updatedAt: "desc" },
+    }),
+  ]);
+  const rates = passThrough(
+    history.map((a) => ({ stagesEntered: a.stageChanges.map((c) => c.toStageId), outcome: a.stage.kind === "HIRED" ? "hired" : "closed" })),
+  );
+  const out = new Map<string, number>();
+  for (const t of targets) {
+    let n = 0;
+    for (const a of applications) {
+      if (a.openingId !== t.openingId || a.applicant.cohort !== t.cohort) continue;
+      if (a.stage.kind === "HIRED" && a.hiredAt && a.hiredAt >= t.appliedAt) n++;
+      else if (a.stage.kind === "ACTIVE") n += rates.get(a.stageId) ?? 0;
+    }
+    out.set(targetKey(t), Math.round(n * 10) / 10);
+  }
+  return out;
+}
+
+/** Plan targets furthest behind (target − expected), for the recruiter's home. */
+export async function openingsBehindPlan(take = 5) {
+  const targets = await prisma.openingPlanTarget.findMany({
+    where: { headcount: { gt: 0 }, opening: { status: { not: "CLOSED" } } },
+    include: { opening: { select: { id: true, title: true, status: true } } },
+  });
+  const expected = await expectedForTargets(targets);
+  return targets
+    .map((t) => ({
+      key: targetKey(t),
+      openingId: t.openingId,
+      title: t.opening.title,
+      status: t.opening.status,
+      cohort: t.cohort,
+      queueKey: t.queueKey,
+      headcount: t.headcount,
+      hireBy: t.hireBy.toISOString().slice(0, 10),
+      expected: expected.get(targetKey(t)) ?? 0,
+    }))
+    .map((t) => ({ ...t, behind: Math.max(0, t.headcount - t.expected) }))
+    .filter((t) => t.behind > 0)
+    .sort((a, b) => b.behind - a.behind || a.hireBy.localeCompare(b.hireBy))
+    .slice(0, take);
+}

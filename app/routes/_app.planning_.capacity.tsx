@@ -1,0 +1,736 @@
+// Capacity plan: scenarios (create, run with live progress), required vs supply per queue and band, hires, cost and
+// the gap to the bound, scenarios compared, measured cohort inputs with overrides, and applying a plan to openings.
+// Managers change it; recruiters read it.
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { CapacityChart, COHORT_NAMES, CompareChart, type CapacityChartWeek } from "~/components/capacity-chart";
+import { TextField } from "~/components/forms";
+import { Badge, Button, Card, PageHeader, ProgressBar, Stat } from "~/components/ui";
+import {
+  applyPlanToOpenings,
+  capacityRunProgress,
+  createScenario,
+  effectiveCohorts,
+  listScenarios,
+  readCapacityResult,
+  saveCohortSetting,
+  scenarioNameTaken,
+  startCapacityRun,
+  type CapacityAssumptions,
+} from "~/models/capacity.server";
+import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
+import type { StoredCapacityResult } from "~/models/json-columns";
+import { requireCan, requirePermission } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
+import { can } from "~/utils/permissions";
+import { invariantResponse } from "~/utils/responses.server";
+import { parseIsoDate } from "~/utils/time";
+import { redirectWithToast } from "~/utils/toast.server";
+import { BAND_LABELS, CAPACITY_COHORTS, cohortOfPlanCohort, type CapacityCohort } from "../../jobs/planning/capacity-plan";
+
+export const meta: MetaFunction = () => [{ title: "Capacity plan · Handoff" }];
+
+const optionalNumber = (min: number, max: number, message: string) => z.coerce.number({ error: message }).min(min, message).max(max, message).optional();
+const IsoDate = z.string().refine((v) => parseIsoDate(v) !== null, "Pick a date between 2000 and 2100");
+
+const ScenarioSchema = z
+  .object({
+    intent: z.literal("create"),
+    name: z.string({ error: "Name the scenario" }).trim().min(3, "Name the scenario (3 characters or more)").max(80),
+    containmentPercent: optionalNumber(0, 100, "A containment from 0 to 100 %"),
+    containmentBy: IsoDate.optional(),
+    volumeGrowthPercent: optionalNumber(-90, 500, "Growth from −90 to 500 %"),
+    attritionPercent: optionalNumber(0, 500, "Attrition from 0 to 500 % of measured"),
+    launchQueue: z
+      .string()
+      .regex(/^[a-z]{2}-(chat|phone|email)$/, "A queue key like pl-chat")
+      .optional(),
+    launchLike: z.string().optional(),
+    launchFrom: IsoDate.optional(),
+    launchSharePercent: optionalNumber(1, 500, "A share from 1 to 500 %"),
+    hiringFreezeUntil: IsoDate.optional(),
+  })
+  .refine((v) => (v.containmentPercent === undefined) === (v.containmentBy === undefined), {
+    path: ["containmentBy"],
+    message: "Give both the containment and the date it is reached",
+  })
+  .refine((v) => !v.launchQueue || (v.launchLike && v.launchFrom && v.launchSharePercent), {
+    path: ["launchQueue"],
+    message: "A launch needs a queue key, a queue it is like, a date and a share",
+  });
+
+function assumptionsOf(v: z.infer<typeof ScenarioSchema>): CapacityAssumptions {
+  return {
+    ...(v.containmentPercent !== undefined && v.containmentBy ? { containment: { target: v.containmentPercent / 100, byDate: v.containmentBy } } : {}),
+    ...(v.volumeGrowthPercent !== undefined ? { volumeGrowthPercent: v.volumeGrowthPercent } : {}),
+    ...(v.attritionPercent !== undefined ? { attritionFactor: v.attritionPercent / 100 } : {}),
+    ...(v.launchQueue && v.launchLike && v.launchFrom && v.launchSharePercent
+      ? { launch: { queueKey: v.launchQueue, name: v.launchQueue, from: v.launchFrom, like: v.launchLike, share: v.launchSharePercent / 100 } }
+      : {}),
+    ...(v.hiringFreezeUntil ? { hiringFreezeUntil: v.hiringFreezeUntil } : {}),
+  };
+}
+
+function describeAssumptions(a: CapacityAssumptions): string {
+  const parts: string[] = [];
+  if (a.containment) parts.push(`containment reaches ${Math.round(a.containment.target * 100)} % by ${a.containment.byDate}`);
+  if (a.volumeGrowthPercent) parts.push(`volume ${a.volumeGrowthPercent > 0 ? "+" : ""}${a.volumeGrowthPercent} %`);
+  if (a.launch) parts.push(`${a.launch.queueKey} launches ${a.launch.from} at ${Math.round(a.launch.share * 100)} % of ${a.launch.like}`);
+  if (a.attritionFactor !== undefined) parts.push(`attrition ${Math.round(a.attritionFactor * 100)} % of measured`);
+  if (a.hiringFreezeUntil) parts.push(`hiring freeze until ${a.hiringFreezeUntil}`);
+  return parts.length ? parts.join(" · ") : "Today's assumptions: measured inputs, the forecast's containment, no growth";
+}
+
+const CohortSchema = z.object({
+  intent: z.literal("cohort"),
+  cohort: z.enum(CAPACITY_COHORTS),
+  hoursPerWeek: optionalNumber(1, 60, "Hours from 1 to 60"),
+  attritionPercent: optionalNumber(0, 20, "Attrition from 0 to 20 % a week"),
+  leadWeeks: optionalNumber(0, 26, "Lead weeks from 0 to 26"),
+  trainingWeeks: z.coerce.number({ error: "Training weeks from 0 to 12" }).int().min(0).max(12),
+  costPerHour: optionalNumber(0, 500, "Cost per hour from 0 to 500"),
+  hireCost: optionalNumber(0, 100_000, "Cost per hire from 0 to 100,000"),
+});
+
+type RunView = { id: string; status: string; progress: number; error: string | null; createdAt: string; seconds: number | null };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "capacity:view");
+  const url = new URL(request.url);
+  const [scenarios, cohorts] = await Promise.all([listScenarios(), effectiveCohorts(new Date())]);
+  const selected =
+    scenarios.find((s) => s.id === url.searchParams.get("scenario")) ?? scenarios.find((s) => s.latest?.status === "SUCCEEDED") ?? scenarios[0] ?? null;
+  const compareIds = url.searchParams.getAll("compare").filter((id) => scenarios.some((s) => s.id === id));
+  const compare = (compareIds.length ? compareIds : scenarios.filter((s) => s.latest?.status === "SUCCEEDED").map((s) => s.id)).slice(0, 3);
+  const wanted = new Set([
+    ...(selected?.latest?.status === "SUCCEEDED" ? [selected.latest.id] : []),
+    ...compare.map((id) => scenarios.find((s) => s.id === id)?.latest?.id).filter((x): x is string => Boolean(x)),
+  ]);
+  const results = new Map<string, StoredCapacityResult>();
+  await Promise.all(
+    [...wanted].map(async (runId) => {
+      const r = await readCapacityResult(runId);
+      if (r) results.set(runId, r);
+    }),
+  );
+  const runViews: Record<string, RunView> = {};
+  await Promise.all(
+    scenarios.map(async (s) => {
+      if (!s.latest) return;
+      const live = s.latest.status === "QUEUED" || s.latest.status === "RUNNING" ? await capacityRunProgress(s.latest) : null;
+      runViews[s.id] = {
+        id: s.latest.id,
+        status: live?.failed ? "FAILED" : s.latest.status,
+        progress: live ? live.progress : s.latest.status === "SUCCEEDED" ? 100 : 0,
+        error: live?.failed ?? s.latest.error,
+        createdAt: s.latest.createdAt.toISOString(),
+        seconds: s.latest.seconds,
+      };
+    }),
+  );
+  const queue = url.searchParams.get("queue") ?? "all";
+  const band = url.searchParams.get("band") ?? "all";
+  const selectedResult = selected?.latest ? (results.get(selected.latest.id) ?? null) : null;
+  return {
+    canEdit: can(user, "capacity:edit"),
+    scenarios: scenarios.map((s) => ({
+      id: s.id,
+      name: s.name,
+      base: s.base,
+      description: describeAssumptions(s.assumptions),
+      createdBy: s.createdBy,
+      run: runViews[s.id] ?? null,
+    })),
+    selectedId: selected?.id ?? null,
+    queue,
+    band,
+    view: selectedResult ? planView(selectedResult, queue, band) : null,
+    compare: compare
+      .map((id) => {
+        const s = scenarios.find((x) => x.id === id)!;
+        const r = s.latest ? results.get(s.latest.id) : undefined;
+        return r ? compareRow(s.name, r) : null;
+      })
+      .filter((x): x is NonNullable<typeof x> => x !== null),
+    compareIds: compare,
+    cohorts: cohorts.map((c) => ({
+      cohort: c.cohort,
+      name: COHORT_NAMES[c.cohort],
+      hoursPerWeek: typeof c.hoursPerWeek === "number" ? c.hoursPerWeek : c.hoursPerWeek[0],
+      termWeeksBelow: typeof c.hoursPerWeek === "number" ? 0 : c.hoursPerWeek.filter((h, _, all) => h < Math.max(...all) - 0.5).length,
+      bandHours: c.bandHours,
+      attritionPerWeek: c.attritionPerWeek,
+      leadWeeks: c.leadWeeks,
+      trainingWeeks: c.trainingWeeks,
+      ramp: c.ramp,
+      costPerHour: c.costPerHour,
+      hireCost: c.hireCost,
+      overridden: c.overridden,
+      updatedByName: c.updatedByName,
+      updatedAt: c.updatedAt?.toISOString() ?? null,
+      measured: {
+        agents: c.measured.agents,
+        leavers: c.measured.leavers,
+        agentWeeks: Math.round(c.measured.agentWeeks),
+        attritionPerWeek: c.measured.attritionPerWeek,
+        hires: c.measured.hiresMeasured,
+        medianDaysToHire: c.measured.medianDaysToHire,
+        bandHoursFrom: c.measured.bandHoursFrom,
+      },
+    })),
+  };
+}
+
+function weekLabel(start: string, w: number) {
+  const d = new Date(Date.parse(`${start}T00:00:00Z`) + w * 7 * 86_400_000);
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+function planView(r: StoredCapacityResult, queue: string, band: string) {
+  const queues = r.weeks[0]?.queues.map((q) => q.id) ?? [];
+  const bands = r.context.bands;
+  const bi = bands.indexOf(band);
+  const pick = (values: number[]) => (bi >= 0 ? (values[bi] ?? 0) : values.reduce((s, v) => s + v, 0));
+  const weeks: CapacityChartWeek[] = r.weeks.map((wk) => {
+    const qs = wk.queues.filter((q) => queue === "all" || q.id === queue);
+    const required = qs.reduce((s, q) => s + pick(q.required), 0);
+    const covered = qs.reduce((s, q) => s + pick(q.covered), 0);
+    const short = qs.reduce((s, q) => s + pick(q.short), 0);
+    // The engine reports covered hours per queue and head count per cohort: covered hours are split by the hours
+    // each cohort's head count can give in the band shown (all bands: its weekly hours).
+    const available: Record<string, number> = {};
+    for (const [id, n] of Object.entries(wk.headcount)) {
+      const c = cohortOfPlanCohort(id);
+      const weekly = r.context.hoursPerWeek[c] ?? 0;
+      const perAgent = bi >= 0 && r.context.bandHours ? Math.min(r.context.bandHours[c]?.[band] ?? 0, weekly) : weekly;
+      available[c] = (available[c] ?? 0) + n * perAgent;
+    }
+    const total = Object.values(available).reduce((s, v) => s + v, 0) || 1;
+    const supply = Object.fromEntries(Object.entries(available).map(([c, v]) => [c, (covered * v) / total]));
+    return { label: weekLabel(r.context.start, wk.week), required, short, supply };
+  });
+  const hires = [...r.hires]
+    .sort((a, b) => a.startWeek - b.startWeek || a.skills[0].localeCompare(b.skills[0]))
+    .map((h) => ({
+      cohort: COHORT_NAMES[h.cohort] ?? h.cohort,
+      queue: h.skills.join(" + "),
+      decide: weekLabel(r.context.start, h.week),
+      start: weekLabel(r.context.start, h.startWeek),
+      count: h.count,
+    }));
+  const humanHours = r.weeks.reduce((s, wk) => s + wk.queues.reduce((t, q) => t + q.covered.reduce((a, b) => a + b, 0), 0), 0);
+  return {
+    start: r.context.start,
+    queues,
+    bands,
+    weeks,
+    hires,
+    summary: r.summary,
+    shortWeeks: weeks.filter((w) => w.short > 0.5).length,
+    humanHours,
+  };
+}
+
+function compareRow(name: string, r: StoredCapacityResult) {
+  const s = r.summary;
+  const last = r.weeks[r.weeks.length - 1];
+  const headcount = last ? Object.values(last.headcount).reduce((a, b) => a + b, 0) : 0;
+  const contacts = r.context.contacts.reduce((a, b) => a + b, 0);
+  const humanCost = r.context.existingLabourCost + s.hireCost + s.labourCost;
+  const humanHours = r.weeks.reduce((t, wk) => t + wk.queues.reduce((u, q) => u + q.covered.reduce((a, b) => a + b, 0), 0), 0);
+  return {
+    name,
+    humanHours,
+    headcount,
+    hires: s.hires,
+    hireCost: s.hireCost,
+    labourCost: s.labourCost,
+    shortfallCost: s.shortfallCost,
+    shortfallHours: s.shortfallHours,
+    totalCost: s.totalCost,
+    costPerContact: contacts > 0 ? (r.context.aiCost + humanCost) / contacts : 0,
+    gap: s.gap,
+    status: s.status,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "capacity:view");
+  requireCan(user, "capacity:edit");
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  const url = new URL(request.url);
+  const here = url.pathname + url.search;
+
+  if (intent === "run") {
+    const scenarioId = String(form.get("scenarioId") ?? "");
+    const scenario = (await listScenarios()).find((s) => s.id === scenarioId);
+    invariantResponse(scenario, "No such scenario", { status: 400 });
+    const run = await unlessQueueUnavailable(() => startCapacityRun(scenario.id, user.name));
+    if (!run) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
+    return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, {
+      title: `“${scenario.name}” is being planned`,
+      description: "26 weeks, all queues; it takes up to half a minute.",
+    });
+  }
+  if (intent === "apply") {
+    const scenarioId = String(form.get("scenarioId") ?? "");
+    const scenario = (await listScenarios()).find((s) => s.id === scenarioId);
+    invariantResponse(scenario?.latest?.status === "SUCCEEDED", "That scenario has no finished plan to apply", { status: 400 });
+    const outcome = await applyPlanToOpenings(scenario.latest.id, user);
+    const changedAny = outcome.created + outcome.changed > 0;
+    return redirectWithToast(here, {
+      title: changedAny ? `“${scenario.name}” applied to openings` : "The openings already have these targets",
+      description: changedAny
+        ? `${outcome.changed} openings changed, ${outcome.created} draft openings created, ${outcome.unchanged} unchanged.`
+        : `${outcome.unchanged} openings unchanged.`,
+    });
+  }
+  if (intent === "cohort") {
+    const submission = parseWithZod(form, { schema: CohortSchema });
+    if (submission.status !== "success") return data({ result: submission.reply(), form: "cohort" }, { status: 400 });
+    const v = submission.value;
+    await saveCohortSetting(
+      v.cohort as CapacityCohort,
+      {
+        hoursPerWeek: v.hoursPerWeek ?? null,
+        bandHours: null,
+        attritionPerWeek: v.attritionPercent === undefined ? null : v.attritionPercent / 100,
+        leadWeeks: v.leadWeeks === undefined ? null : Math.round(v.leadWeeks),
+        trainingWeeks: v.trainingWeeks,
+        ramp: null,
+        costPerHour: v.costPerHour ?? null,
+        hireCost: v.hireCost ?? null,
+      },
+      user,
+    );
+    return redirectWithToast(here, {
+      title: `${COHORT_NAMES[v.cohort]} settings saved`,
+      description: "Blank fields use what was measured. Run a scenario to plan with them.",
+    });
+  }
+  const submission = await parseWithZod(form, {
+    schema: ScenarioSchema.superRefine(async (v, ctx) => {
+      if (await scenarioNameTaken(v.name)) ctx.addIssue({ code: "custom", path: ["name"], message: "A scenario has this name already" });
+    }),
+    async: true,
+  });
+  if (submission.status !== "success") return data({ result: submission.reply(), form: "create" }, { status: 400 });
+  const scenario = await createScenario({ name: submission.value.name, assumptions: assumptionsOf(submission.value) }, user);
+  return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, {
+    title: `Scenario “${scenario.name}” created`,
+    description: "Run it to see whom to hire.",
+  });
+}
+
+const eur = (n: number) => `€${Math.round(n).toLocaleString("en-GB")}`;
+const num = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export default function CapacityPage() {
+  const d = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const live = d.scenarios.some((s) => s.run?.status === "QUEUED" || s.run?.status === "RUNNING");
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [live, revalidator]);
+  const selected = d.scenarios.find((s) => s.id === d.selectedId) ?? null;
+
+  return (
+    <>
+      <PageHeader
+        title="Capacity plan"
+        description="Whom to hire, and when: the next 26 weeks of human demand per queue and band against the agents we have, those the pipeline brings, and new hires. Service (hours short) is always shown beside cost."
+      />
+      <div className="grid gap-6 xl:grid-cols-[22rem_1fr]">
+        <div className="space-y-6">
+          <ScenarioList scenarios={d.scenarios} selectedId={d.selectedId} canEdit={d.canEdit} />
+          {d.canEdit ? <CreateScenario /> : null}
+        </div>
+        <div className="space-y-6">
+          {selected && d.view ? (
+            <PlanView scenario={selected} view={d.view} queue={d.queue} band={d.band} canEdit={d.canEdit} />
+          ) : (
+            <Card title="No plan yet">Run a scenario to see its plan.</Card>
+          )}
+          {d.compare.length > 0 ? <Compare rows={d.compare} /> : null}
+        </div>
+      </div>
+      <CohortCards cohorts={d.cohorts} canEdit={d.canEdit} />
+    </>
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ScenarioList({ scenarios, selectedId, canEdit }: { scenarios: Loaded["scenarios"]; selectedId: string | null; canEdit: boolean }) {
+  const navigation = useNavigation();
+  return (
+    <Card title="Scenarios">
+      <ul className="divide-y divide-slate-200" aria-label="Scenarios">
+        {scenarios.map((s) => (
+          <li key={s.id} className="py-3" data-testid={`scenario-${s.name}`}>
+            <div className="flex items-start justify-between gap-2">
+              <div>
+                <Link
+                  to={`?scenario=${s.id}`}
+                  aria-current={s.id === selectedId ? "true" : undefined}
+                  className={s.id === selectedId ? "font-semibold text-brand-700 underline" : "font-medium text-slate-900 hover:underline"}
+                >
+                  {s.name}
+                </Link>
+                {s.base ? (
+                  <span className="ml-2">
+                    <Badge tone="info">base · nightly</Badge>
+                  </span>
+                ) : null}
+                <p className="mt-1 text-xs text-slate-600">{s.description}</p>
+              </div>
+              {canEdit ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="run" />
+                  <input type="hidden" name="scenarioId" value={s.id} />
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    disabled={s.run?.status === "QUEUED" || s.run?.status === "RUNNING" || navigation.state === "submitting"}
+                  >
+                    Run<span className="sr-only"> {s.name}</span>
+                  </Button>
+                </Form>
+              ) : null}
+            </div>
+            {s.run ? (
+              <div className="mt-2 text-xs text-slate-600">
+                {s.run.status === "QUEUED" || s.run.status === "RUNNING" ? (
+                  <ProgressBar value={s.run.progress} label={`Planning ${s.name}`} />
+                ) : s.run.status === "FAILED" ? (
+                  <span className="text-rose-700">Failed: {s.run.error}</span>
+                ) : (
+                  <span>
+                    Planned {new Date(s.run.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                    {s.run.seconds !== null ? ` · solved in ${num(s.run.seconds, 1)} s` : ""}
+                  </span>
+                )}
+              </div>
+            ) : (
+              <p className="mt-2 text-xs text-slate-600">Not run yet.</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function CreateScenario() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData && "form" in actionData && actionData.form === "create" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ScenarioSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <Card title="New scenario">
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
+        <input type="hidden" name="intent" value="create" />
+        <TextField
+          label="Name"
+          meta={fields.name}
+          inputProps={{ ...getInputProps(fields.name, { type: "text" }), placeholder: "Containment 75 % by spring" }}
+        />
+        <fieldset className="grid grid-cols-2 gap-2">
+          <legend className="text-sm font-medium text-slate-800">Containment path (linear from today)</legend>
+          <TextField
+            label="Reaches %"
+            meta={fields.containmentPercent}
+            inputProps={{ ...getInputProps(fields.containmentPercent, { type: "number" }), step: "any" }}
+          />
+          <TextField label="By" meta={fields.containmentBy} inputProps={getInputProps(fields.containmentBy, { type: "date" })} />
+        </fieldset>
+        <div className="grid grid-cols-2 gap-2">
+          <TextField
+            label="Volume growth %"
+            meta={fields.volumeGrowthPercent}
+            inputProps={{ ...getInputProps(fields.volumeGrowthPercent, { type: "number" }), step: "any" }}
+          />
+          <TextField
+            label="Attrition, % of measured"
+            meta={fields.attritionPercent}
+            inputProps={{ ...getInputProps(fields.attritionPercent, { type: "number" }), step: "any" }}
+            hint="150 = half again as many leavers"
+          />
+        </div>
+        <fieldset className="grid grid-cols-2 gap-2">
+          <legend className="text-sm font-medium text-slate-800">New queue launch</legend>
+          <TextField
+            label="Queue key"
+            meta={fields.launchQueue}
+            inputProps={{ ...getInputProps(fields.launchQueue, { type: "text" }), placeholder: "pl-chat" }}
+          />
+          <TextField
+            label="Like queue"
+            meta={fields.launchLike}
+            inputProps={{ ...getInputProps(fields.launchLike, { type: "text" }), placeholder: "sv-chat" }}
+          />
+          <TextField label="From" meta={fields.launchFrom} inputProps={getInputProps(fields.launchFrom, { type: "date" })} />
+          <TextField
+            label="Share of its volume %"
+            meta={fields.launchSharePercent}
+            inputProps={{ ...getInputProps(fields.launchSharePercent, { type: "number" }), step: "any" }}
+          />
+        </fieldset>
+        <TextField
+          label="Hiring freeze until"
+          meta={fields.hiringFreezeUntil}
+          inputProps={getInputProps(fields.hiringFreezeUntil, { type: "date" })}
+          hint="Approximated: every start moves later by the weeks of the freeze"
+        />
+        {form.errors?.length ? <p className="text-sm text-rose-700">{form.errors.join(" ")}</p> : null}
+        <Button type="submit">Create scenario</Button>
+      </Form>
+    </Card>
+  );
+}
+
+function PlanView({
+  scenario,
+  view,
+  queue,
+  band,
+  canEdit,
+}: {
+  scenario: Loaded["scenarios"][number];
+  view: NonNullable<Loaded["view"]>;
+  queue: string;
+  band: string;
+  canEdit: boolean;
+}) {
+  const [params] = useSearchParams();
+  const link = (change: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    next.set("scenario", scenario.id);
+    for (const [k, v] of Object.entries(change)) next.set(k, v);
+    return `?${next}`;
+  };
+  const pill = (active: boolean) =>
+    active
+      ? "rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
+      : "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50";
+  const s = view.summary;
+  const title = `${scenario.name}: required vs supply, ${queue === "all" ? "all queues" : queue}, ${band === "all" ? "all bands" : BAND_LABELS[band]}`;
+  return (
+    <Card
+      title={`Plan: ${scenario.name}`}
+      action={
+        canEdit ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="apply" />
+            <input type="hidden" name="scenarioId" value={scenario.id} />
+            <Button type="submit">Apply to openings</Button>
+          </Form>
+        ) : null
+      }
+    >
+      <div className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <Stat label="Hires" value={num(s.hires)} />
+        <Stat label="Hours short" value={num(s.shortfallHours)} hint={`all queues · ${view.shortWeeks} of ${view.weeks.length} weeks short in the chart`} />
+        <Stat label="Total cost" value={eur(s.totalCost)} hint={`hiring ${eur(s.hireCost)} · pay ${eur(s.labourCost)} · short ${eur(s.shortfallCost)}`} />
+        <Stat label="Gap to optimal" value={`${num(s.gap * 100, 2)} %`} hint={s.status === "optimal" ? "proven optimal" : `bound ${eur(s.lowerBoundCost)}`} />
+        <Stat label="Solved in" value={`${num(s.seconds, 1)} s`} />
+      </div>
+      <div className="mb-3 flex flex-wrap gap-1" role="group" aria-label="Queue">
+        {["all", ...view.queues].map((q) => (
+          <Link key={q} to={link({ queue: q })} aria-current={q === queue ? "page" : undefined} className={pill(q === queue)}>
+            {q === "all" ? "All queues" : q}
+          </Link>
+        ))}
+      </div>
+      <div className="mb-3 flex flex-wrap gap-1" role="group" aria-label="Band">
+        {["all", ...view.bands].map((b) => (
+          <Link key={b} to={link({ band: b })} aria-current={b === band ? "page" : undefined} className={pill(b === band)}>
+            {b === "all" ? "All bands" : BAND_LABELS[b]}
+          </Link>
+        ))}
+      </div>
+      <CapacityChart weeks={view.weeks} title={title} />
+      <h3 className="mt-6 text-sm font-semibold text-slate-900">Hires by cohort and start week</h3>
+      {view.hires.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No hires: the agents we have and the pipeline cover this scenario at least cost.</p>
+      ) : (
+        <div className="mt-2 max-h-80 overflow-auto">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Hires of {scenario.name}</caption>
+            <thead className="text-left text-xs uppercase text-slate-600">
+              <tr>
+                <th className="py-1">Cohort</th>
+                <th>Queue</th>
+                <th>Start recruiting</th>
+                <th>Starts work</th>
+                <th className="px-2 text-right">Hires</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {view.hires.map((h, i) => (
+                <tr key={i}>
+                  <td className="py-1">{h.cohort}</td>
+                  <td>{h.queue}</td>
+                  <td>week of {h.decide}</td>
+                  <td>week of {h.start}</td>
+                  <td className="px-2 text-right tabular-nums">{h.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Compare({ rows }: { rows: Loaded["compare"] }) {
+  return (
+    <Card title="Scenarios compared">
+      <CompareChart rows={rows} />
+      <div className="mt-4 overflow-x-auto">
+        <table className="w-full text-sm" data-testid="compare-table">
+          <caption className="sr-only">Scenarios compared over 26 weeks</caption>
+          <thead className="text-left text-xs uppercase text-slate-600">
+            <tr>
+              <th className="py-1">Scenario</th>
+              <th className="px-2 text-right">Human hours</th>
+              <th className="px-2 text-right">Hours short</th>
+              <th className="px-2 text-right">Head count (week 26)</th>
+              <th className="px-2 text-right">Hires</th>
+              <th className="px-2 text-right">Cost</th>
+              <th className="px-2 text-right">Cost per contact</th>
+              <th className="px-2 text-right">Gap</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row" className="py-1 text-left font-medium">
+                  {r.name}
+                </th>
+                <td className="px-2 text-right tabular-nums">{num(r.humanHours)}</td>
+                <td className="px-2 text-right tabular-nums">{num(r.shortfallHours)}</td>
+                <td className="px-2 text-right tabular-nums">{num(r.headcount, 1)}</td>
+                <td className="px-2 text-right tabular-nums">{r.hires}</td>
+                <td className="px-2 text-right tabular-nums">{eur(r.totalCost)}</td>
+                <td className="px-2 text-right tabular-nums">€{num(r.costPerContact, 2)}</td>
+                <td className="px-2 text-right tabular-nums">{num(r.gap * 100, 2)} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-600">
+        Cost is hiring, pay of new agents and €120 per hour short; cost per contact adds the pay of today&apos;s agents and €0.40 per contact the AI resolves,
+        over all contacts.
+      </p>
+    </Card>
+  );
+}
+
+function CohortCards({ cohorts, canEdit }: { cohorts: Loaded["cohorts"]; canEdit: boolean }) {
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="cohort-inputs" className="mt-8">
+      <h2 id="cohort-inputs" className="mb-3 text-lg font-semibold text-slate-900">
+        Cohort inputs, measured from our data
+      </h2>
+      <div className="grid gap-4 lg:grid-cols-3">
+        {cohorts.map((c) => (
+          <Card key={c.cohort} title={c.name}>
+            <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+              <dt className="text-slate-600">Attrition</dt>
+              <dd className="tabular-nums">
+                {num(c.attritionPerWeek * 100, 2)} % a week
+                <span className="block text-xs text-slate-600">
+                  {c.measured.leavers} leavers over {num(c.measured.agentWeeks)} agent-weeks
+                </span>
+              </dd>
+              <dt className="text-slate-600">Lead time</dt>
+              <dd className="tabular-nums">
+                {c.leadWeeks} weeks
+                <span className="block text-xs text-slate-600">
+                  {c.measured.medianDaysToHire === null
+                    ? "no hires measured"
+                    : `median ${num(c.measured.medianDaysToHire, 0)} days to hire (${c.measured.hires} hires)`}{" "}
+                  + {c.trainingWeeks} training
+                </span>
+              </dd>
+              <dt className="text-slate-600">Hours a week</dt>
+              <dd className="tabular-nums">
+                {num(c.hoursPerWeek, 1)} h
+                {c.termWeeksBelow ? <span className="block text-xs text-slate-600">lower in {c.termWeeksBelow} weeks (term caps, exams)</span> : null}
+              </dd>
+              <dt className="text-slate-600">Band hours</dt>
+              <dd className="text-xs tabular-nums">
+                {Object.entries(c.bandHours)
+                  .map(([b, h]) => `${BAND_LABELS[b]?.split(" ").slice(0, 2).join(" ") ?? b} ${num(h, 1)}`)
+                  .join(" · ")}
+                {c.measured.bandHoursFrom ? <span className="block text-slate-600">from {c.measured.bandHoursFrom}&apos; availability</span> : null}
+              </dd>
+              <dt className="text-slate-600">Ramp</dt>
+              <dd className="tabular-nums">{c.ramp.map((r) => `${Math.round(r * 100)} %`).join(", ")}</dd>
+              <dt className="text-slate-600">Cost</dt>
+              <dd className="tabular-nums">
+                €{num(c.costPerHour, 2)}/h · €{num(c.hireCost)} a hire
+              </dd>
+            </dl>
+            {c.updatedByName ? (
+              <p className="mt-2 text-xs text-slate-600">
+                Overrides ({c.overridden.join(", ") || "training weeks"}) by {c.updatedByName},{" "}
+                {new Date(c.updatedAt!).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+              </p>
+            ) : null}
+            {canEdit ? (
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">Override</summary>
+                <Form method="post" className="mt-2 grid grid-cols-2 gap-2 text-sm">
+                  <input type="hidden" name="intent" value="cohort" />
+                  <input type="hidden" name="cohort" value={c.cohort} />
+                  {(
+                    [
+                      ["hoursPerWeek", "Hours a week", c.overridden.includes("hoursPerWeek") ? c.hoursPerWeek : ""],
+                      ["attritionPercent", "Attrition % a week", c.overridden.includes("attritionPerWeek") ? c.attritionPerWeek * 100 : ""],
+                      ["leadWeeks", "Lead weeks", c.overridden.includes("leadWeeks") ? c.leadWeeks : ""],
+                      ["trainingWeeks", "Training weeks", c.trainingWeeks],
+                      ["costPerHour", "Cost per hour €", c.overridden.includes("costPerHour") ? c.costPerHour : ""],
+                      ["hireCost", "Cost per hire €", c.overridden.includes("hireCost") ? c.hireCost : ""],
+                    ] as const
+                  ).map(([name, label, value]) => (
+                    <label key={name} className="block">
+                      <span className="block text-xs font-medium text-slate-700">{label}</span>
+                      <input
+                        name={name}
+                        type="number"
+                        step="any"
+                        defaultValue={value}
+                        placeholder="measured"
+                        className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1"
+                      />
+                    </label>
+                  ))}
+                  <div className="col-span-2">
+                    <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+                      Save {c.name.toLowerCase()} settings
+                    </Button>
+                  </div>
+                </Form>
+              </details>
+            ) : null}
+          </Card>
+        ))}
+      </div>
+    </section>
+  );
+}
