@@ -114,7 +114,6 @@ export async function listOpeningOptions() {
   return prisma.opening.findMany({ orderBy: [{ status: "asc" }, { title: "asc" }], select: { id: true, title: true, status: true } });
 }
 
-/** Open openings for the public careers page; only what an applicant should see. */
 /** What the careers pages show of an opening. */
 const PUBLIC_OPENING_SELECT = {
   slug: true,
@@ -128,21 +127,12 @@ const PUBLIC_OPENING_SELECT = {
   weeklyHoursMax: true,
 } as const;
 
+/** Open openings for the public careers page; only what an applicant should see. */
 export async function listOpenOpenings(language?: string) {
   const openings = await prisma.opening.findMany({
     where: { status: "OPEN", ...(language ? { languageCodes: { has: language } } : {}) },
     orderBy: { createdAt: "desc" },
-    select: {
-      slug: true,
-      title: true,
-      description: true,
-      languages: true,
-      channels: true,
-      cohorts: true,
-      countries: true,
-      weeklyHoursMin: true,
-      weeklyHoursMax: true,
-    },
+    select: PUBLIC_OPENING_SELECT,
   });
   return openings.map(withLanguages);
 }
@@ -150,19 +140,7 @@ export async function listOpenOpenings(language?: string) {
 export async function getOpenOpeningBySlug(slug: string) {
   const opening = await prisma.opening.findFirst({
     where: { slug, status: "OPEN" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      languages: true,
-      channels: true,
-      cohorts: true,
-      countries: true,
-      weeklyHoursMin: true,
-      weeklyHoursMax: true,
-      retentionDays: true,
-    },
+    select: { ...PUBLIC_OPENING_SELECT, id: true, retentionDays: true },
   });
   return opening ? withLanguages(opening) : null;
 }
