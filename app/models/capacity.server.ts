@@ -562,11 +562,15 @@ export async function applyPlanToOpenings(runId: string, actor: { id: string; na
   if (!run?.result || run.status !== "SUCCEEDED") throw new Error("Only a finished plan can be applied.");
   const targets = planTargets(readJsonColumn(CapacityResultColumn, run.result, "capacity result"));
   return prisma.$transaction(async (tx) => {
-    const openings = await tx.opening.findMany({
-      where: { status: { not: "CLOSED" } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
-    });
+    // An open opening is preferred to a draft, a draft to a paused one; the oldest first within each.
+    const rank = { OPEN: 0, DRAFT: 1, PAUSED: 2, CLOSED: 3 } as const;
+    const openings = (
+      await tx.opening.findMany({
+        where: { status: { not: "CLOSED" } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, title: true, status: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
+      })
+    ).sort((x, y) => rank[x.status] - rank[y.status]);
     const outcome: ApplyOutcome = { created: 0, changed: 0, unchanged: 0 };
     const lines: string[] = [];
     const touched = new Set<string>();
@@ -597,7 +601,7 @@ export async function applyPlanToOpenings(runId: string, actor: { id: string; na
             stages: { create: DEFAULT_STAGES.map((s, position) => ({ ...s, position })) },
             planTargets: { create: target },
           },
-          select: { id: true, title: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
+          select: { id: true, title: true, status: true, languageCodes: true, channels: true, cohorts: true, planTargets: true },
         });
         openings.push(created);
         kept.add(`${created.id}|${t.queueKey}|${t.cohort}`);
