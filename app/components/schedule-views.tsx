@@ -94,8 +94,8 @@ export function CoverageHeatmap({
 export type TimelineShift = { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean };
 export type TimelineAgent = { id: string; name: string; shifts: TimelineShift[]; minutes: number };
 
-// Eight hues far apart on the colour wheel and in lightness (teal and cyan, blue and violet looked alike), each dark enough for white text.
-const QUEUE_COLORS = ["#1d4ed8", "#c2410c", "#0f766e", "#7e22ce", "#be185d", "#4d7c0f", "#92400e", "#334155"];
+// Hues far apart (teal and cyan, blue and violet looked alike), each dark enough to stand out on white; slate for the seventh.
+const QUEUE_COLORS = ["#1d4ed8", "#c2410c", "#0f766e", "#7e22ce", "#be185d", "#4d7c0f", "#334155", "#a16207"];
 
 export function queueColor(queues: string[], queue: string): string {
   return QUEUE_COLORS[Math.max(0, queues.indexOf(queue)) % QUEUE_COLORS.length];
