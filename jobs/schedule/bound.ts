@@ -9,7 +9,7 @@
 // The per-agent DP computes the max exactly, so every L(π) we evaluate is a proven bound, and
 // stopping early at the time limit only makes it weaker. See docs/decisions/022-lagrangian-bound.md.
 import { agentStates, bestPlan, PlanScratch } from "./plan";
-import { placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
+import { placeBreaks, priceTables, type CompiledAgent, type CompiledInstance } from "./rules";
 import type { PlacedShift } from "./solver";
 
 export interface BoundOptions {
@@ -59,24 +59,6 @@ function classesOf(model: CompiledInstance): { classes: AgentClass[]; classOfAge
     return c;
   });
   return { classes, classOfAgent };
-}
-
-/** Shift values under prices π: Σ π over the shift minus the cheapest break placement. */
-function priceTables(model: CompiledInstance, prices: Float64Array[]): { values: Float64Array[][]; prefixes: Float64Array[] } {
-  const T = model.intervals;
-  const prefixes = prices.map((row) => {
-    const prefix = new Float64Array(T + 1);
-    for (let t = 0; t < T; t++) prefix[t + 1] = prefix[t] + row[t];
-    return prefix;
-  });
-  const values = prefixes.map((prefix) =>
-    model.kinds.map((kind) => {
-      const v = new Float64Array(T).fill(-Infinity);
-      for (let t = 0; t + kind.length <= T; t++) v[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
-      return v;
-    }),
-  );
-  return { values, prefixes };
 }
 
 /** The worked (queue, interval) cells of a plan, as master row indices (cells with no requirement have no row). */

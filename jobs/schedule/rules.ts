@@ -232,3 +232,21 @@ function placeManyBreaks(kind: ShiftKind, start: number, prefix: Float64Array, o
   }
   return best;
 }
+
+/** Shift values under prices π: Σ π over the shift minus the cheapest break placement. */
+export function priceTables(model: CompiledInstance, prices: Float64Array[]): { values: Float64Array[][]; prefixes: Float64Array[] } {
+  const T = model.intervals;
+  const prefixes = prices.map((row) => {
+    const prefix = new Float64Array(T + 1);
+    for (let t = 0; t < T; t++) prefix[t + 1] = prefix[t] + row[t];
+    return prefix;
+  });
+  const values = prefixes.map((prefix) =>
+    model.kinds.map((kind) => {
+      const v = new Float64Array(T).fill(-Infinity);
+      for (let t = 0; t + kind.length <= T; t++) v[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
+      return v;
+    }),
+  );
+  return { values, prefixes };
+}

@@ -1,6 +1,6 @@
 // The schedule search: scarcest agents first, each given its exact best week against the residual demand, then rip-up and re-insert until the time limit.
 import type { Instance, Shift } from "./instance";
-import { placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
+import { placeBreaks, priceTables, type CompiledAgent, type CompiledInstance } from "./rules";
 import { agentStates, bestPlan, PlanScratch, type AgentStates } from "./plan";
 import { seededRandom, type Random } from "./random";
 
@@ -264,19 +264,7 @@ export class ScheduleSearch {
    */
   async seedFromPrices(prices: Float64Array[], control: Control): Promise<void> {
     const { model } = this;
-    const T = model.intervals;
-    const prefixes = prices.map((row) => {
-      const prefix = new Float64Array(T + 1);
-      for (let t = 0; t < T; t++) prefix[t + 1] = prefix[t] + row[t];
-      return prefix;
-    });
-    const values = prefixes.map((prefix) =>
-      model.kinds.map((kind) => {
-        const v = new Float64Array(T).fill(-Infinity);
-        for (let t = 0; t + kind.length <= T; t++) v[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
-        return v;
-      }),
-    );
+    const { values, prefixes } = priceTables(model, prices);
     for (let a = 0; a < model.agents.length; a++) this.setPlan(a, []);
     for (const a of scarcityOrder(model)) {
       if (this.stopped(control)) break;
