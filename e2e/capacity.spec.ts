@@ -44,8 +44,11 @@ test("a manager creates a scenario, runs it, compares it with the base and appli
   await expect(table.getByRole("rowheader", { name: "Base plan" })).toBeVisible();
   await expect(table.getByRole("rowheader", { name: SCENARIO })).toBeVisible();
   await expect(page.getByRole("img", { name: /Cost of each scenario/ })).toBeVisible();
+  // Each pill links from the current view: wait for one to land before clicking the next.
   await page.getByRole("link", { name: "fi-chat" }).click();
+  await expect(page.getByRole("link", { name: "fi-chat" })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: "Weekday evenings 17–22" }).click();
+  await expect(page.getByRole("link", { name: "Weekday evenings 17–22" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("img", { name: /fi-chat, Weekday evenings/ })).toBeVisible();
   await page.screenshot({ path: "test-results/capacity-manager.png", fullPage: true });
 
