@@ -73,6 +73,13 @@ export const ApplicationFields = z.object({
   source: z.enum(SOURCE_CODES as [string, ...string[]], { error: "Tell us where you heard about us" }),
 });
 
+/**
+ * Runs a whole-form refinement even when some fields already failed, so a form reports every field's error in one
+ * round. Zod skips refinements after an aborting issue (a missing field is one) by default; the refinement then sees
+ * the fields that parsed and must not trust the others.
+ */
+export const ALWAYS = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
 /** Cohort-specific fields are required only for that cohort, and a student's hours stay within the term-time cap. */
 export function refineCohort(value: z.infer<typeof ApplicationFields>, ctx: z.RefinementCtx) {
   const need = (path: keyof typeof value, message: string) => {
@@ -82,7 +89,7 @@ export function refineCohort(value: z.infer<typeof ApplicationFields>, ctx: z.Re
     need("school", "Enter your school or university");
     need("graduation", "Enter when you expect to graduate");
     need("termTimeCapHours", "Enter the most hours a week you may work in term time");
-    if (value.termTimeCapHours !== undefined && value.hoursWanted > value.termTimeCapHours) {
+    if (typeof value.termTimeCapHours === "number" && typeof value.hoursWanted === "number" && value.hoursWanted > value.termTimeCapHours) {
       ctx.addIssue({ code: "custom", path: ["hoursWanted"], message: `Your term-time cap is ${value.termTimeCapHours} hours; ask for at most that` });
     }
   }
@@ -90,7 +97,7 @@ export function refineCohort(value: z.infer<typeof ApplicationFields>, ctx: z.Re
   if (value.cohort === "loyal-customer") need("customerSince", "Enter the year you became a customer");
 }
 
-export const ApplicationSchema = ApplicationFields.superRefine(refineCohort);
+export const ApplicationSchema = ApplicationFields.superRefine(refineCohort, ALWAYS);
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
 /** The careers form adds the consent box and a honeypot field that people never see. */
@@ -99,4 +106,4 @@ export const CareersFormSchema = ApplicationFields.extend({
     .boolean({ error: "You need to agree before we can keep your application" })
     .refine((v) => v, "You need to agree before we can keep your application"),
   website: z.string().optional(),
-}).superRefine(refineCohort);
+}).superRefine(refineCohort, ALWAYS);

@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { CareersLayout } from "~/components/careers-layout";
 import { FieldError, SelectField, TextField } from "~/components/forms";
 import { Badge, Button } from "~/components/ui";
-import { CareersFormSchema } from "~/models/application-form";
+import { ALWAYS, CareersFormSchema } from "~/models/application-form";
 import { submitApplication } from "~/models/applicant.server";
 import { DAY_LONG } from "~/models/availability";
 import { getOpenOpeningBySlug } from "~/models/opening.server";
@@ -46,14 +46,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (String(formData.get("website") ?? "").trim()) throw redirect(`/careers/${opening.slug}/thanks`);
   const submission = parseWithZod(formData, {
     schema: CareersFormSchema.superRefine((value, ctx) => {
-      if (!opening.countries.includes(value.country))
+      if (value.country && !opening.countries.includes(value.country))
         ctx.addIssue({
           code: "custom",
           path: ["country"],
           message: "This position is open to people living in " + opening.countries.map((c) => COUNTRIES[c] ?? c).join(", "),
         });
-      if (!opening.cohorts.includes(value.cohort)) ctx.addIssue({ code: "custom", path: ["cohort"], message: "Choose one of the groups this position is for" });
-    }),
+      if (value.cohort && !opening.cohorts.includes(value.cohort)) ctx.addIssue({ code: "custom", path: ["cohort"], message: "Choose one of the groups this position is for" });
+    }, ALWAYS),
   });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { consent: _consent, website: _website, ...input } = submission.value;
