@@ -110,14 +110,17 @@ export function TextAreaField({
   label,
   meta,
   textareaProps,
+  hideLabel,
 }: {
   label: string;
   meta: FieldMetadata<unknown>;
   textareaProps: ComponentPropsWithoutRef<"textarea">;
+  /** For a textarea whose card title already says what it is: the label is read out but not shown. */
+  hideLabel?: boolean;
 }) {
   return (
     <div>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={meta.id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-800"}>
         {label}
       </label>
       <textarea
@@ -164,4 +167,14 @@ export function CheckboxGroup({
       <FieldError meta={meta} />
     </fieldset>
   );
+}
+
+/** Errors of the whole form (a rule that refused it, not one field), announced when they appear. */
+export function FormErrors({ errors, id }: { errors?: string[] | null; id?: string }) {
+  const shown = errors?.filter(Boolean) ?? [];
+  return shown.length ? (
+    <div id={id} role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+      {shown.join(" ")}
+    </div>
+  ) : null;
 }

@@ -395,6 +395,9 @@ export async function getApplicantDetail(applicantId: string) {
   };
 }
 
+export type ApplicantDetail = NonNullable<Awaited<ReturnType<typeof getApplicantDetail>>>;
+export type ApplicationDetail = ApplicantDetail["applications"][number];
+
 /** The application only when it belongs to this applicant: ids from a form are never trusted on their own. */
 export async function findApplicationOf(applicantId: string, applicationId: string) {
   return prisma.application.findFirst({
