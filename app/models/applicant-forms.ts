@@ -1,4 +1,4 @@
-// The applicant page's forms as one zod union on `intent`: the server parses every post with it, each form validates with its own branch in the browser.
+// The applicant forms as zod unions on `intent` (the applicant page's and the list's bulk actions): the server parses every post with the union, each form validates with its own branch in the browser.
 import { z } from "zod";
 import { RECOMMENDATIONS } from "./recruiting-vocabulary";
 
@@ -65,3 +65,17 @@ export const ApplicantActionSchema = z.discriminatedUnion("intent", [
   EraseSchema,
   HireSchema,
 ]);
+
+const selection = z.array(z.string().min(1), { error: "Select at least one applicant" }).min(1, "Select at least one applicant").max(500);
+export const BulkMoveSchema = z.object({
+  intent: z.literal("bulk-move"),
+  ids: selection,
+  stageId: z.string({ error: "Choose a stage" }).min(1, "Choose a stage"),
+});
+export const BulkRejectSchema = z.object({
+  intent: z.literal("bulk-reject"),
+  ids: selection,
+  reason: z.string({ error: "Give a reason for rejecting" }).trim().min(3, "Give a reason for rejecting").max(300),
+});
+/** The applicant list's two bulk forms. */
+export const BulkActionSchema = z.discriminatedUnion("intent", [BulkMoveSchema, BulkRejectSchema]);
