@@ -1,15 +1,19 @@
 // Accounts: who has access, with role, status and last sign-in; invite a staff member; open an account to change it.
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
+import { FormErrors, SelectField, TextField } from "~/components/forms";
 import { Badge, Button, Card, PageHeader, Stat, type BadgeTone } from "~/components/ui";
-import { AccountFilterSchema, inviteAccount, InviteSchema, listAccounts, type AccountStatus } from "~/models/account.server";
+import { InviteSchema } from "~/models/account-forms";
+import { AccountFilterSchema, inviteAccount, listAccounts, type AccountStatus } from "~/models/account.server";
 import { countRunningJobs } from "~/models/job.server";
 import { usersByRole } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { readForm } from "~/utils/form.server";
+import { useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
 import { ROLE_LABELS, ROLES, STAFF_ROLES } from "~/utils/permissions";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -23,18 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { counts, ...list, runningJobs, timeZone: user.timeZone };
 }
 
-type FieldErrors = Partial<Record<"name" | "email" | "role" | "form", string>>;
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "accounts:edit");
-  const parsed = InviteSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form") as keyof FieldErrors] ??= issue.message;
-    return data({ errors }, { status: 400 });
-  }
-  const result = await inviteAccount(parsed.data, user, env().APP_URL ?? new URL(request.url).origin);
-  if (!result.ok) return data({ errors: { [result.field ?? "form"]: result.error } as FieldErrors }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: InviteSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const result = await inviteAccount(submission.value, user, env().APP_URL ?? new URL(request.url).origin);
+  if (!result.ok) return replyInvalid(submission, result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] });
   return redirectWithToast("/admin", { title: result.message, description: "The one-time link is in the outbox and works for 7 days." });
 }
 
@@ -49,24 +47,9 @@ const control = "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm 
 export default function Accounts() {
   const { counts, accounts, total, runningJobs, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: FieldErrors = actionData?.errors ?? {};
-  const navigation = useNavigation();
+  const [form, fields] = useZodForm(InviteSchema, { id: "invite", lastResult: actionData?.result, defaultValue: { role: "MANAGER" } });
   const [params] = useSearchParams();
-  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
-  const field = (name: keyof FieldErrors) => ({
-    id: `invite-${name}`,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `invite-${name}-error` : undefined,
-    className: `${control} ${errors[name] ? "border-rose-400" : "border-slate-300"}`,
-  });
-  const Error = ({ name }: { name: keyof FieldErrors }) =>
-    errors[name] ? (
-      <p id={`invite-${name}-error`} className="mt-1 text-sm text-rose-700">
-        {errors[name]}
-      </p>
-    ) : null;
-
+  const submitting = useIsPending({ state: "submitting" });
   return (
     <>
       <PageHeader title="Administration" description="Who has access and with which role. Invite staff here; agents get their account when they are hired." />
@@ -92,41 +75,21 @@ export default function Accounts() {
           <Form
             key={total}
             method="post"
+            {...getFormProps(form)}
             className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start"
             aria-label="Invite a staff member"
           >
-            {errors.form ? (
-              <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800 sm:col-span-2 lg:col-span-4">
-                {errors.form}
-              </p>
-            ) : null}
-            <div>
-              <label htmlFor="invite-name" className="block text-sm font-medium text-slate-800">
-                Full name
-              </label>
-              <input {...field("name")} autoComplete="off" required maxLength={100} />
-              <Error name="name" />
+            <div className="empty:hidden sm:col-span-2 lg:col-span-4">
+              <FormErrors errors={form.errors} id={form.errorId} />
             </div>
-            <div>
-              <label htmlFor="invite-email" className="block text-sm font-medium text-slate-800">
-                Email
-              </label>
-              <input {...field("email")} type="email" autoComplete="off" required maxLength={254} />
-              <Error name="email" />
-            </div>
-            <div>
-              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
-                Role
-              </label>
-              <select {...field("role")} defaultValue="MANAGER">
-                {STAFF_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-              <Error name="role" />
-            </div>
+            <TextField label="Full name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
+            <TextField label="Email" meta={fields.email} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }} />
+            <SelectField
+              label="Role"
+              meta={fields.role}
+              selectProps={getSelectProps(fields.role)}
+              options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            />
             <Button type="submit" className="lg:mt-6" disabled={submitting}>
               {submitting ? "Sending…" : "Send invitation"}
             </Button>
