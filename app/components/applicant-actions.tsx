@@ -88,7 +88,8 @@ export type HireTerms = { skills: Array<{ id: string; name: string }>; minHours:
 
 export function HireCard({ application, hire }: { application: ApplicationDetail; hire: HireTerms }) {
   const [form, fields] = useZodForm(HireSchema, {
-    id: "hire",
+    // Not "hire": the card around it has that id (the page's #hire anchor), and inputs find their form by id.
+    id: "hire-form",
     lastResult: useResultFor("hire"),
     defaultValue: { weeklyMinHours: hire.minHours, weeklyMaxHours: hire.maxHours, queueIds: hire.skills.map((q) => q.id) },
   });

@@ -1,7 +1,9 @@
 // Labelled form fields that show their errors next to the input and tie them together for screen readers.
 import type { FieldMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import type { ComponentPropsWithoutRef } from "react";
-import { cx } from "./ui";
+import { useIsPending } from "~/utils/form";
+import { Button, cx } from "./ui";
 
 export function TextField({
   label,
@@ -177,4 +179,26 @@ export function FormErrors({ errors, id }: { errors?: string[] | null; id?: stri
       {shown.join(" ")}
     </div>
   ) : null;
+}
+
+/**
+ * A form that is one button (approve, decline, retry, cancel): posts its `intent` and a few hidden values, and is
+ * disabled while any form of the page is being sent, so a double click sends once.
+ */
+export function ActionButton({
+  intent,
+  values = {},
+  formClassName,
+  ...buttonProps
+}: { intent: string; values?: Record<string, string>; formClassName?: string } & Omit<ComponentPropsWithoutRef<typeof Button>, "type" | "name" | "value">) {
+  const pending = useIsPending();
+  return (
+    <Form method="post" className={formClassName}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" {...buttonProps} disabled={pending || buttonProps.disabled} />
+    </Form>
+  );
 }
