@@ -1,6 +1,7 @@
 // The applicant forms as zod unions on `intent` (the applicant page's and the list's bulk actions): the server parses every post with the union, each form validates with its own branch in the browser.
 import { z } from "zod";
 import { RECOMMENDATIONS } from "./recruiting-vocabulary";
+import { ALWAYS, outOfOrder } from "./whole-form";
 
 const id = z.string().min(1).max(100);
 
@@ -53,7 +54,10 @@ export const HireSchema = z
     weeklyMaxHours: z.coerce.number({ error: "Enter the most contracted hours" }).int().min(1).max(40),
     queueIds: z.array(z.string().min(1), { error: "Choose at least one queue" }).min(1, "Choose at least one queue the agent will take"),
   })
-  .refine((h) => h.weeklyMaxHours >= h.weeklyMinHours, { message: "The most hours must be at least the fewest", path: ["weeklyMaxHours"] });
+  .superRefine((h, ctx) => {
+    if (outOfOrder(h.weeklyMinHours, h.weeklyMaxHours))
+      ctx.addIssue({ code: "custom", message: "The most hours must be at least the fewest", path: ["weeklyMaxHours"] });
+  }, ALWAYS);
 export type HireInput = z.infer<typeof HireSchema>;
 
 export const ApplicantActionSchema = z.discriminatedUnion("intent", [

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { COHORTS, COUNTRY_CODES, LANGUAGE_CODES, LEVELS, SOURCE_CODES } from "./recruiting-vocabulary";
 import { toMinutes } from "./availability";
+import { ALWAYS, outOfOrder } from "./whole-form";
 
 const time = z.string({ error: "Enter a time" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, e.g. 17:30");
 
@@ -73,13 +74,6 @@ export const ApplicationFields = z.object({
   source: z.enum(SOURCE_CODES as [string, ...string[]], { error: "Tell us where you heard about us" }),
 });
 
-/**
- * Runs a whole-form refinement even when some fields already failed, so a form reports every field's error in one
- * round. Zod skips refinements after an aborting issue (a missing field is one) by default; the refinement then sees
- * the fields that parsed and must not trust the others.
- */
-export const ALWAYS = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
-
 /** Cohort-specific fields are required only for that cohort, and a student's hours stay within the term-time cap. */
 export function refineCohort(value: z.infer<typeof ApplicationFields>, ctx: z.RefinementCtx) {
   const need = (path: keyof typeof value, message: string) => {
@@ -89,7 +83,7 @@ export function refineCohort(value: z.infer<typeof ApplicationFields>, ctx: z.Re
     need("school", "Enter your school or university");
     need("graduation", "Enter when you expect to graduate");
     need("termTimeCapHours", "Enter the most hours a week you may work in term time");
-    if (typeof value.termTimeCapHours === "number" && typeof value.hoursWanted === "number" && value.hoursWanted > value.termTimeCapHours) {
+    if (outOfOrder(value.hoursWanted, value.termTimeCapHours)) {
       ctx.addIssue({ code: "custom", path: ["hoursWanted"], message: `Your term-time cap is ${value.termTimeCapHours} hours; ask for at most that` });
     }
   }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { FormErrors, TextField } from "~/components/forms";
 import { Button } from "~/components/ui";
 import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
+import { ALWAYS } from "~/models/whole-form";
 import { createSession } from "~/utils/auth.server";
 import { toastHeaders } from "~/utils/toast.server";
 import { useIsPending, useZodForm } from "~/utils/form";
@@ -30,7 +31,7 @@ const PasswordSchema = z
     password: z.string({ error: "Choose a password" }).min(10, "Use at least 10 characters").max(200, "That password is too long"),
     confirm: z.string({ error: "Type the password again" }),
   })
-  .refine((p) => p.password === p.confirm, { message: "The two passwords differ", path: ["confirm"] });
+  .refine((p) => typeof p.confirm !== "string" || p.password === p.confirm, { message: "The two passwords differ", path: ["confirm"], ...ALWAYS });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: PasswordSchema });
