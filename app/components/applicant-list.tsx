@@ -1,7 +1,7 @@
 // The applicant list's parts: the filter form (kept in the address), the bulk move and reject forms, the table with selection, and the pages.
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { ApplicationFilters, listApplications } from "~/models/applicant.server";
+import type { ApplicationFilters, listApplications } from "~/models/application.server";
 import { AVAILABILITY_DAY_OPTIONS, filtersToSearch } from "~/models/applicant-filters";
 import { BulkMoveSchema, BulkRejectSchema } from "~/models/applicant-forms";
 import { COHORT_LABELS, COHORTS, COUNTRIES, LANGUAGES, SOURCES } from "~/models/recruiting-vocabulary";

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { moveApplication } from "./applicant.server";
+import { moveApplication } from "./application.server";
 import type { HireInput } from "./applicant-forms";
 import { createInvitation } from "./invitation.server";
 import { deliverSoon, enqueueMail } from "./outbox.server";

@@ -7,7 +7,10 @@ import { HireCard, PrivacyCard, StageCard } from "~/components/applicant-actions
 import { ApplicantHeader, AvailabilityCard, ProfileCard, Timeline } from "~/components/applicant-profile";
 import { InterviewCard, NotesCard, ScorecardsCard } from "~/components/applicant-reviews";
 import { ApplicantActionSchema } from "~/models/applicant-forms";
-import { addNote, addScorecard, eraseApplicant, findApplicationOf, getApplicantDetail, moveApplication, scheduleInterview } from "~/models/applicant.server";
+import { eraseApplicant, getApplicantDetail } from "~/models/applicant.server";
+import { findApplicationOf, moveApplication } from "~/models/application.server";
+import { addNote, addScorecard } from "~/models/scorecard.server";
+import { scheduleInterview } from "~/models/interview.server";
 import { gridInZone } from "~/models/availability";
 import { hireApplicant, skillOptions } from "~/models/hire.server";
 import { requirePermission } from "~/utils/auth.server";

@@ -8,7 +8,7 @@ import { SearchIcon } from "~/components/icons";
 import { ButtonLink, Card, EmptyState, PageHeader } from "~/components/ui";
 import { filtersToSearch, PAGE_SIZE, parseFilters } from "~/models/applicant-filters";
 import { BulkActionSchema } from "~/models/applicant-forms";
-import { bulkMove, bulkReject, listApplications } from "~/models/applicant.server";
+import { bulkMove, bulkReject, listApplications } from "~/models/application.server";
 import { listOpeningOptions } from "~/models/opening.server";
 import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";

@@ -7,7 +7,7 @@ import { AvailabilitySummary, CohortBadge, daysSince, LanguageList } from "~/com
 import { FormErrors } from "~/components/forms";
 import { ButtonLink, cx, PageHeader } from "~/components/ui";
 import { MoveSchema } from "~/models/applicant-forms";
-import { getKanban, KANBAN_CARDS_PER_STAGE, moveApplication } from "~/models/applicant.server";
+import { getKanban, KANBAN_CARDS_PER_STAGE, moveApplication } from "~/models/application.server";
 import { openingPlanStatus } from "~/models/capacity.server";
 import { PlanTargetNote } from "~/components/plan-target";
 import { OPENING_STATUS_LABELS } from "~/models/recruiting-vocabulary";
