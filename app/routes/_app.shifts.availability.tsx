@@ -1,6 +1,6 @@
 // The agent's weekly availability (own time zone), hour preference and exam periods with a lower cap;
 // used from the next schedule run.
-import { getFormProps, getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -116,14 +116,20 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast("/shifts/availability", { title: "Availability saved", description: "The next schedule run uses it." });
 }
 
-function TimeSelect({ meta, label }: { meta: FieldMetadata<string | undefined>; label: string }) {
+/** What the form last held at `path` (the loader's values, or what was sent when the server refused it), as text. */
+function textAt(value: unknown, path: Array<string | number>): string {
+  let at: unknown = value;
+  for (const key of path) at = at && typeof at === "object" ? (at as Record<string | number, unknown>)[key] : undefined;
+  return typeof at === "string" ? at : "";
+}
+
+function Errors({ messages }: { messages: string[] }) {
+  return messages.length ? <span className="w-full text-sm text-rose-700">{messages.join(" ")}</span> : null;
+}
+
+function TimeSelect({ name, value, label }: { name: string; value: string; label: string }) {
   return (
-    <select
-      name={meta.name}
-      defaultValue={meta.initialValue ?? ""}
-      aria-label={label}
-      className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm tabular-nums"
-    >
+    <select name={name} defaultValue={value} aria-label={label} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm tabular-nums">
       <option value="">—</option>
       {TIMES.map((t) => (
         <option key={t}>{t}</option>
@@ -152,9 +158,9 @@ export default function AvailabilityPage() {
     },
   });
   const pending = useIsPending({ state: "submitting" });
-  const days = fields.days.getFieldList();
-  const slot = (day: number, k: number) => days[day].getFieldset().ranges.getFieldList()[k].getFieldset();
-  const periods = fields.periods.getFieldList();
+  // Slots are addressed by name, not through conform's field lists: a refused form may come back with any shape.
+  const initial = form.initialValue;
+  const errorsUnder = (prefix: string) => Object.entries(form.allErrors).flatMap(([name, messages]) => (name.startsWith(prefix) ? messages : []));
   const errors = Object.values(form.allErrors).flat();
   return (
     <>
@@ -185,12 +191,20 @@ export default function AvailabilityPage() {
                   {Array.from({ length: SLOTS }, (_, k) => (
                     <span key={k} className="flex items-center gap-1 text-sm">
                       {k > 0 ? <span className="mr-1 text-xs font-medium text-slate-600">and</span> : null}
-                      <TimeSelect meta={slot(i, k).from} label={`${day}, range ${k + 1}, from`} />
+                      <TimeSelect
+                        name={`days[${i}].ranges[${k}].from`}
+                        value={textAt(initial, ["days", i, "ranges", k, "from"])}
+                        label={`${day}, range ${k + 1}, from`}
+                      />
                       <span aria-hidden="true">–</span>
-                      <TimeSelect meta={slot(i, k).to} label={`${day}, range ${k + 1}, to`} />
+                      <TimeSelect
+                        name={`days[${i}].ranges[${k}].to`}
+                        value={textAt(initial, ["days", i, "ranges", k, "to"])}
+                        label={`${day}, range ${k + 1}, to`}
+                      />
                     </span>
                   ))}
-                  {days[i] ? <FieldError meta={days[i]} /> : null}
+                  <Errors messages={errorsUnder(`days[${i}]`)} />
                 </li>
               );
             })}
@@ -214,28 +228,39 @@ export default function AvailabilityPage() {
         <Card title={d.student ? "Term, exam and holiday periods" : "Periods with fewer hours"}>
           <p className="mb-3 text-sm text-slate-600">For weeks when you can work less — exams, for example — set a lower cap.</p>
           <ul className="space-y-2">
-            {periods.map((period) => {
-              const p = period.getFieldset();
-              return (
-                <li key={period.key} className="flex flex-wrap items-end gap-2 text-sm">
-                  <label>
-                    <span className="block text-xs text-slate-600">From</span>
-                    <input {...getInputProps(p.from, { type: "date" })} className="rounded-lg border border-slate-300 px-2 py-1.5" />
-                  </label>
-                  <label>
-                    <span className="block text-xs text-slate-600">To</span>
-                    <input {...getInputProps(p.to, { type: "date" })} className="rounded-lg border border-slate-300 px-2 py-1.5" />
-                  </label>
-                  <label>
-                    <span className="block text-xs text-slate-600">Most hours a week</span>
-                    <input {...getInputProps(p.max, { type: "number" })} step="0.5" className="w-24 rounded-lg border border-slate-300 px-2 py-1.5" />
-                  </label>
-                  <div className="w-full">
-                    <FieldError meta={period} />
-                  </div>
-                </li>
-              );
-            })}
+            {Array.from({ length: PERIODS }, (_, k) => (
+              <li key={k} className="flex flex-wrap items-end gap-2 text-sm">
+                <label>
+                  <span className="block text-xs text-slate-600">From</span>
+                  <input
+                    type="date"
+                    name={`periods[${k}].from`}
+                    defaultValue={textAt(initial, ["periods", k, "from"])}
+                    className="rounded-lg border border-slate-300 px-2 py-1.5"
+                  />
+                </label>
+                <label>
+                  <span className="block text-xs text-slate-600">To</span>
+                  <input
+                    type="date"
+                    name={`periods[${k}].to`}
+                    defaultValue={textAt(initial, ["periods", k, "to"])}
+                    className="rounded-lg border border-slate-300 px-2 py-1.5"
+                  />
+                </label>
+                <label>
+                  <span className="block text-xs text-slate-600">Most hours a week</span>
+                  <input
+                    type="number"
+                    step="0.5"
+                    name={`periods[${k}].max`}
+                    defaultValue={textAt(initial, ["periods", k, "max"])}
+                    className="w-24 rounded-lg border border-slate-300 px-2 py-1.5"
+                  />
+                </label>
+                <Errors messages={[...new Set(errorsUnder(`periods[${k}]`))]} />
+              </li>
+            ))}
           </ul>
         </Card>
         <Button type="submit" disabled={pending}>
