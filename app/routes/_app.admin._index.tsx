@@ -14,7 +14,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { useIsPending, useZodForm } from "~/utils/form";
 import { readForm, replyInvalid } from "~/utils/form.server";
-import { ROLE_LABELS, ROLES, STAFF_ROLES } from "~/utils/permissions";
+import { permitted, ROLE_LABELS, ROLES, STAFF_ROLES } from "~/utils/permissions";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "admin:view");
   const filter = AccountFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [counts, list, runningJobs] = await Promise.all([usersByRole(), listAccounts(filter), countRunningJobs()]);
-  return { counts, ...list, runningJobs, timeZone: user.timeZone };
+  return { counts, ...list, runningJobs, timeZone: user.timeZone, can: permitted(user, ["accounts:edit"]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +45,7 @@ const STATUS: Record<AccountStatus, { label: string; tone: BadgeTone }> = {
 const control = "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 export default function Accounts() {
-  const { counts, accounts, total, runningJobs, timeZone } = useLoaderData<typeof loader>();
+  const { counts, accounts, total, runningJobs, timeZone, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useZodForm(InviteSchema, { id: "invite", lastResult: actionData?.result, defaultValue: { role: "MANAGER" } });
   const [params] = useSearchParams();
@@ -70,35 +70,37 @@ export default function Accounts() {
       </div>
 
       <div className="space-y-6">
-        <Card title="Invite a staff member">
-          {/* Keyed by the number of accounts: after an invitation the form comes back empty, after a refusal it keeps what was typed. */}
-          <Form
-            key={total}
-            method="post"
-            {...getFormProps(form)}
-            className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start"
-            aria-label="Invite a staff member"
-          >
-            <div className="empty:hidden sm:col-span-2 lg:col-span-4">
-              <FormErrors errors={form.errors} id={form.errorId} />
-            </div>
-            <TextField label="Full name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
-            <TextField label="Email" meta={fields.email} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }} />
-            <SelectField
-              label="Role"
-              meta={fields.role}
-              selectProps={getSelectProps(fields.role)}
-              options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            />
-            <Button type="submit" className="lg:mt-6" disabled={submitting}>
-              {submitting ? "Sending…" : "Send invitation"}
-            </Button>
-            <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-4">
-              They get a one-time link by email (kept in the outbox when no mail server is set) to choose a password; it works for 7 days. Agents get theirs
-              when they are hired.
-            </p>
-          </Form>
-        </Card>
+        {can["accounts:edit"] ? (
+          <Card title="Invite a staff member">
+            {/* Keyed by the number of accounts: after an invitation the form comes back empty, after a refusal it keeps what was typed. */}
+            <Form
+              key={total}
+              method="post"
+              {...getFormProps(form)}
+              className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start"
+              aria-label="Invite a staff member"
+            >
+              <div className="empty:hidden sm:col-span-2 lg:col-span-4">
+                <FormErrors errors={form.errors} id={form.errorId} />
+              </div>
+              <TextField label="Full name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
+              <TextField label="Email" meta={fields.email} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }} />
+              <SelectField
+                label="Role"
+                meta={fields.role}
+                selectProps={getSelectProps(fields.role)}
+                options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              />
+              <Button type="submit" className="lg:mt-6" disabled={submitting}>
+                {submitting ? "Sending…" : "Send invitation"}
+              </Button>
+              <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-4">
+                They get a one-time link by email (kept in the outbox when no mail server is set) to choose a password; it works for 7 days. Agents get theirs
+                when they are hired.
+              </p>
+            </Form>
+          </Card>
+        ) : null}
         <Card title={`Accounts (${total})`}>
           <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter accounts">
             <div className="min-w-48 flex-1">

@@ -16,7 +16,7 @@ import { hireApplicant, skillOptions } from "~/models/hire.server";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { readForm, replyInvalid } from "~/utils/form.server";
-import { can } from "~/utils/permissions";
+import { permitted } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
 import { zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxHours: Math.min(opening.weeklyHoursMax, applicant.hoursWanted, cap ?? 40),
       cap,
     },
-    can: { edit: can(user, "applicants:edit"), erase: can(user, "applicants:erase") },
+    can: permitted(user, ["applicants:edit", "applicants:erase"]),
   };
 }
 
@@ -95,7 +95,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicantPage() {
-  const { applicant, application, viewer, grid, hire, can: allowed } = useLoaderData<typeof loader>();
+  const { applicant, application, viewer, grid, hire, can } = useLoaderData<typeof loader>();
+  const allowed = { edit: can["applicants:edit"], erase: can["applicants:erase"] };
   const active = application.stage.kind === "ACTIVE";
   return (
     <>

@@ -13,7 +13,7 @@ import { listOpeningOptions } from "~/models/opening.server";
 import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { readForm, replyInvalid } from "~/utils/form.server";
-import { can } from "~/utils/permissions";
+import { permitted } from "~/utils/permissions";
 import { zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     openingStages,
     timeZone: user.timeZone,
     zone: zoneAbbreviation(user.timeZone),
-    canEdit: can(user, "applicants:edit"),
+    can: permitted(user, ["applicants:edit"]),
   };
 }
 
@@ -59,7 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ApplicantsList() {
-  const { filters, page, total, rows, openings, stageNames, openingStages, timeZone, zone, canEdit } = useLoaderData<typeof loader>();
+  const { filters, page, total, rows, openings, stageNames, openingStages, timeZone, zone, can } = useLoaderData<typeof loader>();
+  const canEdit = can["applicants:edit"];
   const [selected, setSelected] = useState<string[]>([]);
   // A new page of rows (after filtering or a bulk action) starts with nothing selected.
   useEffect(() => setSelected([]), [rows]);

@@ -83,20 +83,22 @@ function availabilitySchema(minHours: number) {
     .superRefine((value, ctx) => {
       value.days?.forEach((day, i) => {
         const ranges: Array<[number, number]> = [];
-        for (const range of day?.ranges ?? []) {
+        // Each problem sits on the range's own select, a field the form knows, so it shows on submit in the browser too.
+        for (const [k, range] of (day?.ranges ?? []).entries()) {
           if (!range || (!range.from && !range.to)) continue;
           const problem =
             !range.from || !range.to ? "pick both a start and an end" : minutes(range.to) <= minutes(range.from) ? "the end must be after the start" : null;
           const [a, b] = problem ? [0, 0] : [minutes(range.from!), minutes(range.to!)];
           const overlap = !problem && ranges.some(([x, y]) => a < y && b > x);
-          if (problem || overlap) ctx.addIssue({ code: "custom", path: ["days", i], message: `${DAYS[i]}: ${problem ?? "the two ranges overlap"}.` });
+          if (problem || overlap)
+            ctx.addIssue({ code: "custom", path: ["days", i, "ranges", k, "from"], message: `${DAYS[i]}: ${problem ?? "the two ranges overlap"}.` });
           else ranges.push([a, b]);
         }
       });
       value.periods?.forEach((period, k) => {
         if (!period || (!period.from && !period.to && period.max === undefined)) return;
         if (!period.from || !period.to || period.max === undefined || period.to < period.from)
-          ctx.addIssue({ code: "custom", path: ["periods", k], message: PERIOD_MESSAGE });
+          ctx.addIssue({ code: "custom", path: ["periods", k, "from"], message: PERIOD_MESSAGE });
       });
     }, ALWAYS);
 }
