@@ -10,15 +10,13 @@ import {
   consentWording,
   COUNTRIES,
   COUNTRY_ZONES,
-  LANGUAGES,
-  LEVEL_LABELS,
-  LEVELS,
   SOURCES,
   TIME_ZONES,
   type Cohort,
 } from "~/models/recruiting-vocabulary";
 import { useIsPending, useZodForm } from "~/utils/form";
 import { FieldError, FormErrors, SelectField, TextField } from "./forms";
+import { LanguageLevelFields } from "./language-fields";
 import { Button } from "./ui";
 
 export type PublicOpening = Omit<NonNullable<Awaited<ReturnType<typeof getOpenOpeningBySlug>>>, "id">;
@@ -91,45 +89,9 @@ function AboutYou({ fields, opening }: Parts) {
 }
 
 function Languages({ form, fields }: Parts) {
-  const languages = fields.languages.getFieldList();
   return (
     <Section title="Languages" description="Levels follow the CEFR scale: A1 (beginner) to C2 (mastery), or native.">
-      <ul className="space-y-3">
-        {languages.map((item, index) => {
-          const l = item.getFieldset();
-          return (
-            <li key={item.key} className="flex flex-wrap items-end gap-3">
-              <div className="min-w-40 flex-1">
-                <SelectField
-                  label={`Language ${index + 1}`}
-                  meta={l.language}
-                  selectProps={getSelectProps(l.language)}
-                  placeholder="Choose…"
-                  options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
-                />
-              </div>
-              <div className="w-36">
-                <SelectField
-                  label="Level"
-                  meta={l.level}
-                  selectProps={getSelectProps(l.level)}
-                  placeholder="Choose…"
-                  options={LEVELS.map((v) => ({ value: v, label: LEVEL_LABELS[v] }))}
-                />
-              </div>
-              {languages.length > 1 ? (
-                <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.languages.name, index })} aria-label={`Remove language ${index + 1}`}>
-                  Remove
-                </Button>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-      <FieldError meta={fields.languages} />
-      <Button variant="secondary" {...form.insert.getButtonProps({ name: fields.languages.name, defaultValue: { language: "", level: "" } })}>
-        Add a language
-      </Button>
+      <LanguageLevelFields form={form} meta={fields.languages} levelLabel="Level" levelPlaceholder="Choose…" newRow={{ language: "", level: "" }} />
     </Section>
   );
 }
