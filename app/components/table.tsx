@@ -13,12 +13,14 @@ export function Table({
   columns,
   minWidth,
   bleed = true,
+  bodyTestId,
   children,
 }: {
   caption: string;
   columns: Column[];
   minWidth?: string;
   bleed?: boolean;
+  bodyTestId?: string;
   children: ReactNode;
 }) {
   return (
@@ -43,7 +45,9 @@ export function Table({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className="divide-y divide-slate-100" data-testid={bodyTestId}>
+          {children}
+        </tbody>
       </table>
     </div>
   );

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { Table } from "~/components/table";
 import { Badge, Button, Card, PageHeader, Stat, type BadgeTone } from "~/components/ui";
 import { InviteSchema } from "~/models/account-forms";
 import { AccountFilterSchema, inviteAccount, listAccounts, type AccountStatus } from "~/models/account.server";
@@ -139,46 +140,29 @@ export default function Accounts() {
               Filter
             </Button>
           </Form>
-          <div className="-mx-5 overflow-x-auto">
-            <table className="w-full min-w-[640px] text-left text-sm">
-              <caption className="sr-only">Accounts with their role, status and last sign-in</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Role
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Last sign-in
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {accounts.map((a) => (
-                  <tr key={a.id} className={a.status === "deactivated" ? "text-slate-500" : undefined}>
-                    <td className="px-5 py-2.5">
-                      <Link to={`/admin/accounts/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                        {a.name}
-                      </Link>
-                      <div className="text-xs text-slate-600">{a.email}</div>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2.5">
-                      <Badge tone={ROLE_TONES[a.role]}>{ROLE_LABELS[a.role]}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2.5">
-                      <Badge tone={STATUS[a.status].tone}>{STATUS[a.status].label}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">{a.lastSignInAt ? formatInZone(a.lastSignInAt, timeZone) : "Never"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Accounts with their role, status and last sign-in"
+            minWidth="640px"
+            columns={[{ label: "Name" }, { label: "Role" }, { label: "Status" }, { label: "Last sign-in" }]}
+          >
+            {accounts.map((a) => (
+              <tr key={a.id} className={a.status === "deactivated" ? "text-slate-500" : undefined}>
+                <td className="px-5 py-2.5">
+                  <Link to={`/admin/accounts/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {a.name}
+                  </Link>
+                  <div className="text-xs text-slate-600">{a.email}</div>
+                </td>
+                <td className="whitespace-nowrap px-3 py-2.5">
+                  <Badge tone={ROLE_TONES[a.role]}>{ROLE_LABELS[a.role]}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-3 py-2.5">
+                  <Badge tone={STATUS[a.status].tone}>{STATUS[a.status].label}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">{a.lastSignInAt ? formatInZone(a.lastSignInAt, timeZone) : "Never"}</td>
+              </tr>
+            ))}
+          </Table>
           {accounts.length < total ? (
             <p className="mt-3 text-sm text-slate-600">
               Showing the first {accounts.length} of {total}; narrow the filter to find others.

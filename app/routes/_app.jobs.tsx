@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionButton, FormErrors } from "~/components/forms";
 import { JobsIcon } from "~/components/icons";
+import { Table } from "~/components/table";
 import { Badge, Card, EmptyState, PageHeader, ProgressBar, type BadgeTone } from "~/components/ui";
 import { listRecentJobs, QUEUE_UNAVAILABLE_TOAST, retryJob, startDemoHistoryImport, unlessQueueUnavailable } from "~/models/job.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -103,79 +104,63 @@ export default function JobsPage() {
             Jobs appear here when someone runs a forecast, a schedule or an import.
           </EmptyState>
         ) : (
-          <div className="-mx-5 overflow-x-auto">
-            <table className="w-full min-w-[760px] text-left text-sm">
-              <caption className="sr-only">Recent background jobs, newest first</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Job
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="w-56 px-3 py-2 font-medium">
-                    Progress
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Started
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Duration
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Result
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {jobs.map((job) => (
-                  <tr key={`${job.queue}:${job.id}`} data-testid="job-row" data-state={job.state}>
-                    <td className="px-5 py-3 align-top">
-                      <div className="font-medium text-slate-900">{job.label}</div>
-                      <div className="text-xs text-slate-500">
-                        #{job.id}
-                        {job.requestedBy ? ` · by ${job.requestedBy}` : ""}
-                      </div>
-                    </td>
-                    <td className="px-3 py-3 align-top">
-                      <Badge tone={STATE_TONES[job.state] ?? "neutral"}>{job.state}</Badge>
-                      {job.attemptsMade > 1 || job.state === "failed" ? (
-                        <div className="mt-1 text-xs text-slate-500">
-                          attempt {job.attemptsMade} of {job.maxAttempts}
-                        </div>
+          <Table
+            caption="Recent background jobs, newest first"
+            minWidth="760px"
+            columns={[
+              { label: "Job" },
+              { label: "State" },
+              { label: "Progress", className: "w-56" },
+              { label: "Started" },
+              { label: "Duration" },
+              { label: "Result" },
+            ]}
+          >
+            {jobs.map((job) => (
+              <tr key={`${job.queue}:${job.id}`} data-testid="job-row" data-state={job.state}>
+                <td className="px-5 py-3 align-top">
+                  <div className="font-medium text-slate-900">{job.label}</div>
+                  <div className="text-xs text-slate-500">
+                    #{job.id}
+                    {job.requestedBy ? ` · by ${job.requestedBy}` : ""}
+                  </div>
+                </td>
+                <td className="px-3 py-3 align-top">
+                  <Badge tone={STATE_TONES[job.state] ?? "neutral"}>{job.state}</Badge>
+                  {job.attemptsMade > 1 || job.state === "failed" ? (
+                    <div className="mt-1 text-xs text-slate-500">
+                      attempt {job.attemptsMade} of {job.maxAttempts}
+                    </div>
+                  ) : null}
+                </td>
+                <td className="px-3 py-3 align-top">
+                  <ProgressBar value={job.progress} label={`Progress of ${job.label} #${job.id}`} />
+                </td>
+                <td className="px-3 py-3 align-top tabular-nums text-slate-700">
+                  {job.state === "delayed" && job.runAt ? (
+                    <span>due {formatInZone(job.runAt, timeZone)}</span>
+                  ) : (
+                    formatInZone(job.startedAt ?? job.createdAt, timeZone)
+                  )}
+                </td>
+                <td className="px-3 py-3 align-top tabular-nums text-slate-700">{formatDuration(job.durationMs)}</td>
+                <td className="px-5 py-3 align-top">
+                  {job.state === "failed" ? (
+                    <div className="flex flex-wrap items-start gap-2">
+                      <p className="max-w-xs text-rose-800">{job.failedReason ?? "Failed without a reason"}</p>
+                      {canRun ? (
+                        <ActionButton intent="retry" values={{ queue: job.queue, jobId: job.id }} variant="secondary" className="min-h-8 px-3 py-1">
+                          Retry
+                        </ActionButton>
                       ) : null}
-                    </td>
-                    <td className="px-3 py-3 align-top">
-                      <ProgressBar value={job.progress} label={`Progress of ${job.label} #${job.id}`} />
-                    </td>
-                    <td className="px-3 py-3 align-top tabular-nums text-slate-700">
-                      {job.state === "delayed" && job.runAt ? (
-                        <span>due {formatInZone(job.runAt, timeZone)}</span>
-                      ) : (
-                        formatInZone(job.startedAt ?? job.createdAt, timeZone)
-                      )}
-                    </td>
-                    <td className="px-3 py-3 align-top tabular-nums text-slate-700">{formatDuration(job.durationMs)}</td>
-                    <td className="px-5 py-3 align-top">
-                      {job.state === "failed" ? (
-                        <div className="flex flex-wrap items-start gap-2">
-                          <p className="max-w-xs text-rose-800">{job.failedReason ?? "Failed without a reason"}</p>
-                          {canRun ? (
-                            <ActionButton intent="retry" values={{ queue: job.queue, jobId: job.id }} variant="secondary" className="min-h-8 px-3 py-1">
-                              Retry
-                            </ActionButton>
-                          ) : null}
-                        </div>
-                      ) : (
-                        <span className="text-slate-700">{job.result ?? "—"}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </div>
+                  ) : (
+                    <span className="text-slate-700">{job.result ?? "—"}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Card>
     </>
