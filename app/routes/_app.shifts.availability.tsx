@@ -163,7 +163,8 @@ export default function AvailabilityPage() {
   // Slots are addressed by name, not through conform's field lists: a refused form may come back with any shape.
   const initial = form.initialValue;
   const errorsUnder = (prefix: string) => Object.entries(form.allErrors).flatMap(([name, messages]) => (name.startsWith(prefix) ? messages : []));
-  const errors = Object.values(form.allErrors).flat();
+  // The summary waits for a submit: shown on blur it would push the page (and the Save button) down under the pointer.
+  const errors = form.status === "error" ? Object.values(form.allErrors).flat() : [];
   return (
     <>
       <PageHeader

@@ -93,7 +93,11 @@ describe("account actions (/admin/accounts/:id)", () => {
     expect((badRole as any).data.result.error.role).toBeDefined();
     const last = await post(path, account, adminCookie, { intent: "role", role: "MANAGER" }, { userId: adminId });
     expect(statusOf(last as any)).toBe(409);
-    expect(Object.values((last as any).data.result.error).flat().join(" ")).toMatch(/last active admin/);
+    expect(
+      Object.values((last as any).data.result.error)
+        .flat()
+        .join(" "),
+    ).toMatch(/last active admin/);
     const self = await post(path, account, adminCookie, { intent: "deactivate" }, { userId: adminId });
     expect(statusOf(self as any)).toBe(409);
     const missing = await post("/admin/accounts/nobody", account, adminCookie, { intent: "reactivate" }, { userId: "nobody" });
