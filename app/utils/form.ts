@@ -7,8 +7,9 @@ import type { z } from "zod";
 type Reply = { result?: SubmissionResult<string[]> };
 
 /**
- * conform over a zod schema, the same one the route's action parses with: errors show when a field is left
- * (and update while typing), all of them on submit, and the server's reply (`lastResult`) shows without JavaScript too.
+ * conform over a zod schema, the same one the route's action parses with: every error shows on submit and then
+ * updates while typing; the server's reply (`lastResult`) shows without JavaScript too. Not on blur: an error that
+ * appears as a field is left pushes the button from under the pointer, and the click is lost.
  */
 export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
   schema: Schema,
@@ -19,7 +20,7 @@ export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Rec
     lastResult: options.lastResult,
     defaultValue: options.defaultValue as never,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
