@@ -4,10 +4,10 @@ import type { SpecialDayKind } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { SpecialDay as EngineSpecialDay } from "../../jobs/forecast";
 import { recordAudit } from "./audit.server";
+import { SPECIAL_DAY_KIND_LABELS } from "./special-day-kinds";
 
 const DAY_MS = 86_400_000;
 const ENGINE_KIND = { HOLIDAY: "holiday", CLOSED: "closed", EVENT: "event" } as const satisfies Record<SpecialDayKind, EngineSpecialDay["kind"]>;
-export const SPECIAL_DAY_KIND_LABELS: Record<SpecialDayKind, string> = { HOLIDAY: "Holiday", CLOSED: "Closed", EVENT: "Event" };
 
 export interface SpecialDayInput {
   name: string;

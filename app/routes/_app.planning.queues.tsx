@@ -12,7 +12,7 @@ import { requireCan, requirePermission } from "~/utils/auth.server";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readForm } from "~/utils/form.server";
-import { HOLIDAY_COUNTRIES } from "../../jobs/forecast";
+import { HOLIDAY_COUNTRIES } from "../../jobs/forecast/holidays";
 
 export const meta: MetaFunction = () => [{ title: "Queues & history · Handoff" }];
 

@@ -6,19 +6,19 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { Badge, Button, Card, EmptyState, PageHeader, type BadgeTone } from "~/components/ui";
 import { listQueueSettings } from "~/models/queue.server";
-import { deleteSpecialDay, listSpecialDays, saveSpecialDay, SPECIAL_DAY_KIND_LABELS, UnknownQueueError } from "~/models/special-day.server";
+import { deleteSpecialDay, listSpecialDays, saveSpecialDay, UnknownQueueError } from "~/models/special-day.server";
+import { SPECIAL_DAY_KIND_LABELS, SPECIAL_DAY_KINDS as KINDS } from "~/models/special-day-kinds";
 import { can } from "~/utils/permissions";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { holidays } from "../../jobs/forecast";
+import { holidays } from "../../jobs/forecast/holidays";
 
 export const meta: MetaFunction = () => [{ title: "Special days · Handoff" }];
 
 const DAY_MS = 86_400_000;
 /** A range longer than this is almost certainly a typo in a year. */
 const MAX_RANGE_DAYS = 62;
-const KINDS = ["HOLIDAY", "CLOSED", "EVENT"] as const;
 const KIND_HELP: Record<(typeof KINDS)[number], string> = {
   HOLIDAY: "Like a public holiday: the effect is learnt from history (closed for queues that close weekly).",
   CLOSED: "No contacts at all.",
@@ -291,24 +291,27 @@ function SpecialDayForm({ queues, editing, errors }: { queues: Loaded["queues"];
           </select>
           <FieldError id="queue-error" message={errors.queue} />
         </label>
-        <label className="block text-sm font-medium text-slate-800">
-          Volume factor <span className="font-normal text-slate-500">(optional)</span>
-          <input
-            name="multiplier"
-            type="number"
-            step="0.05"
-            min="0"
-            max="10"
-            defaultValue={editing?.multiplier ?? ""}
-            placeholder="1.8"
-            className={input}
-            {...field("multiplier")}
-          />
-          <span className="mt-1 block text-xs font-normal text-slate-600">
+        <div>
+          <label className="block text-sm font-medium text-slate-800">
+            Volume factor <span className="font-normal text-slate-500">(optional)</span>
+            <input
+              name="multiplier"
+              type="number"
+              step="0.05"
+              min="0"
+              max="10"
+              defaultValue={editing?.multiplier ?? ""}
+              placeholder="1.8"
+              className={input}
+              aria-invalid={errors.multiplier ? true : undefined}
+              aria-describedby={errors.multiplier ? "multiplier-help multiplier-error" : "multiplier-help"}
+            />
+          </label>
+          <p id="multiplier-help" className="mt-1 text-xs text-slate-600">
             × a normal day of that weekday; empty: learnt from earlier days of the same name.
-          </span>
+          </p>
           <FieldError id="multiplier-error" message={errors.multiplier} />
-        </label>
+        </div>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={navigation.state === "submitting"}>
             {editing ? "Save" : "Add special day"}
