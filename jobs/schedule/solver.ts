@@ -274,12 +274,14 @@ export class ScheduleSearch {
 
   /**
    * A fresh start guided by prices: scarcest agents first, each taking its best week where an
-   * under-staffed cell is worth its price instead of 1, then the exact objective again.
+   * under-staffed cell is worth its price instead of 1, and best responses under those values until
+   * a round gains nothing; the caller then improves under the exact objective.
    */
   async constructFromPrices(prices: Float64Array[], control: Control): Promise<void> {
     for (let a = 0; a < this.model.agents.length; a++) this.setPlan(a, []);
     this.coverage.setGuide(prices);
     await this.construct(control);
+    await this.improve(control);
     this.coverage.setGuide(null);
   }
 
