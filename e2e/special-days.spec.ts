@@ -12,6 +12,8 @@ test("a manager lists a sale day for one queue, edits and removes it", async ({ 
   await page.goto("/planning/queues?queue=sv-chat");
   await hydrated(page);
   await expect(page.getByLabel("Holiday calendar")).toHaveValue("SE");
+  await page.getByLabel("Holiday calendar").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/.screenshots/queue-holiday-calendar.png" });
 
   await page.getByRole("link", { name: "Special days" }).first().click();
   await expect(page.getByRole("heading", { name: "Special days", exact: true })).toBeVisible();
