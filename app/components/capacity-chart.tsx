@@ -6,7 +6,18 @@ export type CapacityChartWeek = { label: string; required: number; short: number
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-GB");
 
-export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityChartWeek[]; title: string; height?: number }) {
+export function CapacityChart({
+  weeks,
+  title,
+  estimated = false,
+  height = 280,
+}: {
+  weeks: CapacityChartWeek[];
+  title: string;
+  /** Supply by cohort estimated (runs stored before the engine reported hours per cohort). */
+  estimated?: boolean;
+  height?: number;
+}) {
   const width = 760;
   const pad = { top: 16, right: 128, bottom: 40, left: 52 };
   const cohorts = Object.keys(COHORT_COLOURS);
@@ -101,7 +112,9 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
         </text>
       </svg>
       <figcaption className="mt-1 text-xs text-slate-600">
-        Supply is the hours covered, shared between cohorts by the hours each can give in the band shown.
+        {estimated
+          ? "Supply is the hours covered, shared between cohorts by the hours each can give in the band shown (an estimate: this plan was stored before the split per cohort was kept)."
+          : "Supply is the hours each cohort covers in the plan's best split: today's agents, the pipeline's expected starts and new hires."}
       </figcaption>
     </figure>
   );

@@ -1,7 +1,7 @@
 // The capacity plan: inputs measured from the roster and the pipeline, cohort settings, scenarios, their runs, and applying a plan to openings.
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { longRangeDemand, type Plan } from "../../jobs/capacity";
+import { longRangeDemand, type HiringFreeze, type Plan } from "../../jobs/capacity";
 import {
   buildPlan,
   CAPACITY_BANDS,
@@ -465,18 +465,16 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
     g.count++;
     groups.set(key, g);
   }
-  const freezeWeeks = assumptions.hiringFreezeUntil ? Math.max(0, weekOf(start, assumptions.hiringFreezeUntil)) : 0;
   const plan = buildPlan({
     start,
     weeks,
     queues: required,
-    // A hiring freeze delays every start by the weeks left of it (an approximation the page states).
     cohorts: cohorts.map((c) => ({
       id: c.cohort,
       hoursPerWeek: c.hoursPerWeek,
       bandHours: c.bandHours,
       attritionPerWeek: c.attritionPerWeek,
-      leadWeeks: c.leadWeeks + freezeWeeks,
+      leadWeeks: c.leadWeeks,
       ramp: c.ramp,
       costPerHour: c.costPerHour,
       hireCost: c.hireCost,
@@ -509,8 +507,20 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
       bandHours: Object.fromEntries(cohorts.map((c) => [c.cohort, c.bandHours])),
       trainingWeeks,
       pipeline,
+      hiringFreezes: freezeOf(start, assumptions.hiringFreezeUntil),
     },
   };
+}
+
+/**
+ * A hiring freeze until a date: no hire may be decided in a week that begins before it (the week holding
+ * the date is frozen too). Applicants already in the pipeline still count as supply.
+ */
+export function freezeOf(start: string, until: string | undefined): HiringFreeze[] {
+  if (!until) return [];
+  const days = (Date.parse(`${until}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS;
+  const toWeek = Math.ceil(days / 7) - 1;
+  return toWeek >= 0 ? [{ fromWeek: 0, toWeek }] : [];
 }
 
 // ─── Apply to openings ───────────────────────────────────────────────────────

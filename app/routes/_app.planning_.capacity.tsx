@@ -201,17 +201,7 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
     const required = qs.reduce((s, q) => s + pick(q.required), 0);
     const covered = qs.reduce((s, q) => s + pick(q.covered), 0);
     const short = qs.reduce((s, q) => s + pick(q.short), 0);
-    // The engine reports covered hours per queue and head count per cohort: covered hours are split by the hours
-    // each cohort's head count can give in the band shown (all bands: its weekly hours).
-    const available: Record<string, number> = {};
-    for (const [id, n] of Object.entries(wk.headcount)) {
-      const c = cohortOfPlanCohort(id);
-      const weekly = r.context.hoursPerWeek[c] ?? 0;
-      const perAgent = bi >= 0 && r.context.bandHours ? Math.min(r.context.bandHours[c]?.[band] ?? 0, weekly) : weekly;
-      available[c] = (available[c] ?? 0) + n * perAgent;
-    }
-    const total = Object.values(available).reduce((s, v) => s + v, 0) || 1;
-    const supply = Object.fromEntries(Object.entries(available).map(([c, v]) => [c, (covered * v) / total]));
+    const supply = qs.every((q) => q.coveredBy) ? supplyByCohort(qs, bi) : estimatedSupply(r, wk.headcount, covered, band, bi);
     return { label: weekLabel(r.context.start, wk.week), required, short, supply };
   });
   const hires = [...r.hires]
@@ -229,11 +219,39 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
     queues,
     bands,
     weeks,
+    estimated: r.weeks.some((wk) => wk.queues.some((q) => !q.coveredBy)),
     hires,
     summary: r.summary,
     shortWeeks: weeks.filter((w) => w.short > 0.5).length,
     humanHours,
   };
+}
+
+/** Covered hours per cohort from the engine's split (pipeline cohorts such as "student@pipeline-w5" count as their cohort). */
+function supplyByCohort(qs: StoredCapacityResult["weeks"][number]["queues"], bi: number): Record<string, number> {
+  const supply: Record<string, number> = {};
+  for (const q of qs)
+    for (const [id, row] of Object.entries(q.coveredBy ?? {})) {
+      const c = cohortOfPlanCohort(id);
+      supply[c] = (supply[c] ?? 0) + (bi >= 0 ? (row[bi] ?? 0) : row.reduce((a, b) => a + b, 0));
+    }
+  return supply;
+}
+
+/**
+ * Runs stored before the engine reported the split per cohort: covered hours shared between cohorts by the
+ * hours each cohort's head count can give in the band shown (all bands: its weekly hours).
+ */
+function estimatedSupply(r: StoredCapacityResult, headcount: Record<string, number>, covered: number, band: string, bi: number): Record<string, number> {
+  const available: Record<string, number> = {};
+  for (const [id, n] of Object.entries(headcount)) {
+    const c = cohortOfPlanCohort(id);
+    const weekly = r.context.hoursPerWeek[c] ?? 0;
+    const perAgent = bi >= 0 && r.context.bandHours ? Math.min(r.context.bandHours[c]?.[band] ?? 0, weekly) : weekly;
+    available[c] = (available[c] ?? 0) + n * perAgent;
+  }
+  const total = Object.values(available).reduce((s, v) => s + v, 0) || 1;
+  return Object.fromEntries(Object.entries(available).map(([c, v]) => [c, (covered * v) / total]));
 }
 
 function compareRow(name: string, r: StoredCapacityResult) {
@@ -490,7 +508,7 @@ function CreateScenario() {
           label="Hiring freeze until"
           meta={fields.hiringFreezeUntil}
           inputProps={getInputProps(fields.hiringFreezeUntil, { type: "date" })}
-          hint="Approximated: every start moves later by the weeks of the freeze"
+          hint="No hire is decided before this date; the pipeline still counts"
         />
         {form.errors?.length ? <p className="text-sm text-rose-700">{form.errors.join(" ")}</p> : null}
         <Button type="submit">Create scenario</Button>
@@ -559,7 +577,7 @@ function PlanView({
           </Link>
         ))}
       </div>
-      <CapacityChart weeks={view.weeks} title={title} />
+      <CapacityChart weeks={view.weeks} title={title} estimated={view.estimated} />
       <h3 className="mt-6 text-sm font-semibold text-slate-900">Hires by cohort and start week</h3>
       {view.hires.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No hires: the agents we have and the pipeline cover this scenario at least cost.</p>

@@ -1,7 +1,7 @@
 // The capacity MIP (docs/decisions/040-capacity-model.md): built from a plan, solved by HiGHS, turned into the contract's output.
 import type { Highs, ModelData } from "highs";
 import { loadHighs, SparseModel } from "./highs";
-import { costPerHire, hoursOf, rampOf, skillKey, survival, type CapacityResult, type CapacityWeek, type Hire, type Plan } from "./model";
+import { costPerHire, hoursOf, rampOf, skillKey, survival, type CapacityResult, type CapacityWeek, type Hire, type Plan, type WeekQueue } from "./model";
 
 export interface SolveCapacityOptions {
   /** Wall-clock budget of the whole call, model build included (default 30). */
@@ -14,6 +14,28 @@ export interface SolveCapacityOptions {
   highsOptions?: Record<string, number | string | boolean>;
   /** Milliseconds, injectable for tests; defaults to performance.now(). */
   now?: () => number;
+  /** Decision weeks in which no hire may be decided (an engine option: the contract's plan has no field for it). */
+  hiringFreezes?: HiringFreeze[];
+  /** Also report covered hours per cohort (`weeks[].queues[].coveredBy`); off by default so `wfm capacity` writes the contract's output. */
+  byCohort?: boolean;
+}
+
+/**
+ * No hire of the profiles it names (all when `cohort` is missing) may be decided in weeks fromWeek … toWeek
+ * (inclusive): a hiring freeze. Exact: those decision columns do not exist in the MIP.
+ */
+export interface HiringFreeze {
+  fromWeek: number;
+  toWeek: number;
+  cohort?: string;
+}
+
+/** Whether a hire of `cohort` decided in week `week` falls inside one of the freezes. */
+export const frozen = (freezes: readonly HiringFreeze[] | undefined, cohort: string, week: number) =>
+  (freezes ?? []).some((f) => week >= f.fromWeek && week <= f.toWeek && (f.cohort === undefined || f.cohort === cohort));
+
+export interface CompileOptions {
+  hiringFreezes?: HiringFreeze[];
 }
 
 /** Groups of one cohort and one skill set pool their hours: a sum of scaled copies of one polytope is a scaled copy. */
@@ -33,7 +55,7 @@ export interface Compiled {
   profiles: Profile[];
   /** The MIP: hire columns integer, head-count and split columns continuous. */
   model: SparseModel;
-  /** Column of x[p][d] (hires of profile p decided in week d), or -1 when the start falls outside the horizon. */
+  /** Column of x[p][d] (hires of profile p decided in week d), or -1 when the start falls outside the horizon or d is frozen. */
   hireCol: number[][];
   /** y columns with their (unit, queue, band, week). */
   flows: { col: number; unit: number; queue: number; band: number; week: number }[];
@@ -89,7 +111,7 @@ export function unitsOf(plan: Plan, profiles: Profile[]): { units: Unit[]; profi
   return { units, profileUnit };
 }
 
-export function compile(plan: Plan): Compiled {
+export function compile(plan: Plan, options: CompileOptions = {}): Compiled {
   const profiles = profilesOf(plan);
   const { units } = unitsOf(plan, profiles);
   const W = plan.weeks;
@@ -106,7 +128,7 @@ export function compile(plan: Plan): Compiled {
     const cols: number[] = [];
     for (let d = 0; d < W; d++) {
       const s = d + cohort.leadWeeks;
-      if (s >= W) {
+      if (s >= W || frozen(options.hiringFreezes, h.cohort, d)) {
         cols.push(-1);
         continue;
       }
@@ -200,10 +222,10 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
   const started = now();
   const limit = Math.max(0, options.timeLimitSeconds ?? 30);
   const highs = await loadHighs();
-  const compiled = compile(plan);
+  const compiled = compile(plan, options);
   if (compiled.model.numCols === 0) {
     // Nobody to deploy and nobody hireable in time: the cost is the whole shortfall, proven.
-    const result = await planFor(plan, [], { compiled });
+    const result = await planFor(plan, [], { compiled, byCohort: options.byCohort });
     Object.assign(result.summary, { lowerBoundCost: result.summary.totalCost, status: "optimal", gap: 0, seconds: Math.round((now() - started) / 10) / 100 });
     return result;
   }
@@ -249,7 +271,7 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
     if (Number.isNaN(bound) || bound === -Infinity) bound = 0;
     bound -= Number.isFinite(bound) ? 1e-7 * Math.abs(bound) : 0;
     const hires = hiresOf(plan, compiled.profiles, counts);
-    const result = await planFor(plan, hires, { compiled });
+    const result = await planFor(plan, hires, { compiled, byCohort: options.byCohort });
     const total = result.summary.totalCost;
     result.summary.lowerBoundCost = round2(Math.max(0, Math.min(bound, total)));
     result.summary.status = optimal ? "optimal" : "time-limit";
@@ -316,9 +338,13 @@ export function hiresOf(plan: Plan, profiles: Profile[], counts: number[][]): Hi
  * The contract's output for a fixed set of hires: head counts, the best split of hours (one LP,
  * hires fixed), and the cost. Used for the solver's answer and for the spreadsheet method's plan.
  */
-export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Compiled } = {}): Promise<CapacityResult> {
+export async function planFor(
+  plan: Plan,
+  hires: Hire[],
+  opts: { compiled?: Compiled; hiringFreezes?: HiringFreeze[]; byCohort?: boolean } = {},
+): Promise<CapacityResult> {
   const highs = await loadHighs();
-  const compiled = opts.compiled ?? compile(plan);
+  const compiled = opts.compiled ?? compile(plan, opts);
   const m = compiled.model;
   const fixed = new Map<number, number>();
   for (const h of hires) {
@@ -328,18 +354,28 @@ export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Comp
     fixed.set(col, (fixed.get(col) ?? 0) + h.count);
   }
   const data = m.toModelData(highs.infinity);
-  if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0));
+  if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0), opts.byCohort ?? false);
   const split = solveLp(highs, data, fixed, true, Infinity);
   if (!split) throw new Error("the split LP with the hires fixed did not solve to optimality");
   const y = split.x;
-  return summarise(plan, hires, compiled, y);
+  return summarise(plan, hires, compiled, y, opts.byCohort ?? false);
 }
 
-function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Array): CapacityResult {
+function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Array, byCohort: boolean): CapacityResult {
   const W = plan.weeks;
   const B = plan.bands.length;
   const covered = plan.queues.map(() => Array.from({ length: W }, () => new Array<number>(B).fill(0)));
-  for (const f of compiled.flows) covered[f.queue][f.week][f.band] += Math.max(0, y[f.col]);
+  // The same flows per cohort: covered[q][w][b] is their sum over cohorts.
+  const perCohort = plan.queues.map(() => Array.from({ length: W }, () => new Map<string, number[]>()));
+  for (const f of compiled.flows) {
+    const v = Math.max(0, y[f.col]);
+    covered[f.queue][f.week][f.band] += v;
+    if (!byCohort || v <= 0) continue;
+    const cohort = plan.cohorts[compiled.units[f.unit].cohort].id;
+    const row = perCohort[f.queue][f.week].get(cohort) ?? new Array<number>(B).fill(0);
+    row[f.band] += v;
+    perCohort[f.queue][f.week].set(cohort, row);
+  }
   let shortfallHours = 0;
   const weeks: CapacityWeek[] = [];
   for (let w = 0; w < W; w++) {
@@ -348,7 +384,15 @@ function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Arra
       const cov = required.map((r, b) => round4(Math.min(r, covered[qi][w][b])));
       const short = required.map((r, b) => round4(Math.max(0, r - cov[b])));
       for (const s of short) shortfallHours += s;
-      return { id: q.id, required: [...required], covered: cov, short };
+      const out: WeekQueue = { id: q.id, required: [...required], covered: cov, short };
+      if (byCohort) {
+        // Scaled so that the cohorts add up to the reported (capped) covered hours.
+        const scale = covered[qi][w].map((raw, b) => (raw > 0 ? cov[b] / raw : 0));
+        out.coveredBy = Object.fromEntries(
+          [...perCohort[qi][w]].sort(([a], [b]) => a.localeCompare(b)).map(([id, row]) => [id, row.map((v, b) => round4(v * scale[b]))]),
+        );
+      }
+      return out;
     });
     weeks.push({ week: w, queues, headcount: headcounts(plan, hires, w) });
   }

@@ -2,15 +2,16 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import { buildScenarioPlan, getCapacityRun, markCapacityRun, readCapacityResult, saveCapacityResult } from "../../app/models/capacity.server";
 import { CapacityAssumptionsColumn } from "../../app/models/json-columns";
-import { solveCapacity } from "../capacity";
+import { solveCapacityOnWorker } from "../capacity";
 import { defineProcessor, isFinalAttempt } from "./define";
 
-/** How long the job's lock is held before each step that keeps the event loop busy (the demand maths, the solver). */
-const BUSY_LOCK_MS = 120_000;
+/** How long the job's lock is held before the demand maths, which keeps the event loop busy for seconds. */
+const BUSY_LOCK_MS = 60_000;
 
 /**
- * The demand maths and HiGHS each hold the event loop for seconds, so BullMQ cannot renew the job's lock
- * on its timer: the lock is extended before each of them (a worker that dies is then noticed after 2 minutes).
+ * The demand maths holds the event loop for a few seconds, so BullMQ cannot renew the job's lock on its
+ * timer meanwhile: the lock is extended before it. HiGHS runs on a worker thread, so during the solve the
+ * lock renews normally (a worker that dies mid-solve is noticed after one lock period).
  */
 export function lockKeeper(job: Job): () => Promise<void> {
   return async () => {
@@ -38,7 +39,6 @@ export async function runCapacity(
   const assumptions = CapacityAssumptionsColumn.parse(run.scenario.assumptions);
   await keepLock();
   const { plan, context } = await buildScenarioPlan(assumptions, now);
-  await keepLock();
   await reportProgress(25);
   // The solver reports nothing while it searches: progress follows the clock towards its time limit.
   const started = Date.now();
@@ -48,7 +48,7 @@ export async function runCapacity(
   );
   let result;
   try {
-    result = await solveCapacity(plan, { timeLimitSeconds });
+    result = await solveCapacityOnWorker(plan, { timeLimitSeconds, hiringFreezes: context.hiringFreezes, byCohort: true });
   } finally {
     clearInterval(ticker);
   }
