@@ -109,6 +109,8 @@ export const CapacityResultColumn = z.object({
     trainingWeeks: z.record(z.string(), z.number()),
     pipeline: z.array(z.object({ cohort: z.string(), queue: z.string(), week: z.number(), expected: z.number() })),
     /** Decision weeks without hiring (a scenario's freeze); runs stored before it was kept have none. */
+    /** The cost of an hour short the run assumed (runs stored before it was kept: the default, €120). */
+    shortfallCostPerHour: z.number().optional(),
     hiringFreezes: z.array(z.object({ fromWeek: z.number(), toWeek: z.number(), cohort: z.string().optional() })).optional(),
   }),
 });
