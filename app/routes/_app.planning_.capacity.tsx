@@ -686,6 +686,10 @@ function Compare({ rows }: { rows: Loaded["compare"] }) {
   );
 }
 
+const BAND_SHORT: Record<string, string> = { "weekday-day": "Days", "weekday-evening": "Evenings", weekend: "Weekends" };
+
+/** Hours with one decimal only where there is one: 12 h, 12.5 h. */
+const hrs = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })} h`;
 const pct = (v: number) => `${num(v * 100, 2)} %`;
 const rampText = (ramp: number[]) => (ramp.length ? `${ramp.map((r) => `${num(r * 100, 0)} %`).join(" → ")} → full` : "full from the first week");
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -807,8 +811,8 @@ function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {
           canEdit={canEdit}
           field="hoursPerWeek"
           label="Hours a week"
-          value={`${num(c.hoursPerWeek, 1)} h`}
-          measured={`${num(d.hoursPerWeek, 1)} h`}
+          value={hrs(c.hoursPerWeek)}
+          measured={hrs(d.hoursPerWeek)}
           note={c.termWeeksBelow ? `measured; lower in ${c.termWeeksBelow} weeks (term caps, exams)` : undefined}
         />
         {Object.entries(BAND_FIELDS).map(([, band]) => (
@@ -818,8 +822,8 @@ function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {
             canEdit={canEdit}
             field={`bandHours.${band}`}
             label={BAND_LABELS[band]}
-            value={`${num(c.bandHours[band] ?? 0, 1)} h at most`}
-            measured={`${num(d.bandHours[band] ?? 0, 1)} h`}
+            value={`${hrs(c.bandHours[band] ?? 0)} at most`}
+            measured={hrs(d.bandHours[band] ?? 0)}
             note={m.bandHoursFrom ? `measured from ${m.bandHoursFrom}' availability` : undefined}
           />
         ))}
@@ -900,15 +904,11 @@ function CohortEditor({ c }: { c: CohortView }) {
           />
         </div>
         <fieldset className="grid grid-cols-3 gap-2">
-          <legend className="mb-1 text-sm font-medium text-slate-800">Most hours one agent gives a band per week</legend>
+          <legend className="mb-1 text-sm font-medium text-slate-800">
+            Most hours one agent gives a band per week <span className="font-normal text-slate-600">(days 08–17, evenings 17–22, weekends 08–22)</span>
+          </legend>
           {(Object.entries(BAND_FIELDS) as [BandField, string][]).map(([name, band]) =>
-            number(
-              name,
-              BAND_LABELS[band].replace(/ \d.*$/, ""),
-              over(`bandHours.${band}`, c.bandHours[band] ?? 0),
-              num(d.bandHours[band] ?? 0, 1),
-              `0–${bandLength(band)} h`,
-            ),
+            number(name, BAND_SHORT[band], over(`bandHours.${band}`, c.bandHours[band] ?? 0), num(d.bandHours[band] ?? 0, 1), `0–${bandLength(band)} h`),
           )}
         </fieldset>
         <TextField

@@ -355,7 +355,15 @@ export async function planFor(
   }
   const data = m.toModelData(highs.infinity);
   if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0), opts.byCohort ?? false);
-  const split = solveLp(highs, data, fixed, true, Infinity);
+  // Many splits cover the same hours. A tie-break far below the cost of an hour short makes the chosen one unique
+  // and alike from week to week (agents with fewer skills cover their queues first, then by cohort and queue order),
+  // without changing how many hours are covered: one hour covered is worth shortfallCostPerHour, the tie-break < 0.01.
+  const colCost = Float64Array.from(data.colCost);
+  for (const f of compiled.flows) {
+    const unit = compiled.units[f.unit];
+    colCost[f.col] += SPLIT_TIE_BREAK * (unit.queues.length + 0.1 * unit.cohort + 0.01 * f.queue) * Math.min(1, plan.shortfallCostPerHour);
+  }
+  const split = solveLp(highs, { ...data, colCost }, fixed, true, Infinity);
   if (!split) throw new Error("the split LP with the hires fixed did not solve to optimality");
   const y = split.x;
   return summarise(plan, hires, compiled, y, opts.byCohort ?? false);
@@ -442,6 +450,9 @@ export function headcounts(plan: Plan, hires: Hire[], w: number): Record<string,
   for (const id of Object.keys(out)) out[id] = round4(out[id]);
   return out;
 }
+
+/** Per hour of a split column, in cost units, times the unit's skill count and order (see planFor). */
+const SPLIT_TIE_BREAK = 1e-4;
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
