@@ -38,22 +38,24 @@ export function CapacityChart({
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const line = weeks.map((w, i) => `${i === 0 ? "M" : "L"}${pad.left + band * (i + 0.5)},${y(w.required)}`).join(" ");
   const last = weeks[weeks.length - 1];
-  // Direct labels at the right end: each cohort beside its own stack, "Required" beside the line.
+  // Direct labels at the right end: each cohort beside its own stack (or, when it gives nothing in the last week,
+  // at the bottom of the list), "Required" beside the line.
+  const present = cohorts.filter((c) => weeks.some((w) => (w.supply[c] ?? 0) > 0.5));
   let acc = 0;
   const labels = last
-    ? cohorts
-        .map((c) => {
-          const v = last.supply[c] ?? 0;
-          const mid = acc + v / 2;
-          acc += v;
-          return { text: COHORT_NAMES[c], colour: COHORT_COLOURS[c], y: y(mid), v };
-        })
-        .filter((l) => l.v > 0)
+    ? present.map((c) => {
+        const v = last.supply[c] ?? 0;
+        const mid = acc + v / 2;
+        acc += v;
+        return { text: COHORT_NAMES[c], colour: COHORT_COLOURS[c], y: v > 0.5 ? y(mid) : y(0) - 4, v };
+      })
     : [];
   if (last) labels.push({ text: "Required", colour: "#0f172a", y: y(last.required), v: last.required });
   // Labels never overlap: sorted top to bottom, each at least a line below the one above.
   labels.sort((a, b) => a.y - b.y);
   for (let i = 1; i < labels.length; i++) labels[i].y = Math.max(labels[i].y, labels[i - 1].y + 15);
+  const overflow = labels.length ? labels[labels.length - 1].y - (pad.top + plotH) : 0;
+  if (overflow > 0) for (const l of labels) l.y -= overflow;
   const shortWeeks = weeks.filter((w) => w.short > 0.5).length;
   return (
     <figure>
