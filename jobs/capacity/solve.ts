@@ -58,7 +58,9 @@ export interface Compiled {
   /** Column of x[p][d] (hires of profile p decided in week d), or -1 when the start falls outside the horizon or d is frozen. */
   hireCol: number[][];
   /** y columns with their (unit, queue, band, week). */
-  flows: { col: number; unit: number; queue: number; band: number; week: number }[];
+  flows: { col: number; unit: number; queue: number; band: number; week: number; row: number; bandCap: number }[];
+  /** Worth of each unit in each week (head count scaled by ramp): existing agents plus (column, coefficient) terms of its hires. */
+  worth: { existing: number; hired: [number, number][] }[][];
 }
 
 export interface Profile {
@@ -176,12 +178,14 @@ export function compile(plan: Plan, options: CompileOptions = {}): Compiled {
   const coverRow: number[][][] = plan.queues.map((q) => q.required.map((row) => row.map((r) => (r > 0 ? m.addRow(-Infinity, r) : -1))));
 
   const flows: Compiled["flows"] = [];
+  const worth: Compiled["worth"] = units.map(() => []);
   units.forEach((unit, u) => {
     const cohort = plan.cohorts[unit.cohort];
     const bandCap = plan.bands.map((b) => cohort.bandHours[b] ?? 0);
     for (let w = 0; w < W; w++) {
       const existing = unit.existing * survival(cohort, w);
       const hired = effective(u, w);
+      worth[u][w] = { existing, hired };
       if (existing <= 0 && hired.length === 0) continue;
       const weekly = hoursOf(cohort, w);
       const cols: number[] = [];
@@ -194,7 +198,7 @@ export function compile(plan: Plan, options: CompileOptions = {}): Compiled {
           if (cover < 0) continue;
           const col = m.addCol(-shortfall, 0, Infinity);
           m.add(cover, col, 1);
-          flows.push({ col, unit: u, queue: q, band: b, week: w });
+          flows.push({ col, unit: u, queue: q, band: b, week: w, row: cover, bandCap: bandCap[b] });
           bandCols.push(col);
         }
         if (bandCols.length === 0) continue;
@@ -213,7 +217,7 @@ export function compile(plan: Plan, options: CompileOptions = {}): Compiled {
       }
     }
   });
-  return { plan, units, profiles, model: m, hireCol, flows };
+  return { plan, units, profiles, model: m, hireCol, flows, worth };
 }
 
 /** Solves the plan; returns the optimum when HiGHS proves it within the time limit, else the best plan and HiGHS's bound. */
@@ -354,7 +358,7 @@ export async function planFor(
     fixed.set(col, (fixed.get(col) ?? 0) + h.count);
   }
   const data = m.toModelData(highs.infinity);
-  if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0), opts.byCohort ?? false);
+  if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0), opts.byCohort ? new Float64Array(0) : undefined);
   // Many splits cover the same hours. A tie-break far below the cost of an hour short makes the chosen one unique
   // and alike from week to week (agents with fewer skills cover their queues first, then by cohort and queue order),
   // without changing how many hours are covered: one hour covered is worth shortfallCostPerHour, the tie-break < 0.01.
@@ -365,20 +369,65 @@ export async function planFor(
   }
   const split = solveLp(highs, { ...data, colCost }, fixed, true, Infinity);
   if (!split) throw new Error("the split LP with the hires fixed did not solve to optimality");
-  const y = split.x;
-  return summarise(plan, hires, compiled, y, opts.byCohort ?? false);
+  // The figures come from the split itself; the even split only shares each figure between cohorts.
+  const shares = opts.byCohort ? (evenSplit(highs, compiled, fixed, split.x) ?? split.x) : undefined;
+  return summarise(plan, hires, compiled, split.x, shares);
 }
 
-function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Array, byCohort: boolean): CapacityResult {
+/**
+ * Among the splits that cover exactly as many hours of each queue, band and week as `y` (so every figure of the
+ * contract stays), one closest (in hours, L1) to sharing each queue's covered hours between the groups that can
+ * work it in proportion to what each can give that band. Used for the split per cohort: a bare LP vertex flips
+ * between cohorts from week to week. Undefined when that LP does not solve.
+ */
+function evenSplit(highs: Highs, compiled: Compiled, fixed: Map<number, number>, y: Float64Array): Float64Array | undefined {
+  const m = compiled.model.clone();
+  m.offset = 0;
+  m.cost.fill(0);
+  for (let c = 0; c < m.numCols; c++)
+    if (m.integer[c]) {
+      m.integer[c] = false;
+      m.colLower[c] = m.colUpper[c] = fixed.get(c) ?? 0;
+    }
+  const value = (terms: [number, number][]) => terms.reduce((s, [col, coef]) => s + coef * y[col], 0);
+  const byRow = new Map<number, { col: number; can: number }[]>();
+  for (const f of compiled.flows) {
+    const w = compiled.worth[f.unit][f.week];
+    const can = Math.max(0, f.bandCap * (w.existing + value(w.hired)));
+    const row = byRow.get(f.row) ?? [];
+    row.push({ col: f.col, can });
+    byRow.set(f.row, row);
+  }
+  for (const [row, flows] of byRow) {
+    const covered = flows.reduce((s, f) => s + Math.max(0, y[f.col]), 0);
+    m.rowLower[row] = covered - 1e-7 * Math.max(1, covered);
+    const can = flows.reduce((s, f) => s + f.can, 0);
+    for (const f of flows) {
+      const target = can > 0 ? (covered * f.can) / can : covered / flows.length;
+      const over = m.addCol(1, 0, Infinity);
+      const under = m.addCol(1, 0, Infinity);
+      const r = m.addRow(target, target);
+      m.add(r, f.col, 1);
+      m.add(r, over, -1);
+      m.add(r, under, 1);
+    }
+  }
+  const data = m.toModelData(highs.infinity);
+  return solveLp(highs, { ...data, integrality: undefined }, new Map(), false, 5)?.x;
+}
+
+/** The contract's output from split `y`; with `shares` (a split covering the same hours), also covered hours per cohort. */
+function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Array, shares?: Float64Array): CapacityResult {
+  const byCohort = shares !== undefined;
   const W = plan.weeks;
   const B = plan.bands.length;
   const covered = plan.queues.map(() => Array.from({ length: W }, () => new Array<number>(B).fill(0)));
   // The same flows per cohort: covered[q][w][b] is their sum over cohorts.
   const perCohort = plan.queues.map(() => Array.from({ length: W }, () => new Map<string, number[]>()));
   for (const f of compiled.flows) {
-    const v = Math.max(0, y[f.col]);
-    covered[f.queue][f.week][f.band] += v;
-    if (!byCohort || v <= 0) continue;
+    covered[f.queue][f.week][f.band] += Math.max(0, y[f.col]);
+    const v = shares ? Math.max(0, shares[f.col]) : 0;
+    if (v <= 0) continue;
     const cohort = plan.cohorts[compiled.units[f.unit].cohort].id;
     const row = perCohort[f.queue][f.week].get(cohort) ?? new Array<number>(B).fill(0);
     row[f.band] += v;
@@ -394,8 +443,10 @@ function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Arra
       for (const s of short) shortfallHours += s;
       const out: WeekQueue = { id: q.id, required: [...required], covered: cov, short };
       if (byCohort) {
-        // Scaled so that the cohorts add up to the reported (capped) covered hours.
-        const scale = covered[qi][w].map((raw, b) => (raw > 0 ? cov[b] / raw : 0));
+        // Scaled so that the cohorts add up to the reported (capped, rounded) covered hours.
+        const sums = new Array<number>(B).fill(0);
+        for (const row of perCohort[qi][w].values()) row.forEach((v, b) => (sums[b] += v));
+        const scale = sums.map((sum, b) => (sum > 0 ? cov[b] / sum : 0));
         out.coveredBy = Object.fromEntries(
           [...perCohort[qi][w]].sort(([a], [b]) => a.localeCompare(b)).map(([id, row]) => [id, row.map((v, b) => round4(v * scale[b]))]),
         );
