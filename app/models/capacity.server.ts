@@ -1,7 +1,7 @@
 // The capacity plan: inputs measured from the roster and the pipeline, cohort settings, scenarios, their runs, and applying a plan to openings.
 import { Prisma as PrismaNamespace, type Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { longRangeDemand, type HiringFreeze, type Plan } from "../../jobs/capacity";
+import { longRangeDemand, type Cohort, type HiringFreeze, type Plan } from "../../jobs/capacity";
 import {
   buildPlan,
   CAPACITY_BANDS,
@@ -170,14 +170,7 @@ export async function measureCohorts(
 export const DEFAULT_TRAINING_WEEKS = 1;
 
 /** What a cohort's input is without an override: measured from our data, else the planners' default. */
-export type CohortDefaults = {
-  hoursPerWeek: number | number[];
-  bandHours: Record<string, number>;
-  attritionPerWeek: number;
-  leadWeeks: number;
-  ramp: number[];
-  costPerHour: number;
-  hireCost: number;
+export type CohortDefaults = Omit<Cohort, "id"> & {
   /** Which of them were measured (the rest are defaults). */
   measured: string[];
 };

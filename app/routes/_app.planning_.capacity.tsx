@@ -767,9 +767,53 @@ function InputRow({
   );
 }
 
-function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {
+/** The card's rows: each input's value now, what was measured (or the default), and how it was measured. */
+function cohortRows(c: CohortView): { field: string; label: string; value: string; measured: string; note?: string }[] {
   const d = c.defaults;
   const m = c.measured;
+  return [
+    {
+      field: "attritionPerWeek",
+      label: "Attrition",
+      value: `${pct(c.attritionPerWeek)} a week`,
+      measured: pct(d.attritionPerWeek),
+      note: m.attritionPerWeek === null ? "default: nobody employed in the last 26 weeks" : `${m.leavers} leavers over ${num(m.agentWeeks)} agent-weeks`,
+    },
+    {
+      field: "leadWeeks",
+      label: "Lead time",
+      value: `${c.leadWeeks} weeks`,
+      measured: `${d.leadWeeks} weeks`,
+      note: `${m.medianDaysToHire === null ? "default 3–4 weeks to hire" : `median ${num(m.medianDaysToHire, 0)} days to hire (${m.hires} hires)`} + ${c.trainingWeeks} training`,
+    },
+    {
+      field: "trainingWeeks",
+      label: "Training",
+      value: `${c.trainingWeeks} ${c.trainingWeeks === 1 ? "week" : "weeks"}`,
+      measured: "1 week",
+      note: "default; part of the lead time",
+    },
+    {
+      field: "hoursPerWeek",
+      label: "Hours a week",
+      value: hrs(c.hoursPerWeek),
+      measured: hrs(d.hoursPerWeek),
+      note: c.termWeeksBelow ? `measured; lower in ${c.termWeeksBelow} weeks (term caps, exams)` : undefined,
+    },
+    ...Object.values(BAND_FIELDS).map((band) => ({
+      field: `bandHours.${band}`,
+      label: BAND_LABELS[band],
+      value: `${hrs(c.bandHours[band] ?? 0)} at most`,
+      measured: hrs(d.bandHours[band] ?? 0),
+      note: m.bandHoursFrom ? `measured from ${m.bandHoursFrom}' availability` : undefined,
+    })),
+    { field: "ramp", label: "Ramp", value: rampText(c.ramp), measured: rampText(d.ramp), note: "default: productivity in the first weeks" },
+    { field: "costPerHour", label: "Cost per hour", value: `€${num(c.costPerHour, 2)}`, measured: `€${num(d.costPerHour, 2)}` },
+    { field: "hireCost", label: "Cost per hire", value: `€${num(c.hireCost)}`, measured: `€${num(d.hireCost)}` },
+  ];
+}
+
+function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {
   return (
     <Card title={c.name}>
       {canEdit ? (
@@ -779,72 +823,9 @@ function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {
         </Form>
       ) : null}
       <dl className="divide-y divide-slate-100 text-sm">
-        <InputRow
-          c={c}
-          canEdit={canEdit}
-          field="attritionPerWeek"
-          label="Attrition"
-          value={`${pct(c.attritionPerWeek)} a week`}
-          measured={pct(d.attritionPerWeek)}
-          note={m.attritionPerWeek === null ? "default: nobody employed in the last 26 weeks" : `${m.leavers} leavers over ${num(m.agentWeeks)} agent-weeks`}
-        />
-        <InputRow
-          c={c}
-          canEdit={canEdit}
-          field="leadWeeks"
-          label="Lead time"
-          value={`${c.leadWeeks} weeks`}
-          measured={`${d.leadWeeks} weeks`}
-          note={`${m.medianDaysToHire === null ? "default 3–4 weeks to hire" : `median ${num(m.medianDaysToHire, 0)} days to hire (${m.hires} hires)`} + ${c.trainingWeeks} training`}
-        />
-        <InputRow
-          c={c}
-          canEdit={canEdit}
-          field="trainingWeeks"
-          label="Training"
-          value={`${c.trainingWeeks} ${c.trainingWeeks === 1 ? "week" : "weeks"}`}
-          measured="1 week"
-          note="default; part of the lead time"
-        />
-        <InputRow
-          c={c}
-          canEdit={canEdit}
-          field="hoursPerWeek"
-          label="Hours a week"
-          value={hrs(c.hoursPerWeek)}
-          measured={hrs(d.hoursPerWeek)}
-          note={c.termWeeksBelow ? `measured; lower in ${c.termWeeksBelow} weeks (term caps, exams)` : undefined}
-        />
-        {Object.entries(BAND_FIELDS).map(([, band]) => (
-          <InputRow
-            key={band}
-            c={c}
-            canEdit={canEdit}
-            field={`bandHours.${band}`}
-            label={BAND_LABELS[band]}
-            value={`${hrs(c.bandHours[band] ?? 0)} at most`}
-            measured={hrs(d.bandHours[band] ?? 0)}
-            note={m.bandHoursFrom ? `measured from ${m.bandHoursFrom}' availability` : undefined}
-          />
+        {cohortRows(c).map((row) => (
+          <InputRow key={row.field} c={c} canEdit={canEdit} {...row} />
         ))}
-        <InputRow
-          c={c}
-          canEdit={canEdit}
-          field="ramp"
-          label="Ramp"
-          value={rampText(c.ramp)}
-          measured={rampText(d.ramp)}
-          note="default: productivity in the first weeks"
-        />
-        <InputRow
-          c={c}
-          canEdit={canEdit}
-          field="costPerHour"
-          label="Cost per hour"
-          value={`€${num(c.costPerHour, 2)}`}
-          measured={`€${num(d.costPerHour, 2)}`}
-        />
-        <InputRow c={c} canEdit={canEdit} field="hireCost" label="Cost per hire" value={`€${num(c.hireCost)}`} measured={`€${num(d.hireCost)}`} />
       </dl>
       {c.updatedByName && c.updatedAt ? (
         <p className="mt-2 text-xs text-slate-600">
