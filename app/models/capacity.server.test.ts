@@ -8,6 +8,7 @@ import { CohortSettingsSchema, cohortSettingOf } from "./capacity-form";
 import {
   applyPlanToOpenings,
   effectiveCohorts,
+  freezeOf,
   getPlanSettings,
   measureCohorts,
   resetCohortField,
@@ -237,6 +238,17 @@ describe("apply a plan to openings", () => {
     expect(after).toEqual(before);
     expect(after.find((o) => o.id === target.id)?.planTargets).toEqual([]);
     expect(await prisma.auditEntry.count({ where: { subjectId: run.id } })).toBe(0);
+  });
+});
+
+describe("a scenario's hiring freeze", () => {
+  it("freezes the decision weeks that begin before its date, the week holding the date too", () => {
+    // Week 0 starts Monday 9 June 2031.
+    expect(freezeOf("2031-06-09", "2031-06-23")).toEqual([{ fromWeek: 0, toWeek: 1 }]);
+    expect(freezeOf("2031-06-09", "2031-06-25")).toEqual([{ fromWeek: 0, toWeek: 2 }]);
+    expect(freezeOf("2031-06-09", "2031-06-09")).toEqual([]);
+    expect(freezeOf("2031-06-09", "2031-05-01")).toEqual([]);
+    expect(freezeOf("2031-06-09", undefined)).toEqual([]);
   });
 });
 
