@@ -1,5 +1,5 @@
 // The capacity plan: inputs measured from the roster and the pipeline, cohort settings, scenarios, their runs, and applying a plan to openings.
-import { Prisma as PrismaNamespace, type Prisma } from "@prisma/client";
+import { Prisma as PrismaNamespace, type CohortSetting, type Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { longRangeDemand, type Cohort, type HiringFreeze, type Plan } from "../../jobs/capacity";
 import {
@@ -193,9 +193,22 @@ export type EffectiveCohort = {
   updatedAt: Date | null;
 };
 
-/** Measured values with the planners' overrides on top (and defaults where nothing could be measured). */
+/** Measured values with the planners' overrides on top (and defaults where nothing could be measured), measured now: what a run plans with. */
 export async function effectiveCohorts(now: Date, start = nextMonday(now), weeks = HORIZON_WEEKS): Promise<EffectiveCohort[]> {
   const [measured, settings] = await Promise.all([measureCohorts(now, start, weeks), prisma.cohortSetting.findMany()]);
+  return withOverrides(measured, settings);
+}
+
+/**
+ * What the capacity page shows: the last measurement (see `latestMeasurement`) with today's overrides on top, and when
+ * it was measured. Overrides are read on every call, so a saved override shows at once.
+ */
+export async function shownCohorts(now: Date): Promise<{ cohorts: EffectiveCohort[]; measuredAt: Date }> {
+  const [measurement, settings] = await Promise.all([latestMeasurement(now), prisma.cohortSetting.findMany()]);
+  return { cohorts: withOverrides(measurement.cohorts, settings), measuredAt: measurement.measuredAt };
+}
+
+function withOverrides(measured: MeasuredCohort[], settings: CohortSetting[]): EffectiveCohort[] {
   return measured.map((m) => {
     const s = settings.find((x) => x.cohort === m.cohort);
     const f = FALLBACK[m.cohort];
@@ -243,6 +256,50 @@ export async function effectiveCohorts(now: Date, start = nextMonday(now), weeks
       updatedAt: s?.updatedAt ?? null,
     };
   });
+}
+
+// ─── The measurement the page shows ──────────────────────────────────────────
+
+/** How old a measurement may be before it is taken again (in the background; the page shows the one it has meanwhile). */
+export const MEASUREMENT_MAX_AGE_MS = 15 * 60_000;
+
+type Measurement = { start: string; roster: string; measuredAt: Date; cohorts: MeasuredCohort[] };
+let lastMeasurement: Measurement | null = null;
+let measuring: { key: string; promise: Promise<Measurement> } | null = null;
+
+/** Changes whenever an agent is added (a hire) or changed (left, availability, cap periods); agents are few, so this is cheap. */
+async function rosterVersion(): Promise<string> {
+  const roster = await prisma.agent.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  return `${roster._count._all}@${roster._max.updatedAt?.toISOString() ?? "-"}`;
+}
+
+function measureOnce(now: Date, start: string, roster: string): Promise<Measurement> {
+  const key = `${start}|${roster}`;
+  if (measuring?.key === key) return measuring.promise;
+  const promise = measureCohorts(now, start).then((cohorts) => {
+    lastMeasurement = { start, roster, measuredAt: now, cohorts };
+    return lastMeasurement;
+  });
+  measuring = { key, promise };
+  void promise.finally(() => {
+    if (measuring?.promise === promise) measuring = null;
+  }).catch(() => {});
+  return promise;
+}
+
+/**
+ * The cohort inputs as last measured in this process (measuring reads every agent, hire and open applicant: ~0.1–0.7 s).
+ * Measured again at once when the roster changed or a new week began, and in the background once older than
+ * MEASUREMENT_MAX_AGE_MS (applicants' availability, which counts only for a cohort without agents, and the
+ * attrition window's slow drift). Decision 065.
+ */
+export async function latestMeasurement(now = new Date()): Promise<Measurement> {
+  const [roster, start] = [await rosterVersion(), nextMonday(now)];
+  const last = lastMeasurement;
+  if (!last || last.roster !== roster || last.start !== start) return measureOnce(now, start, roster);
+  if (now.getTime() - last.measuredAt.getTime() > MEASUREMENT_MAX_AGE_MS)
+    measureOnce(now, start, roster).catch((error: unknown) => console.error(`[capacity] measuring the cohort inputs failed: ${(error as Error).message}`));
+  return last;
 }
 
 export type { CohortSettingInput };
@@ -538,9 +595,21 @@ export async function saveCapacityResult(runId: string, plan: Plan, result: Stor
   });
 }
 
+/** A finished run's result never changes (a rerun returns it as stored), so the last few read are kept parsed: 70 KB of JSON each. */
+const finishedResults = new Map<string, StoredCapacityResult>();
+const KEPT_RESULTS = 8;
+
 export async function readCapacityResult(runId: string): Promise<StoredCapacityResult | null> {
-  const run = await prisma.capacityRun.findUnique({ where: { id: runId }, select: { result: true } });
-  return run?.result ? readJsonColumn(CapacityResultColumn, run.result, "capacity result") : null;
+  const kept = finishedResults.get(runId);
+  if (kept) return kept;
+  const run = await prisma.capacityRun.findUnique({ where: { id: runId }, select: { result: true, status: true } });
+  if (!run?.result) return null;
+  const result = readJsonColumn(CapacityResultColumn, run.result, "capacity result");
+  if (run.status === "SUCCEEDED") {
+    finishedResults.set(runId, result);
+    for (const id of finishedResults.keys()) if (finishedResults.size > KEPT_RESULTS) finishedResults.delete(id);
+  }
+  return result;
 }
 
 export type ScenarioPlan = { plan: Plan; context: StoredCapacityResult["context"] };

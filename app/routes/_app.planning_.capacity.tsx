@@ -5,8 +5,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CapacityChart, COHORT_NAMES, CompareChart, type CapacityChartWeek } from "~/components/capacity-chart";
 import { TextField } from "~/components/forms";
@@ -15,15 +14,16 @@ import {
   applyPlanToOpenings,
   capacityRunProgress,
   createScenario,
-  effectiveCohorts,
   getPlanSettings,
   listScenarios,
+  MEASUREMENT_MAX_AGE_MS,
   readCapacityResult,
   resetCohortField,
   saveCohortSetting,
   savePlanSettings,
   SHORTFALL_COST_PER_HOUR,
   scenarioNameTaken,
+  shownCohorts,
   startCapacityRun,
   type CapacityAssumptions,
 } from "~/models/capacity.server";
@@ -42,6 +42,7 @@ import type { StoredCapacityResult } from "~/models/json-columns";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { can } from "~/utils/permissions";
+import { usePolling } from "~/utils/polling";
 import { invariantResponse } from "~/utils/responses.server";
 import { parseIsoDate } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -102,10 +103,9 @@ function describeAssumptions(a: CapacityAssumptions): string {
 
 type RunView = { id: string; status: string; progress: number; error: string | null; createdAt: string; seconds: number | null };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "capacity:view");
-  const url = new URL(request.url);
-  const [scenarios, cohorts, planSettings] = await Promise.all([listScenarios(), effectiveCohorts(new Date()), getPlanSettings()]);
+/** The scenarios with their latest runs' state, the one selected, those compared, and the finished results they need. */
+async function loadScenarios(url: URL) {
+  const scenarios = await listScenarios();
   const selected =
     scenarios.find((s) => s.id === url.searchParams.get("scenario")) ?? scenarios.find((s) => s.latest?.status === "SUCCEEDED") ?? scenarios[0] ?? null;
   const compareIds = url.searchParams.getAll("compare").filter((id) => scenarios.some((s) => s.id === id));
@@ -115,15 +115,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...compare.map((id) => scenarios.find((s) => s.id === id)?.latest?.id).filter((x): x is string => Boolean(x)),
   ]);
   const results = new Map<string, StoredCapacityResult>();
-  await Promise.all(
-    [...wanted].map(async (runId) => {
+  const runViews: Record<string, RunView> = {};
+  await Promise.all([
+    ...[...wanted].map(async (runId) => {
       const r = await readCapacityResult(runId);
       if (r) results.set(runId, r);
     }),
-  );
-  const runViews: Record<string, RunView> = {};
-  await Promise.all(
-    scenarios.map(async (s) => {
+    ...scenarios.map(async (s) => {
       if (!s.latest) return;
       const live = s.latest.status === "QUEUED" || s.latest.status === "RUNNING" ? await capacityRunProgress(s.latest) : null;
       runViews[s.id] = {
@@ -135,7 +133,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
         seconds: s.latest.seconds,
       };
     }),
-  );
+  ]);
+  return { scenarios, selected, compare, results, runViews };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "capacity:view");
+  const url = new URL(request.url);
+  // The cohort inputs shown are the last measurement (decision 065): nothing here scans the roster or the pipeline.
+  const [{ scenarios, selected, compare, results, runViews }, { cohorts, measuredAt }, planSettings] = await Promise.all([
+    loadScenarios(url),
+    shownCohorts(new Date()),
+    getPlanSettings(),
+  ]);
   const queue = url.searchParams.get("queue") ?? "all";
   const band = url.searchParams.get("band") ?? "all";
   const selectedResult = selected?.latest ? (results.get(selected.latest.id) ?? null) : null;
@@ -161,6 +171,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })
       .filter((x): x is NonNullable<typeof x> => x !== null),
     compareIds: compare,
+    measuredAt: measuredAt.toISOString(),
     planSettings: { ...planSettings, updatedAt: planSettings.updatedAt?.toISOString() ?? null, defaultShortfallCostPerHour: SHORTFALL_COST_PER_HOUR },
     cohorts: cohorts.map((c) => {
       const hoursAt0 = (h: number | number[]) => (typeof h === "number" ? h : h[0]);
@@ -379,13 +390,7 @@ const num = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFracti
 
 export default function CapacityPage() {
   const d = useLoaderData<typeof loader>();
-  const revalidator = useRevalidator();
-  const live = d.scenarios.some((s) => s.run?.status === "QUEUED" || s.run?.status === "RUNNING");
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
-    return () => clearInterval(timer);
-  }, [live, revalidator]);
+  usePolling(d.scenarios.some((s) => s.run?.status === "QUEUED" || s.run?.status === "RUNNING"));
   const selected = d.scenarios.find((s) => s.id === d.selectedId) ?? null;
 
   return (
@@ -408,7 +413,7 @@ export default function CapacityPage() {
           {d.compare.length > 0 ? <Compare rows={d.compare} /> : null}
         </div>
       </div>
-      <CohortCards cohorts={d.cohorts} planSettings={d.planSettings} canEdit={d.canEdit} />
+      <CohortCards cohorts={d.cohorts} measuredAt={d.measuredAt} planSettings={d.planSettings} canEdit={d.canEdit} />
     </>
   );
 }
@@ -694,7 +699,17 @@ const pct = (v: number) => `${num(v * 100, 2)} %`;
 const rampText = (ramp: number[]) => (ramp.length ? `${ramp.map((r) => `${num(r * 100, 0)} %`).join(" → ")} → full` : "full from the first week");
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-function CohortCards({ cohorts, planSettings, canEdit }: { cohorts: Loaded["cohorts"]; planSettings: Loaded["planSettings"]; canEdit: boolean }) {
+function CohortCards({
+  cohorts,
+  measuredAt,
+  planSettings,
+  canEdit,
+}: {
+  cohorts: Loaded["cohorts"];
+  measuredAt: string;
+  planSettings: Loaded["planSettings"];
+  canEdit: boolean;
+}) {
   return (
     <section aria-labelledby="cohort-inputs" className="mt-8">
       <h2 id="cohort-inputs" className="mb-1 text-lg font-semibold text-slate-900">
@@ -703,6 +718,10 @@ function CohortCards({ cohorts, planSettings, canEdit }: { cohorts: Loaded["coho
       <p className="mb-3 text-sm text-slate-600">
         Each value is measured from the roster and the pipeline (or a default where there is nothing to measure). A planner who knows better overrides it;
         “Reset” goes back to the measured value. Runs use the values at the time they start.
+      </p>
+      <p className="mb-3 text-xs text-slate-600">
+        Measured <time dateTime={measuredAt}>{when(measuredAt)}</time>; measured again when an agent joins, leaves or changes their availability, when a
+        new week begins, and every {MEASUREMENT_MAX_AGE_MS / 60_000} minutes.
       </p>
       <div className="grid gap-4 lg:grid-cols-3">
         {cohorts.map((c) => (
