@@ -281,9 +281,11 @@ function measureOnce(now: Date, start: string, roster: string): Promise<Measurem
     return lastMeasurement;
   });
   measuring = { key, promise };
-  void promise.finally(() => {
-    if (measuring?.promise === promise) measuring = null;
-  }).catch(() => {});
+  void promise
+    .finally(() => {
+      if (measuring?.promise === promise) measuring = null;
+    })
+    .catch(() => {});
   return promise;
 }
 

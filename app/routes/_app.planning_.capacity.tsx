@@ -1,14 +1,13 @@
 // Capacity plan: scenarios (create, run with live progress), required vs supply per queue and band, hires, cost and
 // the gap to the bound, scenarios compared, measured cohort inputs with overrides, and applying a plan to openings.
 // Managers change it; recruiters read it.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CapacityChart, COHORT_NAMES, CompareChart, type CapacityChartWeek } from "~/components/capacity-chart";
-import { TextField } from "~/components/forms";
+import { ActionButton, FormErrors, TextField } from "~/components/forms";
 import { Badge, Button, Card, PageHeader, ProgressBar, Stat } from "~/components/ui";
 import {
   applyPlanToOpenings,
@@ -40,10 +39,10 @@ import {
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import type { StoredCapacityResult } from "~/models/json-columns";
 import { requireCan, requirePermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
-import { can } from "~/utils/permissions";
+import { replyMessages, useIsPending, useResultFor, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { permitted } from "~/utils/permissions";
 import { usePolling } from "~/utils/polling";
-import { invariantResponse } from "~/utils/responses.server";
 import { parseIsoDate } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BAND_LABELS, cohortOfPlanCohort } from "../../jobs/planning/capacity-plan";
@@ -78,6 +77,22 @@ const ScenarioSchema = z
     path: ["launchQueue"],
     message: "A launch needs a queue key, a queue it is like, a date and a share",
   });
+
+const scenarioId = z.string({ error: "Choose a scenario" }).max(40);
+/** The page's forms, told apart by `intent`. */
+const CapacityFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    ScenarioSchema,
+    z.object({ intent: z.literal("run"), scenarioId }),
+    z.object({ intent: z.literal("apply"), scenarioId }),
+    CohortSettingsSchema,
+    CohortResetSchema,
+    PlanSettingsSchema,
+    z.object({ intent: z.literal("plan-settings-reset") }),
+  ],
+  { error: "That request was not understood." },
+);
 
 function assumptionsOf(v: z.infer<typeof ScenarioSchema>): CapacityAssumptions {
   return {
@@ -150,7 +165,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const band = url.searchParams.get("band") ?? "all";
   const selectedResult = selected?.latest ? (results.get(selected.latest.id) ?? null) : null;
   return {
-    canEdit: can(user, "capacity:edit"),
+    can: permitted(user, ["capacity:edit"]),
     scenarios: scenarios.map((s) => ({
       id: s.id,
       name: s.name,
@@ -171,7 +186,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })
       .filter((x): x is NonNullable<typeof x> => x !== null),
     compareIds: compare,
-    measuredAt: measuredAt.toISOString(),
+    measured: { at: measuredAt.toISOString(), everyMinutes: MEASUREMENT_MAX_AGE_MS / 60_000 },
     planSettings: { ...planSettings, updatedAt: planSettings.updatedAt?.toISOString() ?? null, defaultShortfallCostPerHour: SHORTFALL_COST_PER_HOUR },
     cohorts: cohorts.map((c) => {
       const hoursAt0 = (h: number | number[]) => (typeof h === "number" ? h : h[0]);
@@ -309,26 +324,24 @@ function compareRow(name: string, r: StoredCapacityResult) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "capacity:view");
   requireCan(user, "capacity:edit");
-  const form = await readForm(request);
-  const intent = form.get("intent");
+  const submission = parseWithZod(await readForm(request), { schema: CapacityFormSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
   const url = new URL(request.url);
   const here = url.pathname + url.search;
 
-  if (intent === "run") {
-    const scenarioId = String(form.get("scenarioId") ?? "");
-    const scenario = (await listScenarios()).find((s) => s.id === scenarioId);
-    invariantResponse(scenario, "No such scenario", { status: 400 });
-    const run = await unlessQueueUnavailable(() => startCapacityRun(scenario.id, user.name));
-    if (!run) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
-    return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, {
-      title: `“${scenario.name}” is being planned`,
-      description: "26 weeks, all queues; it takes up to half a minute.",
-    });
-  }
-  if (intent === "apply") {
-    const scenarioId = String(form.get("scenarioId") ?? "");
-    const scenario = (await listScenarios()).find((s) => s.id === scenarioId);
-    invariantResponse(scenario?.latest?.status === "SUCCEEDED", "That scenario has no finished plan to apply", { status: 400 });
+  if (form.intent === "run" || form.intent === "apply") {
+    const scenario = (await listScenarios()).find((s) => s.id === form.scenarioId);
+    if (!scenario) return replyInvalid(submission, { formErrors: ["That scenario no longer exists. Reload the page."], status: 404 });
+    if (form.intent === "run") {
+      const run = await unlessQueueUnavailable(() => startCapacityRun(scenario.id, user.name));
+      if (!run) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
+      return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, {
+        title: `“${scenario.name}” is being planned`,
+        description: "26 weeks, all queues; it takes up to half a minute.",
+      });
+    }
+    if (scenario.latest?.status !== "SUCCEEDED") return replyInvalid(submission, { formErrors: ["That scenario has no finished plan to apply."] });
     const outcome = await applyPlanToOpenings(scenario.latest.id, user);
     const changedAny = outcome.created + outcome.changed > 0;
     return redirectWithToast(here, {
@@ -338,47 +351,30 @@ export async function action({ request }: ActionFunctionArgs) {
         : `${outcome.unchanged} openings unchanged.`,
     });
   }
-  if (intent === "cohort") {
-    const submission = parseWithZod(form, { schema: CohortSettingsSchema });
-    if (submission.status !== "success") return data({ result: submission.reply(), form: `cohort-${String(form.get("cohort"))}` }, { status: 400 });
-    const v = submission.value;
-    const changed = await saveCohortSetting(v.cohort, cohortSettingOf(v), user);
+  if (form.intent === "cohort") {
+    const changed = await saveCohortSetting(form.cohort, cohortSettingOf(form), user);
     return redirectWithToast(here, {
-      title: changed.length ? `${COHORT_NAMES[v.cohort]}: ${changed.map((k) => FIELD_LABELS[k] ?? k).join(", ")} saved` : "Nothing changed",
+      title: changed.length ? `${COHORT_NAMES[form.cohort]}: ${changed.map((k) => FIELD_LABELS[k] ?? k).join(", ")} saved` : "Nothing changed",
       description: "Blank fields use what was measured. Run a scenario to plan with them.",
     });
   }
-  if (intent === "cohort-reset") {
-    const parsed = CohortResetSchema.safeParse(Object.fromEntries(form));
-    invariantResponse(parsed.success, parsed.error?.issues[0]?.message ?? "Bad reset", { status: 400 });
-    const { cohort, field } = parsed.data;
-    await resetCohortField(cohort, field, user);
+  if (form.intent === "cohort-reset") {
+    await resetCohortField(form.cohort, form.field, user);
     return redirectWithToast(here, {
-      title: `${COHORT_NAMES[cohort]}: ${FIELD_LABELS[field] ?? field} back to what was measured`,
+      title: `${COHORT_NAMES[form.cohort]}: ${FIELD_LABELS[form.field] ?? form.field} back to what was measured`,
       description: "Run a scenario to plan with it.",
     });
   }
-  if (intent === "plan-settings" || intent === "plan-settings-reset") {
-    let value: number | null = null;
-    if (intent === "plan-settings") {
-      const submission = parseWithZod(form, { schema: PlanSettingsSchema });
-      if (submission.status !== "success") return data({ result: submission.reply(), form: "plan-settings" }, { status: 400 });
-      value = submission.value.shortfallCostPerHour ?? null;
-    }
+  if (form.intent === "plan-settings" || form.intent === "plan-settings-reset") {
+    const value = form.intent === "plan-settings" ? (form.shortfallCostPerHour ?? null) : null;
     await savePlanSettings({ shortfallCostPerHour: value }, user);
     return redirectWithToast(here, {
       title: value === null ? `Cost of an hour short back to the default (€${SHORTFALL_COST_PER_HOUR})` : `Cost of an hour short: €${value}`,
       description: "Run a scenario to plan with it.",
     });
   }
-  const submission = await parseWithZod(form, {
-    schema: ScenarioSchema.superRefine(async (v, ctx) => {
-      if (await scenarioNameTaken(v.name)) ctx.addIssue({ code: "custom", path: ["name"], message: "A scenario has this name already" });
-    }),
-    async: true,
-  });
-  if (submission.status !== "success") return data({ result: submission.reply(), form: "create" }, { status: 400 });
-  const scenario = await createScenario({ name: submission.value.name, assumptions: assumptionsOf(submission.value) }, user);
+  if (await scenarioNameTaken(form.name)) return replyInvalid(submission, { fieldErrors: { name: ["A scenario has this name already"] } });
+  const scenario = await createScenario({ name: form.name, assumptions: assumptionsOf(form) }, user);
   return redirectWithToast(`/planning/capacity?scenario=${scenario.id}`, {
     title: `Scenario “${scenario.name}” created`,
     description: "Run it to see whom to hire.",
@@ -390,8 +386,13 @@ const num = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFracti
 
 export default function CapacityPage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   usePolling(d.scenarios.some((s) => s.run?.status === "QUEUED" || s.run?.status === "RUNNING"));
   const selected = d.scenarios.find((s) => s.id === d.selectedId) ?? null;
+  const canEdit = d.can["capacity:edit"];
+  // Forms with fields show their own errors; one-button forms (run, apply, reset) show theirs here.
+  const intent = actionData?.result?.initialValue?.intent;
+  const buttonErrors = intent === "create" || intent === "cohort" || intent === "plan-settings" ? [] : replyMessages(actionData?.result);
 
   return (
     <>
@@ -399,21 +400,24 @@ export default function CapacityPage() {
         title="Capacity plan"
         description="Whom to hire, and when: the next 26 weeks of human demand per queue and band against the agents we have, those the pipeline brings, and new hires. Service (hours short) is always shown beside cost."
       />
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={buttonErrors} />
+      </div>
       <div className="grid gap-6 xl:grid-cols-[22rem_1fr]">
         <div className="space-y-6">
-          <ScenarioList scenarios={d.scenarios} selectedId={d.selectedId} canEdit={d.canEdit} />
-          {d.canEdit ? <CreateScenario /> : null}
+          <ScenarioList scenarios={d.scenarios} selectedId={d.selectedId} canEdit={canEdit} />
+          {canEdit ? <CreateScenario /> : null}
         </div>
         <div className="space-y-6">
           {selected && d.view ? (
-            <PlanView scenario={selected} view={d.view} queue={d.queue} band={d.band} canEdit={d.canEdit} />
+            <PlanView scenario={selected} view={d.view} queue={d.queue} band={d.band} canEdit={canEdit} />
           ) : (
             <Card title="No plan yet">Run a scenario to see its plan.</Card>
           )}
           {d.compare.length > 0 ? <Compare rows={d.compare} /> : null}
         </div>
       </div>
-      <CohortCards cohorts={d.cohorts} measuredAt={d.measuredAt} planSettings={d.planSettings} canEdit={d.canEdit} />
+      <CohortCards cohorts={d.cohorts} measured={d.measured} planSettings={d.planSettings} canEdit={canEdit} />
     </>
   );
 }
@@ -421,7 +425,6 @@ export default function CapacityPage() {
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function ScenarioList({ scenarios, selectedId, canEdit }: { scenarios: Loaded["scenarios"]; selectedId: string | null; canEdit: boolean }) {
-  const navigation = useNavigation();
   return (
     <Card title="Scenarios">
       <ul className="divide-y divide-slate-200" aria-label="Scenarios">
@@ -444,17 +447,14 @@ function ScenarioList({ scenarios, selectedId, canEdit }: { scenarios: Loaded["s
                 <p className="mt-1 text-xs text-slate-600">{s.description}</p>
               </div>
               {canEdit ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="run" />
-                  <input type="hidden" name="scenarioId" value={s.id} />
-                  <Button
-                    type="submit"
-                    variant="secondary"
-                    disabled={s.run?.status === "QUEUED" || s.run?.status === "RUNNING" || navigation.state === "submitting"}
-                  >
-                    Run<span className="sr-only"> {s.name}</span>
-                  </Button>
-                </Form>
+                <ActionButton
+                  intent="run"
+                  values={{ scenarioId: s.id }}
+                  variant="secondary"
+                  disabled={s.run?.status === "QUEUED" || s.run?.status === "RUNNING"}
+                >
+                  Run<span className="sr-only"> {s.name}</span>
+                </ActionButton>
               ) : null}
             </div>
             {s.run ? (
@@ -481,12 +481,8 @@ function ScenarioList({ scenarios, selectedId, canEdit }: { scenarios: Loaded["s
 }
 
 function CreateScenario() {
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult: actionData && "form" in actionData && actionData.form === "create" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ScenarioSchema }),
-    shouldRevalidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(ScenarioSchema, { id: "create", lastResult: useResultFor("create") });
+  const pending = useIsPending({ intent: "create" });
   return (
     <Card title="New scenario">
       <Form method="post" {...getFormProps(form)} className="space-y-3">
@@ -543,8 +539,10 @@ function CreateScenario() {
           inputProps={getInputProps(fields.hiringFreezeUntil, { type: "date" })}
           hint="No hire is decided before this date; the pipeline still counts"
         />
-        {form.errors?.length ? <p className="text-sm text-rose-700">{form.errors.join(" ")}</p> : null}
-        <Button type="submit">Create scenario</Button>
+        <FormErrors errors={form.errors} />
+        <Button type="submit" disabled={pending}>
+          Create scenario
+        </Button>
       </Form>
     </Card>
   );
@@ -581,11 +579,9 @@ function PlanView({
       title={`Plan: ${scenario.name}`}
       action={
         canEdit ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="apply" />
-            <input type="hidden" name="scenarioId" value={scenario.id} />
-            <Button type="submit">Apply to openings</Button>
-          </Form>
+          <ActionButton intent="apply" values={{ scenarioId: scenario.id }}>
+            Apply to openings
+          </ActionButton>
         ) : null
       }
     >
@@ -701,12 +697,12 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
 
 function CohortCards({
   cohorts,
-  measuredAt,
+  measured,
   planSettings,
   canEdit,
 }: {
   cohorts: Loaded["cohorts"];
-  measuredAt: string;
+  measured: Loaded["measured"];
   planSettings: Loaded["planSettings"];
   canEdit: boolean;
 }) {
@@ -720,8 +716,8 @@ function CohortCards({
         “Reset” goes back to the measured value. Runs use the values at the time they start.
       </p>
       <p className="mb-3 text-xs text-slate-600">
-        Measured <time dateTime={measuredAt}>{when(measuredAt)}</time>; measured again when an agent joins, leaves or changes their availability, when a
-        new week begins, and every {MEASUREMENT_MAX_AGE_MS / 60_000} minutes.
+        Measured <time dateTime={measured.at}>{when(measured.at)}</time>; measured again when an agent joins, leaves or changes their availability, when a new
+        week begins, and every {measured.everyMinutes} minutes.
       </p>
       <div className="grid gap-4 lg:grid-cols-3">
         {cohorts.map((c) => (
@@ -857,17 +853,11 @@ function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {
 }
 
 function CohortEditor({ c }: { c: CohortView }) {
-  const navigation = useNavigation();
-  const actionData = useActionData<typeof action>();
-  const formId = `cohort-${c.cohort}`;
-  const mine = actionData && "form" in actionData && actionData.form === formId;
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult: mine ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CohortSettingsSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const result = useResultFor("cohort");
+  // Three cards send the intent "cohort": the reply is this card's when it names this cohort.
+  const mine = result?.initialValue?.cohort === c.cohort;
+  const [form, fields] = useZodForm(CohortSettingsSchema, { id: `cohort-${c.cohort}`, lastResult: mine ? result : undefined });
+  const pending = useIsPending({ intent: "cohort" });
   const d = c.defaults;
   const over = (field: string, value: number | string) => (c.overridden.includes(field) ? String(value) : "");
   const number = (name: keyof typeof fields, label: string, value: string, placeholder: string, hint: string, step = "any") => (
@@ -926,8 +916,8 @@ function CohortEditor({ c }: { c: CohortView }) {
           {number("costPerHour", "Cost per hour €", over("costPerHour", c.costPerHour), num(d.costPerHour, 2), "Pay incl. employer costs")}
           {number("hireCost", "Cost per hire €", over("hireCost", c.hireCost), num(d.hireCost), "Recruiting and training")}
         </div>
-        {form.errors?.length ? <p className="text-sm text-rose-700">{form.errors.join(" ")}</p> : null}
-        <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+        <FormErrors errors={form.errors} />
+        <Button type="submit" variant="secondary" disabled={pending}>
           Save {c.name.toLowerCase()} inputs
         </Button>
       </Form>
@@ -936,15 +926,8 @@ function CohortEditor({ c }: { c: CohortView }) {
 }
 
 function PlanSettingsCard({ settings, canEdit }: { settings: Loaded["planSettings"]; canEdit: boolean }) {
-  const navigation = useNavigation();
-  const actionData = useActionData<typeof action>();
-  const mine = actionData && "form" in actionData && actionData.form === "plan-settings";
-  const [form, fields] = useForm({
-    id: "plan-settings",
-    lastResult: mine ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanSettingsSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(PlanSettingsSchema, { id: "plan-settings", lastResult: useResultFor("plan-settings") });
+  const pending = useIsPending({ intent: "plan-settings" });
   return (
     <Card title="Service: the cost of an hour short" className="mt-4">
       <div className="flex flex-wrap items-start justify-between gap-4 text-sm">
@@ -978,17 +961,14 @@ function PlanSettingsCard({ settings, canEdit }: { settings: Loaded["planSetting
                   placeholder: String(settings.defaultShortfallCostPerHour),
                 }}
               />
-              <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+              <Button type="submit" variant="secondary" disabled={pending}>
                 Save
               </Button>
             </Form>
             {settings.overridden ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="plan-settings-reset" />
-                <Button type="submit" variant="ghost">
-                  Reset<span className="sr-only"> the cost of an hour short to the default</span>
-                </Button>
-              </Form>
+              <ActionButton intent="plan-settings-reset" variant="ghost">
+                Reset<span className="sr-only"> the cost of an hour short to the default</span>
+              </ActionButton>
             ) : null}
           </div>
         ) : null}
