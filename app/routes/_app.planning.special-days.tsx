@@ -1,16 +1,20 @@
 // Special days: closures, holidays the queue's calendar lacks, sale events — per queue or for all queues. The
 // forecast job passes them to the engine beside each queue's holiday calendar (set on Queues & history).
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ActionButton, FieldError, FormErrors, SelectField, TextField } from "~/components/forms";
 import { Badge, Button, Card, EmptyState, PageHeader, type BadgeTone } from "~/components/ui";
 import { listQueueSettings } from "~/models/queue.server";
 import { deleteSpecialDay, listSpecialDays, saveSpecialDay, UnknownQueueError } from "~/models/special-day.server";
 import { SPECIAL_DAY_KIND_LABELS, SPECIAL_DAY_KINDS as KINDS } from "~/models/special-day-kinds";
-import { can } from "~/utils/permissions";
+import { ALWAYS } from "~/models/whole-form";
 import { requireCan, requirePermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages, useIsPending, useResultFor, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { permitted } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/toast.server";
 import { holidays } from "../../jobs/forecast/holidays";
 
@@ -27,30 +31,38 @@ const KIND_HELP: Record<(typeof KINDS)[number], string> = {
 const KIND_TONES: Record<(typeof KINDS)[number], BadgeTone> = { HOLIDAY: "info", CLOSED: "neutral", EVENT: "warning" };
 
 const DateField = z
-  .string()
+  .string({ error: "Pick a date" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "A date, YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a calendar date");
 
 const SpecialDaySchema = z
   .object({
+    intent: z.literal("save"),
     id: z.string().max(40).optional(),
-    name: z.string().trim().min(2, "Name the day, e.g. Black Friday").max(80, "At most 80 characters"),
+    name: z.string({ error: "Name the day, e.g. Black Friday" }).trim().min(2, "Name the day, e.g. Black Friday").max(80, "At most 80 characters"),
     kind: z.enum(KINDS, "Choose holiday, closed or event"),
     firstDay: DateField,
-    lastDay: z.union([z.literal(""), DateField]),
-    queue: z.string().max(60),
-    multiplier: z.union([z.literal("").transform(() => null), z.coerce.number("A number such as 1.8").min(0, "0 (closed) to 10").max(10, "0 (closed) to 10")]),
+    /** Blank: the first day only. */
+    lastDay: DateField.optional(),
+    /** Blank: all queues. */
+    queue: z.string().max(60).optional(),
+    /** Blank: the effect is learnt from history. */
+    multiplier: z.coerce.number("A number such as 1.8").min(0, "0 (closed) to 10").max(10, "0 (closed) to 10").optional(),
   })
   .superRefine((v, ctx) => {
-    const last = v.lastDay || v.firstDay;
-    const days = (Date.parse(last) - Date.parse(v.firstDay)) / DAY_MS;
-    if (days < 0) ctx.addIssue({ code: "custom", path: ["lastDay"], message: "The last day is before the first" });
-    else if (days >= MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["lastDay"], message: `At most ${MAX_RANGE_DAYS} days in one entry` });
-    if (v.kind === "CLOSED" && v.multiplier !== null && v.multiplier !== 0)
+    if (typeof v.firstDay === "string") {
+      const days = (Date.parse(v.lastDay ?? v.firstDay) - Date.parse(v.firstDay)) / DAY_MS;
+      if (days < 0) ctx.addIssue({ code: "custom", path: ["lastDay"], message: "The last day is before the first" });
+      else if (days >= MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["lastDay"], message: `At most ${MAX_RANGE_DAYS} days in one entry` });
+    }
+    if (v.kind === "CLOSED" && typeof v.multiplier === "number" && v.multiplier !== 0)
       ctx.addIssue({ code: "custom", path: ["multiplier"], message: "A closed day has no volume: leave the factor empty" });
-  });
+  }, ALWAYS);
 
-type FieldErrors = Partial<Record<"name" | "kind" | "firstDay" | "lastDay" | "queue" | "multiplier" | "id", string>>;
+/** The page's forms, told apart by `intent`. */
+const SpecialDayFormSchema = z.discriminatedUnion("intent", [SpecialDaySchema, z.object({ intent: z.literal("delete"), id: z.string().max(40) })], {
+  error: "That request was not understood.",
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
@@ -67,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .slice(0, 6),
   }));
   return {
-    canEdit: can(user, "queues:edit"),
+    can: permitted(user, ["queues:edit"]),
     queues: queues.map((q) => ({ id: q.id, key: q.key })),
     calendars,
     days: days.map((d) => ({
@@ -87,20 +99,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   requireCan(user, "queues:edit");
-  const form = await readForm(request);
-  if (form.get("intent") === "delete") {
-    const id = String(form.get("id") ?? "");
-    const deleted = id ? await deleteSpecialDay(user.id, id) : false;
-    if (!deleted) return data({ fieldErrors: { id: "That special day was already removed. Reload the page." } as FieldErrors }, { status: 404 });
+  const submission = parseWithZod(await readForm(request), { schema: SpecialDayFormSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const v = submission.value;
+  if (v.intent === "delete") {
+    if (!(await deleteSpecialDay(user.id, v.id)))
+      return replyInvalid(submission, { formErrors: ["That special day was already removed. Reload the page."], status: 404 });
     return redirectWithToast("/planning/special-days", { title: "Special day removed", description: "The next forecast run no longer uses it." });
   }
-  const parsed = SpecialDaySchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0]) as keyof FieldErrors] ??= issue.message;
-    return data({ fieldErrors }, { status: 400 });
-  }
-  const v = parsed.data;
   try {
     const saved = await saveSpecialDay(
       user.id,
@@ -108,15 +114,15 @@ export async function action({ request }: ActionFunctionArgs) {
         name: v.name,
         kind: v.kind,
         firstDay: new Date(`${v.firstDay}T00:00:00Z`),
-        lastDay: new Date(`${v.lastDay || v.firstDay}T00:00:00Z`),
-        multiplier: v.kind === "CLOSED" ? null : v.multiplier,
-        queueId: v.queue === "" ? null : v.queue,
+        lastDay: new Date(`${v.lastDay ?? v.firstDay}T00:00:00Z`),
+        multiplier: v.kind === "CLOSED" ? null : (v.multiplier ?? null),
+        queueId: v.queue ?? null,
       },
-      v.id || undefined,
+      v.id,
     );
-    if (!saved) return data({ fieldErrors: { id: "That special day was removed meanwhile. Reload the page." } as FieldErrors }, { status: 404 });
+    if (!saved) return replyInvalid(submission, { formErrors: ["That special day was removed meanwhile. Reload the page."], status: 404 });
   } catch (error) {
-    if (error instanceof UnknownQueueError) return data({ fieldErrors: { queue: error.message } as FieldErrors }, { status: 400 });
+    if (error instanceof UnknownQueueError) return replyInvalid(submission, { fieldErrors: { queue: [error.message] } });
     throw error;
   }
   return redirectWithToast("/planning/special-days", {
@@ -136,12 +142,16 @@ export default function SpecialDaysPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = d.days.find((day) => day.id === params.get("edit")) ?? null;
+  const canEdit = d.can["queues:edit"];
   return (
     <>
       <PageHeader
         title="Special days"
         description="Days that do not behave like their weekday. Each queue's public holidays come from its calendar (set on Queues & history); list closures, missing holidays and sale events here."
       />
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={actionData?.result?.initialValue?.intent === "delete" ? replyMessages(actionData.result) : []} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <Card title="Listed days">
@@ -163,17 +173,14 @@ export default function SpecialDaysPage() {
                       </p>
                       <p className="text-xs text-slate-500">Added by {day.author}</p>
                     </div>
-                    {d.canEdit ? (
+                    {canEdit ? (
                       <div className="flex items-center gap-3">
                         <Link to={`?edit=${day.id}`} className="text-brand-700 underline" aria-label={`Edit ${day.name}`}>
                           Edit
                         </Link>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={day.id} />
-                          <Button type="submit" name="intent" value="delete" variant="secondary" aria-label={`Remove ${day.name}`}>
-                            Remove
-                          </Button>
-                        </Form>
+                        <ActionButton intent="delete" values={{ id: day.id }} variant="secondary" aria-label={`Remove ${day.name}`}>
+                          Remove
+                        </ActionButton>
                       </div>
                     ) : null}
                   </li>
@@ -213,7 +220,7 @@ export default function SpecialDaysPage() {
             )}
           </Card>
         </div>
-        {d.canEdit ? <SpecialDayForm key={editing?.id ?? "new"} queues={d.queues} editing={editing} errors={actionData?.fieldErrors ?? {}} /> : null}
+        {canEdit ? <SpecialDayForm key={editing?.id ?? "new"} queues={d.queues} editing={editing} /> : null}
       </div>
     </>
   );
@@ -221,37 +228,37 @@ export default function SpecialDaysPage() {
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <span id={id} className="mt-1 block text-sm font-normal text-rose-700">
-      {message}
-    </span>
-  ) : null;
-}
-
-function SpecialDayForm({ queues, editing, errors }: { queues: Loaded["queues"]; editing: Loaded["days"][number] | null; errors: FieldErrors }) {
-  const navigation = useNavigation();
-  const input = "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";
-  const field = (name: keyof FieldErrors) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+function SpecialDayForm({ queues, editing }: { queues: Loaded["queues"]; editing: Loaded["days"][number] | null }) {
+  const result = useResultFor("save");
+  const [form, fields] = useZodForm(SpecialDaySchema, {
+    id: editing ? `special-day-${editing.id}` : "special-day",
+    // The reply is this form's when it is about the same day (or, for a new one, about none).
+    lastResult: result?.initialValue?.id === editing?.id ? result : undefined,
+    defaultValue: editing
+      ? {
+          name: editing.name,
+          kind: editing.kind,
+          firstDay: editing.firstDay,
+          lastDay: editing.lastDay !== editing.firstDay ? editing.lastDay : "",
+          queue: editing.queueId ?? "",
+          multiplier: editing.multiplier === null ? "" : String(editing.multiplier),
+        }
+      : { kind: "EVENT" },
   });
+  const pending = useIsPending({ intent: "save" });
   return (
     <Card title={editing ? `Edit ${editing.name}` : "Add a special day"} className="self-start">
-      <Form method="post" className="space-y-4" noValidate>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <input type="hidden" name="intent" value="save" />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-        <FieldError id="id-error" message={errors.id} />
-        <label className="block text-sm font-medium text-slate-800">
-          Name
-          <input name="name" defaultValue={editing?.name ?? ""} placeholder="Black Friday" className={input} {...field("name")} />
-          <FieldError id="name-error" message={errors.name} />
-        </label>
-        <fieldset>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <TextField label="Name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), placeholder: "Black Friday" }} />
+        <fieldset aria-describedby={fields.kind.errors?.length ? fields.kind.errorId : undefined}>
           <legend className="text-sm font-medium text-slate-800">Kind</legend>
           <div className="mt-1 space-y-2">
             {KINDS.map((kind) => (
               <label key={kind} className="flex gap-2 text-sm">
-                <input type="radio" name="kind" value={kind} defaultChecked={(editing?.kind ?? "EVENT") === kind} className="mt-1" />
+                <input type="radio" name={fields.kind.name} value={kind} defaultChecked={fields.kind.initialValue === kind} className="mt-1" />
                 <span>
                   <span className="font-medium text-slate-900">{SPECIAL_DAY_KIND_LABELS[kind]}</span>
                   <span className="block text-xs text-slate-600">{KIND_HELP[kind]}</span>
@@ -259,61 +266,27 @@ function SpecialDayForm({ queues, editing, errors }: { queues: Loaded["queues"];
               </label>
             ))}
           </div>
-          <FieldError id="kind-error" message={errors.kind} />
+          <FieldError meta={fields.kind} />
         </fieldset>
         <div className="grid grid-cols-2 gap-3">
-          <label className="block text-sm font-medium text-slate-800">
-            First day
-            <input type="date" name="firstDay" defaultValue={editing?.firstDay ?? ""} className={input} {...field("firstDay")} />
-            <FieldError id="firstDay-error" message={errors.firstDay} />
-          </label>
-          <label className="block text-sm font-medium text-slate-800">
-            Last day <span className="font-normal text-slate-500">(optional)</span>
-            <input
-              type="date"
-              name="lastDay"
-              defaultValue={editing && editing.lastDay !== editing.firstDay ? editing.lastDay : ""}
-              className={input}
-              {...field("lastDay")}
-            />
-            <FieldError id="lastDay-error" message={errors.lastDay} />
-          </label>
+          <TextField label="First day" meta={fields.firstDay} inputProps={getInputProps(fields.firstDay, { type: "date" })} />
+          <TextField label="Last day (optional)" meta={fields.lastDay} inputProps={getInputProps(fields.lastDay, { type: "date" })} />
         </div>
-        <label className="block text-sm font-medium text-slate-800">
-          Queue
-          <select name="queue" defaultValue={editing?.queueId ?? ""} className={input} {...field("queue")}>
-            <option value="">All queues</option>
-            {queues.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.key}
-              </option>
-            ))}
-          </select>
-          <FieldError id="queue-error" message={errors.queue} />
-        </label>
-        <div>
-          <label className="block text-sm font-medium text-slate-800">
-            Volume factor <span className="font-normal text-slate-500">(optional)</span>
-            <input
-              name="multiplier"
-              type="number"
-              step="0.05"
-              min="0"
-              max="10"
-              defaultValue={editing?.multiplier ?? ""}
-              placeholder="1.8"
-              className={input}
-              aria-invalid={errors.multiplier ? true : undefined}
-              aria-describedby={errors.multiplier ? "multiplier-help multiplier-error" : "multiplier-help"}
-            />
-          </label>
-          <p id="multiplier-help" className="mt-1 text-xs text-slate-600">
-            × a normal day of that weekday; empty: learnt from earlier days of the same name.
-          </p>
-          <FieldError id="multiplier-error" message={errors.multiplier} />
-        </div>
+        <SelectField
+          label="Queue"
+          meta={fields.queue}
+          selectProps={getSelectProps(fields.queue)}
+          placeholder="All queues"
+          options={queues.map((q) => ({ value: q.id, label: q.key }))}
+        />
+        <TextField
+          label="Volume factor (optional)"
+          meta={fields.multiplier}
+          inputProps={{ ...getInputProps(fields.multiplier, { type: "number" }), step: "0.05", placeholder: "1.8" }}
+          hint="× a normal day of that weekday; empty: learnt from earlier days of the same name."
+        />
         <div className="flex items-center gap-3">
-          <Button type="submit" disabled={navigation.state === "submitting"}>
+          <Button type="submit" disabled={pending}>
             {editing ? "Save" : "Add special day"}
           </Button>
           {editing ? (
