@@ -10,6 +10,8 @@ import {
   effectiveCohorts,
   freezeOf,
   getPlanSettings,
+  latestMeasurement,
+  MEASUREMENT_MAX_AGE_MS,
   measureCohorts,
   resetCohortField,
   saveCohortSetting,
@@ -181,6 +183,31 @@ describe("measured capacity inputs", () => {
     expect(student.bandHoursFrom).toBe("agents");
     expect(student.bandHours).toEqual({ "weekday-day": 20, "weekday-evening": 12.5, weekend: 5 });
     expect(student.hoursPerWeek).toEqual([30, 30, 30, 30]);
+  });
+});
+
+describe("the measurement the capacity page shows", () => {
+  const later = (ms: number) => new Date(now.getTime() + ms);
+
+  it("is kept while the roster stays as it was, and taken again when an agent changes or a new week begins", async () => {
+    const first = await latestMeasurement(now);
+    expect(await latestMeasurement(later(60_000))).toBe(first);
+    // Anna's leaving reason is edited: the roster changed, so the next load measures again.
+    await prisma.agent.updateMany({ where: { user: { email: `anna${domain}` } }, data: { leaveReason: null } });
+    const afterEdit = await latestMeasurement(later(120_000));
+    expect(afterEdit).not.toBe(first);
+    expect(afterEdit.measuredAt).toEqual(later(120_000));
+    expect(afterEdit.cohorts).toEqual(await measureCohorts(later(120_000)));
+    // Monday 2 June 2031 + 7 days: week 0 of the plan moves, so the hours per week are measured again.
+    const nextWeek = await latestMeasurement(later(7 * 86_400_000));
+    expect(nextWeek.start).toBe("2031-06-16");
+  });
+
+  it("once older than its age limit, is shown while it is taken again in the background", async () => {
+    const kept = await latestMeasurement(now);
+    const stale = later(MEASUREMENT_MAX_AGE_MS + 1);
+    expect(await latestMeasurement(stale)).toBe(kept);
+    await expect.poll(async () => (await latestMeasurement(stale)).measuredAt).toEqual(stale);
   });
 });
 
