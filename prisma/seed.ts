@@ -8,6 +8,7 @@ import { DEMO_LEAVERS, demoRoster } from "./demo/roster";
 import { generateHistory, historyEnd } from "./demo/history";
 import { replaceHistory } from "../app/models/volume.server";
 import { recruitingSeedSize, seedRecruiting } from "./demo/recruiting";
+import { ensureRuleSet } from "../app/models/labour-rules.server";
 
 const HISTORY_WEEKS = 12;
 const DEFAULT_PASSWORD = "handoff-demo";
@@ -112,6 +113,15 @@ async function seedLeavers(now: Date) {
   return created;
 }
 
+/**
+ * Labour rules version 1 = the rules that were constants in code, so nothing changes for the demo. Weeks
+ * built before rules were versioned were built with exactly those, and are marked so.
+ */
+async function seedLabourRules() {
+  const v1 = await ensureRuleSet();
+  await prisma.schedule.updateMany({ where: { ruleSetId: null, runStatus: "SUCCEEDED" }, data: { ruleSetId: v1.id } });
+}
+
 /** The demo's two capacity scenarios: the base plan (nightly) and "Containment 75 % by spring". */
 async function seedScenarios(now: Date) {
   if ((await prisma.capacityScenario.count()) > 0) return 0;
@@ -126,6 +136,7 @@ async function seedScenarios(now: Date) {
 async function main() {
   const started = Date.now();
   const people = await seedPeople();
+  await seedLabourRules();
   const end = historyEnd(new Date());
   const rows = await seedQueuesAndHistory(end);
   const agents = await seedAgents(new Date(end.getTime() - HISTORY_WEEKS * 7 * 24 * 3600_000));

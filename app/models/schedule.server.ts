@@ -7,6 +7,7 @@ import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift
 import { formatInZone, zoneAbbreviation } from "~/utils/time";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
+import { currentRuleSet, ruleSetForSchedule, type RuleSet } from "./labour-rules.server";
 import { listQueueSettings } from "./queue.server";
 import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ScheduleSummaryColumn, ShiftBreaksColumn, type StoredScheduleSummary } from "./json-columns";
 import { deliverSoon, enqueueMail } from "./outbox.server";
@@ -69,14 +70,19 @@ function rosterWhere(weekStart: Date) {
   return { active: true, startDate: { lt: new Date(weekStart.getTime() + WEEK_MS) } };
 }
 
-/** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
-export async function loadWeekInput(weekStart: Date) {
+/**
+ * Queues (with requirements from the newest forecast covering the week) and active agents, as engine input,
+ * under `ruleSet` (a run takes the current version; checks of a built week take the one it was built with).
+ */
+export async function loadWeekInput(weekStart: Date, ruleSet?: RuleSet) {
+  const rules = ruleSet ?? (await currentRuleSet());
   const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
   const { required, forecastRunId, queueIds } = await weekRequirement(weekStart);
   const agents = await prisma.agent.findMany({
     where: rosterWhere(weekStart),
     select: {
       id: true,
+      cohort: true,
       timeZone: true,
       weeklyMinMinutes: true,
       weeklyMaxMinutes: true,
@@ -90,6 +96,7 @@ export async function loadWeekInput(weekStart: Date) {
   });
   const planningAgents: PlanningAgent[] = agents.map((a) => ({
     id: a.id,
+    cohort: a.cohort,
     timeZone: a.timeZone,
     skills: a.skills.map((s) => s.queue.key),
     weeklyMinMinutes: a.weeklyMinMinutes,
@@ -99,8 +106,8 @@ export async function loadWeekInput(weekStart: Date) {
     capPeriods: readJsonColumn(CapPeriodsColumn, a.capPeriods, `exam periods of agent ${a.id}`),
     timeOff: a.timeOff,
   }));
-  const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents });
-  return { instance, forecastRunId, queueIds };
+  const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents, rules: rules.rules });
+  return { instance, forecastRunId, queueIds, ruleSetId: rules.id };
 }
 
 const slot = (weekStart: Date, t: number) => new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000);
@@ -124,6 +131,7 @@ export async function saveSolvedSchedule(
   shifts: EngineShift[],
   summary: StoredScheduleSummary,
   forecastRunId: string | null,
+  ruleSetId: string,
 ) {
   await prisma.$transaction(
     async (tx) => {
@@ -140,7 +148,7 @@ export async function saveSolvedSchedule(
       });
       await tx.schedule.update({
         where: { id: scheduleId },
-        data: { summary, forecastRunId, runStatus: "SUCCEEDED", error: null, status: "DRAFT", version: { increment: 1 } },
+        data: { summary, forecastRunId, ruleSetId, runStatus: "SUCCEEDED", error: null, status: "DRAFT", version: { increment: 1 } },
       });
     },
     { timeout: 120_000 },
@@ -209,14 +217,14 @@ export async function explainViolations(violations: Violation[], timeZone: strin
 export type ShiftEdit = { shiftId: string; queueKey: string; start: Date; end: Date; breaks: { start: Date; end: Date }[] };
 
 /**
- * A manager's edit of one shift: the whole week is checked against the same rules as the solver's
- * output; a broken rule rejects the edit with its explanation. `version` guards against two
+ * A manager's edit of one shift: the whole week is checked against the rule set it was built with (as
+ * the solver's output was); a broken rule rejects the edit with its explanation. `version` guards against two
  * managers editing the same draft at once.
  */
 export async function editShift(scheduleId: string, version: number, edit: ShiftEdit, editorName: string, timeZone = PLANNING_TIME_ZONE) {
   const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
   if (schedule.version !== version) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
-  const { instance, queueIds } = await loadWeekInput(schedule.weekStart);
+  const { instance, queueIds } = await loadWeekInput(schedule.weekStart, await ruleSetForSchedule(schedule.ruleSetId));
   const shifts = await listShifts(scheduleId);
   const target = shifts.find((s) => s.id === edit.shiftId);
   if (!target) throw new ScheduleRuleError(["That shift no longer exists."]);

@@ -25,6 +25,7 @@ import {
   weekStartOf,
 } from "~/models/schedule.server";
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
+import { ruleSetLabel } from "~/models/labour-rules.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
@@ -66,7 +67,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const selectedId = url.searchParams.get("shift");
   const selected = selectedId ? (shifts.find((s) => s.id === selectedId) ?? null) : null;
   const summary = readScheduleSummary(schedule?.summary);
-  const changes = schedule ? await changesSincePublish(schedule.id) : { changed: 0, agents: 0 };
+  const [changes, rules] = await Promise.all([
+    schedule ? changesSincePublish(schedule.id) : { changed: 0, agents: 0 },
+    ruleSetLabel(schedule?.ruleSetId ?? null),
+  ]);
   const required = summary?.requiredAgentIntervals ?? 0;
   return {
     timeZone: tz,
@@ -101,6 +105,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     changed: changes.changed,
+    rules: {
+      built: rules.built
+        ? { version: rules.built.version, by: rules.built.createdByName, at: formatInZone(rules.built.createdAt, tz, "d MMM yyyy HH:mm") }
+        : null,
+      current: rules.currentVersion,
+    },
     coverage,
     worst,
     agents: [...byAgent.values()].sort((a, b) => a.name.localeCompare(b.name)),
@@ -262,6 +272,30 @@ export default function SchedulePage() {
           <span className="text-slate-600">No schedule for this week yet.</span>
         )}
         <span className="text-slate-600">· {d.agentsAvailable} agents available</span>
+        {d.schedule && d.agents.length ? (
+          <span className="text-slate-600" data-testid="schedule-rules">
+            ·{" "}
+            {d.rules.built ? (
+              <>
+                built with{" "}
+                <Link to={`/planning/rules?version=${d.rules.built.version}`} className="text-brand-700 underline">
+                  labour rules version {d.rules.built.version}
+                </Link>{" "}
+                ({d.rules.built.by}, {d.rules.built.at})
+                {d.rules.current && d.rules.current !== d.rules.built.version ? (
+                  <span className="font-medium text-amber-800"> · the rules are now at version {d.rules.current}: re-run to apply them</span>
+                ) : null}
+              </>
+            ) : (
+              <>
+                built before labour rules were versioned; edits are checked against the{" "}
+                <Link to="/planning/rules" className="text-brand-700 underline">
+                  current rules
+                </Link>
+              </>
+            )}
+          </span>
+        ) : null}
       </div>
       {actionData?.error ? (
         <div role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">

@@ -9,6 +9,7 @@ const TABS = [
   { to: "/planning/schedule", label: "Schedule" },
   { to: "/planning/queues", label: "Queues & history" },
   { to: "/planning/requests", label: "Requests" },
+  { to: "/planning/rules", label: "Labour rules" },
 ];
 import { requirePermission } from "~/utils/auth.server";
 

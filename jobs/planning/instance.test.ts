@@ -3,6 +3,7 @@ import { buildWeekInstance, type PlanningAgent } from "./instance";
 
 const student: PlanningAgent = {
   id: "aino",
+  cohort: "student",
   timeZone: "Europe/Helsinki",
   skills: ["fi-chat", "xx-gone"],
   weeklyMinMinutes: 600,

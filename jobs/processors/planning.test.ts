@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/utils/db.server";
 import { createForecastRun } from "../../app/models/forecast.server";
+import { currentRuleSet } from "../../app/models/labour-rules.server";
 import {
   editShift,
   getOrCreateSchedule,
@@ -136,7 +137,9 @@ describe("schedule run", () => {
       { agent: before[0].agentId, queue: key, start: 40, end: 56, breaks: [] as [number, number][] },
       { agent: before[0].agentId, queue: "no-such-queue", start: 140, end: 156, breaks: [] as [number, number][] },
     ];
-    await expect(saveSolvedSchedule(scheduleId, weekStart, new Map([[key, queueId]]), broken, EMPTY_SUMMARY, null)).rejects.toThrow();
+    await expect(
+      saveSolvedSchedule(scheduleId, weekStart, new Map([[key, queueId]]), broken, EMPTY_SUMMARY, null, (await currentRuleSet()).id),
+    ).rejects.toThrow();
     expect((await listShifts(scheduleId)).map((s) => s.id)).toEqual(before.map((s) => s.id));
   });
 
