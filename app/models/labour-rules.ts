@@ -139,34 +139,27 @@ const RulesFormSchema = RulesFields.pipe(
         path: ["shiftStepHours"],
         message: `That allows ${lengths.length} shift lengths; take a bigger step so there are at most ${MAX_LENGTHS}`,
       });
+    let breakIssue = false;
+    const issue = (path: PropertyKey[], message: string) => {
+      breakIssue = true;
+      ctx.addIssue({ code: "custom", path, message });
+    };
     v.breaks.forEach((b, i) => {
       if (!b) return;
       const applies = lengths.filter((l) => l >= b.fromShiftHours);
-      if (applies.length === 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["breaks", i, "fromShiftHours"],
-          message: `No shift is that long (the longest is ${hoursLabel(v.shiftMaxHours)}), so this break would never apply`,
-        });
-        return;
-      }
+      if (applies.length === 0)
+        return issue(["breaks", i, "fromShiftHours"], `No shift is that long (the longest is ${hoursLabel(v.shiftMaxHours)}), so this break would never apply`);
       const shortest = applies[0]!;
-      if (b.minutes >= shortest) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["breaks", i, "minutes"],
-          message: `A ${hoursLabel(b.minutes)} break is as long as the ${hoursLabel(shortest)} shift it applies to, or longer`,
-        });
-        return;
-      }
+      if (b.minutes >= shortest)
+        return issue(["breaks", i, "minutes"], `A ${hoursLabel(b.minutes)} break is as long as the ${hoursLabel(shortest)} shift it applies to, or longer`);
       if (b.earliestAfterStartMinutes + b.minutes + b.latestBeforeEndMinutes > shortest)
-        ctx.addIssue({
-          code: "custom",
-          path: ["breaks", i, "earliestAfterStartMinutes"],
-          message: `A ${hoursLabel(b.minutes)} break at least ${hoursLabel(b.earliestAfterStartMinutes)} after the start and ${hoursLabel(b.latestBeforeEndMinutes)} before the end does not fit a ${hoursLabel(shortest)} shift`,
-        });
+        issue(
+          ["breaks", i, "earliestAfterStartMinutes"],
+          `A ${hoursLabel(b.minutes)} break at least ${hoursLabel(b.earliestAfterStartMinutes)} after the start and ${hoursLabel(b.latestBeforeEndMinutes)} before the end does not fit a ${hoursLabel(shortest)} shift`,
+        );
     });
-    for (const length of lengths) {
+    // Breaks that each fit may still fill a shift between them (said once, when no single break is at fault).
+    for (const length of breakIssue ? [] : lengths) {
       const total = v.breaks.reduce((sum, b) => sum + (b && length >= b.fromShiftHours ? b.minutes : 0), 0);
       if (total >= length) {
         ctx.addIssue({
@@ -286,7 +279,7 @@ export function describeChanges(from: LabourRules, to: LabourRules): string[] {
   for (const type of CONTRACT_TYPES) {
     const a = from.byContract[type]?.maxShiftsPerWeek;
     const b = to.byContract[type]?.maxShiftsPerWeek;
-    if (a !== b) out.push(`${CONTRACT_LABELS[type].toLowerCase()}: shifts a week ${a ?? "company rule"} → ${b ?? "company rule"}`);
+    if (a !== b) out.push(`${CONTRACT_LABELS[type]}s: shifts a week ${a ?? "company rule"} → ${b ?? "company rule"}`);
   }
   return out;
 }

@@ -206,7 +206,7 @@ export default function LabourRulesPage() {
             </p>
             <div className="grid gap-4 sm:grid-cols-3">
               {CONTRACT_TYPES.map((type) =>
-                field(`byContract.${type}.maxShiftsPerWeek`, `${CONTRACT_LABELS[type]}: most shifts a week`, "shifts", f.byContract[type], { step: "1" }),
+                field(`byContract.${type}.maxShiftsPerWeek`, `${CONTRACT_LABELS[type]}s: most shifts a week`, "shifts", f.byContract[type], { step: "1" }),
               )}
             </div>
           </Card>

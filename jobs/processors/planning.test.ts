@@ -235,3 +235,53 @@ describe("swaps and time off", () => {
     expect(await prisma.outboxMessage.count({ where: { kind: "time-off-decided", to: { contains: tag } } })).toBe(1);
   });
 });
+
+describe("labour rules", () => {
+  it("a run uses the current version and records it; hand edits are checked against the version the week was built with", async () => {
+    const { saveRuleSet } = await import("../../app/models/labour-rules.server");
+    const { DEFAULT_LABOUR_RULES } = await import("../../app/models/labour-rules");
+    const actor = await prisma.user.findFirstOrThrow({ where: { email: { endsWith: `-${tag}@integration.handoff.example` } }, select: { id: true } });
+    const base = await currentRuleSet();
+    // Only 6-hour shifts, 14 hours' rest, at most 3 shifts a week for rural contracts (all but one agent here).
+    const strict = {
+      ...DEFAULT_LABOUR_RULES,
+      shiftMinMinutes: 360,
+      shiftMaxMinutes: 360,
+      minRestMinutes: 840,
+      byContract: { rural: { maxShiftsPerWeek: 3 } },
+    };
+    const saved = await saveRuleSet(strict, base.version, { id: actor.id, name: "Integration Manager" });
+    expect(saved).toMatchObject({ ok: true, version: base.version + 1 });
+    try {
+      await runSchedule(scheduleId, 2, noop);
+      const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: { ruleSetId: true } });
+      expect(schedule.ruleSetId).toBe((await currentRuleSet()).id);
+      const shifts = (await listShifts(scheduleId)).filter((s) => s.queue.key === key);
+      expect(shifts.length).toBeGreaterThan(5);
+      for (const s of shifts) expect((s.end.getTime() - s.start.getTime()) / 60_000).toBe(360);
+      const rural = new Set(
+        (await prisma.agent.findMany({ where: { cohort: "rural", skills: { some: { queueId } } }, select: { id: true } })).map((a) => a.id),
+      );
+      const byAgent = new Map<string, typeof shifts>();
+      for (const s of shifts) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
+      expect([...byAgent.keys()].filter((id) => rural.has(id)).length).toBeGreaterThan(2);
+      for (const [agentId, own] of byAgent) {
+        if (rural.has(agentId)) expect(own.length).toBeLessThanOrEqual(3);
+        const sorted = own.sort((a, b) => a.start.getTime() - b.start.getTime());
+        for (let i = 1; i < sorted.length; i++) expect(sorted[i].start.getTime() - sorted[i - 1].end.getTime()).toBeGreaterThanOrEqual(840 * 60_000);
+      }
+      // The rules move back to 8-hour shifts; this week was built with 6-hour ones, and an edit is checked against those.
+      await saveRuleSet(DEFAULT_LABOUR_RULES, base.version + 1, { id: actor.id, name: "Integration Manager" });
+      const { version } = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+      const [shift] = shifts;
+      const longer = { shiftId: shift.id, queueKey: key, start: shift.start, end: new Date(shift.start.getTime() + 480 * 60_000), breaks: [] };
+      const refused = await editShift(scheduleId, version, longer, "vitest").catch((e) => e);
+      expect(refused).toBeInstanceOf(ScheduleRuleError);
+      expect((refused as ScheduleRuleError).violations.join(" ")).toMatch(/allowed lengths are 360 min/);
+    } finally {
+      const now = await currentRuleSet();
+      if (now.rules.shiftMaxMinutes !== DEFAULT_LABOUR_RULES.shiftMaxMinutes)
+        await saveRuleSet(DEFAULT_LABOUR_RULES, now.version, { id: actor.id, name: "vitest" });
+    }
+  });
+});
