@@ -9,6 +9,8 @@ import { ROLE_LABELS, STAFF_ROLES, type Role } from "~/utils/permissions";
 import { recordAudit } from "./audit.server";
 import { createInvitation, invitationLink } from "./invitation.server";
 import { deliverSoon, enqueueMail } from "./outbox.server";
+import { removeLeaverFromDrafts } from "./schedule.server";
+import { addDays, localDate, parseIsoDate } from "~/utils/time";
 
 export const InviteSchema = z.object({
   name: z.string({ error: "Enter the person's name" }).trim().min(2, "Enter the person's full name").max(100, "Keep the name under 100 characters"),
@@ -23,6 +25,33 @@ export const InviteSchema = z.object({
 export type InviteInput = z.infer<typeof InviteSchema>;
 
 export const RoleChangeSchema = z.object({ role: z.enum(STAFF_ROLES, { error: "Choose a role: admin, planning manager or recruiter" }) });
+
+/** Why agents leave; the capacity plan's attrition counts every leaver, the reasons say what to work on. */
+export const LEAVE_REASONS = {
+  studies: "Studies (started, finished or need the time)",
+  moved: "Moved away",
+  "other-job": "Took another job",
+  personal: "Personal reasons",
+  performance: "Performance",
+  other: "Other",
+} as const;
+export type LeaveReason = keyof typeof LEAVE_REASONS;
+
+/** How far back a leaving date may be recorded (a leaver noticed late), and the latest: today. */
+const LEAVING_LOOKBACK_DAYS = 365;
+
+/** The deactivation form of an agent: their last working day (today or earlier) and why they left. */
+export function leavingSchema(today: string) {
+  return z.object({
+    leftAt: z
+      .string({ error: "Enter their last working day" })
+      .refine((v) => parseIsoDate(v) !== null, "Enter their last working day as a date")
+      .refine((v) => v <= today, "Their last working day cannot be in the future: deactivate them on or after it")
+      .refine((v) => v >= addDays(today, -LEAVING_LOOKBACK_DAYS), "That is more than a year ago; check the date"),
+    leaveReason: z.enum(Object.keys(LEAVE_REASONS) as [LeaveReason, ...LeaveReason[]], { error: "Choose why they left" }),
+  });
+}
+export type Leaving = z.infer<ReturnType<typeof leavingSchema>>;
 
 export type AccountResult = { ok: true; message: string } | { ok: false; error: string; field?: string };
 
@@ -104,6 +133,7 @@ export async function getAccount(id: string, now = new Date()) {
       deactivatedAt: true,
       lastSignInAt: true,
       createdAt: true,
+      agent: { select: { leftAt: true, leaveReason: true } },
       _count: { select: { sessions: { where: { expiresAt: { gt: now } } } } },
       invitations: { where: { usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, take: 1, select: { purpose: true, expiresAt: true } },
     },
@@ -187,32 +217,59 @@ export async function changeRole(userId: string, role: (typeof STAFF_ROLES)[numb
   });
 }
 
-/** Deactivates an account: it cannot sign in, its sessions end at once and its open links stop working. */
-export async function deactivateAccount(userId: string, actor: Actor, now = new Date()): Promise<AccountResult> {
+/**
+ * Deactivates an account: it cannot sign in, its sessions end at once and its open links stop working.
+ * An agent also leaves: `leaving` (last working day and reason) is recorded for attrition, and they are
+ * taken off the roster and out of draft schedules after that day (`removeLeaverFromDrafts`).
+ */
+export async function deactivateAccount(userId: string, actor: Actor, now = new Date(), leaving?: Leaving): Promise<AccountResult> {
   if (userId === actor.id) return { ok: false, error: "You cannot deactivate your own account; ask another admin." };
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, deactivatedAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, role: true, deactivatedAt: true, agent: { select: { id: true, timeZone: true } } },
+    });
     if (!user) return { ok: false, error: "That account no longer exists" };
     if (user.deactivatedAt) return { ok: true, message: `${user.name} is already deactivated` };
     if (user.role === "ADMIN" && (await isLastActiveAdmin(tx, user.id))) return { ok: false, error: LAST_ADMIN_MESSAGE };
+    if (user.agent && !leaving) return { ok: false, field: "leftAt", error: "Enter their last working day and why they left" };
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: now } });
-    // A deactivated agent gets no more shifts from the scheduler; published shifts stay for managers to reassign.
-    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: false } });
+    let left: Awaited<ReturnType<typeof removeLeaverFromDrafts>> | null = null;
+    if (user.agent && leaving) {
+      await tx.agent.update({
+        where: { id: user.agent.id },
+        data: { active: false, leftAt: new Date(`${leaving.leftAt}T00:00:00Z`), leaveReason: leaving.leaveReason },
+      });
+      left = await removeLeaverFromDrafts(tx, user.agent, leaving.leftAt, now);
+    }
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
     await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    const leftText = leaving ? ` (left after ${leaving.leftAt}: ${LEAVE_REASONS[leaving.leaveReason].toLowerCase()})` : "";
     await recordAudit(
       tx,
       {
         actorId: actor.id,
         action: "account.deactivated",
         subject: { type: "User", id: user.id },
-        summary: `${actor.name} deactivated ${user.name}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
-        detail: { sessionsEnded: sessions.count },
+        summary: `${actor.name} deactivated ${user.name}${leftText}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
+        detail: { sessionsEnded: sessions.count, ...(leaving && left ? { leftAt: leaving.leftAt, leaveReason: leaving.leaveReason, ...left } : {}) },
       },
       now,
     );
-    return { ok: true, message: `${user.name} is deactivated and signed out everywhere` };
+    if (!left) return { ok: true, message: `${user.name} is deactivated and signed out everywhere` };
+    const removed = left.removedDraftShifts
+      ? `${left.removedDraftShifts} draft shift${left.removedDraftShifts === 1 ? "" : "s"} removed`
+      : "no draft shifts to remove";
+    const kept = left.publishedShiftsKept
+      ? `; ${left.publishedShiftsKept} published shift${left.publishedShiftsKept === 1 ? " needs" : "s need"} someone else: re-run and publish those weeks`
+      : "";
+    return { ok: true, message: `${user.name} has left and is signed out everywhere (${removed}${kept})` };
   });
+}
+
+/** Today's date where the admin is, for the leaving form's default and its "not in the future" check. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return localDate(now, timeZone);
 }
 
 export async function reactivateAccount(userId: string, actor: Actor, now = new Date()): Promise<AccountResult> {
@@ -221,7 +278,8 @@ export async function reactivateAccount(userId: string, actor: Actor, now = new 
     if (!user) return { ok: false, error: "That account no longer exists" };
     if (!user.deactivatedAt) return { ok: true, message: `${user.name} is already active` };
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: null } });
-    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: true } });
+    // Back after leaving (or deactivated by mistake): no longer counted as a leaver.
+    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: true, leftAt: null, leaveReason: null } });
     await recordAudit(
       tx,
       { actorId: actor.id, action: "account.reactivated", subject: { type: "User", id: user.id }, summary: `${actor.name} reactivated ${user.name}` },

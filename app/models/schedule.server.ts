@@ -1,10 +1,11 @@
 // Week schedules: building the engine's input from the database, storing solver output, hand edits
 // checked against the same rules, and publishing with optimistic locking.
 import { TZDate } from "@date-fns/tz";
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift, type Violation } from "../../jobs/schedule";
-import { formatInZone, zoneAbbreviation } from "~/utils/time";
+import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { currentRuleSet, ruleSetForSchedule, type RuleSet } from "./labour-rules.server";
@@ -419,4 +420,52 @@ export function dailyHours(rows: { queue: string; required: number[]; staffed: n
     queue: row.queue,
     days: Array.from({ length: 7 }, (_, day) => ({ required: hours(row.required, day), scheduled: hours(row.staffed, day) })),
   }));
+}
+
+/**
+ * An agent who left: their shifts in draft schedules from the day after their last day (and never in the
+ * past) are removed, each changed draft's version bumped; pending swaps they offered are cancelled and
+ * ones they took are offered again. Published weeks keep their shifts until a manager re-runs and
+ * publishes them (the schedule page flags them, see `leaversWithPublishedShifts`): what agents were told
+ * changes only when a manager publishes. Their past shifts, requests and record stay.
+ */
+export async function removeLeaverFromDrafts(tx: Prisma.TransactionClient, agent: { id: string; timeZone: string }, leftAt: string, now: Date) {
+  const dayAfter = startOfLocalDay(addDays(leftAt, 1), agent.timeZone);
+  const from = dayAfter > now ? dayAfter : now;
+  const drafts = await tx.shift.findMany({
+    where: { agentId: agent.id, start: { gte: from }, schedule: { status: "DRAFT" } },
+    select: { id: true, scheduleId: true },
+  });
+  if (drafts.length) {
+    await tx.shift.deleteMany({ where: { id: { in: drafts.map((s) => s.id) } } });
+    await tx.schedule.updateMany({ where: { id: { in: [...new Set(drafts.map((s) => s.scheduleId))] } }, data: { version: { increment: 1 } } });
+  }
+  await tx.swapRequest.updateMany({
+    where: { offeredById: agent.id, status: "PENDING" },
+    data: { status: "CANCELLED", decidedBy: "Handoff (the agent left)", decidedAt: now },
+  });
+  await tx.swapRequest.updateMany({ where: { takenById: agent.id, status: "PENDING" }, data: { takenById: null } });
+  const published = await tx.publishedShift.count({ where: { agentId: agent.id, start: { gte: from } } });
+  return { removedDraftShifts: drafts.length, publishedShiftsKept: published };
+}
+
+/** Agents no longer active who still hold upcoming published shifts of this week: someone must cover them. */
+export async function leaversWithPublishedShifts(scheduleId: string, now = new Date()) {
+  const rows = await prisma.publishedShift.findMany({
+    where: { scheduleId, start: { gte: now }, agent: { active: false } },
+    select: { start: true, agent: { select: { id: true, leftAt: true, user: { select: { name: true } } } } },
+    orderBy: { start: "asc" },
+  });
+  const byAgent = new Map<string, { name: string; leftAt: string | null; shifts: number; firstStart: Date }>();
+  for (const r of rows) {
+    const entry = byAgent.get(r.agent.id) ?? {
+      name: r.agent.user.name,
+      leftAt: r.agent.leftAt ? localDate(r.agent.leftAt, "UTC") : null,
+      shifts: 0,
+      firstStart: r.start,
+    };
+    entry.shifts++;
+    byAgent.set(r.agent.id, entry);
+  }
+  return [...byAgent.values()];
 }

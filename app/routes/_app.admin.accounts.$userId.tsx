@@ -5,7 +5,17 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
-import { changeRole, deactivateAccount, getAccount, reactivateAccount, RoleChangeSchema, sendPasswordReset } from "~/models/account.server";
+import {
+  changeRole,
+  deactivateAccount,
+  getAccount,
+  LEAVE_REASONS,
+  leavingSchema,
+  reactivateAccount,
+  RoleChangeSchema,
+  sendPasswordReset,
+  todayIn,
+} from "~/models/account.server";
 import { auditOf } from "~/models/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
@@ -22,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const account = await getAccount(params.userId ?? "");
   invariantResponse(account, "No account with this id", { status: 404 });
   const history = await auditOf({ type: "User", id: account.id });
-  return { account, history, timeZone: user.timeZone, isSelf: account.id === user.id };
+  return { account, history, timeZone: user.timeZone, isSelf: account.id === user.id, today: todayIn(user.timeZone) };
 }
 
 const IntentSchema = z.enum(["role", "deactivate", "reactivate", "reset"], { error: "Unknown action" });
@@ -31,29 +41,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "accounts:edit");
   const form = Object.fromEntries(await readForm(request));
   const intent = IntentSchema.safeParse(form.intent);
-  if (!intent.success) return data({ error: "Unknown action; reload the page and try again.", field: undefined as string | undefined }, { status: 400 });
+  if (!intent.success)
+    return data(
+      { error: "Unknown action; reload the page and try again.", field: undefined as string | undefined, fieldErrors: {} as Record<string, string> },
+      { status: 400 },
+    );
   const id = params.userId ?? "";
   const appUrl = env().APP_URL ?? new URL(request.url).origin;
   let result;
   if (intent.data === "role") {
     const role = RoleChangeSchema.safeParse(form);
-    if (!role.success) return data({ error: role.error.issues[0]!.message, field: "role" as string | undefined }, { status: 400 });
+    if (!role.success)
+      return data({ error: role.error.issues[0]!.message, field: "role" as string | undefined, fieldErrors: {} as Record<string, string> }, { status: 400 });
     result = await changeRole(id, role.data.role, user);
-  } else if (intent.data === "deactivate") result = await deactivateAccount(id, user);
-  else if (intent.data === "reactivate") result = await reactivateAccount(id, user);
+  } else if (intent.data === "deactivate") {
+    // An agent leaves: their last working day and the reason are asked for (attrition is measured from them).
+    const account = await getAccount(id);
+    let leaving;
+    if (account?.role === "AGENT") {
+      const parsed = leavingSchema(todayIn(user.timeZone)).safeParse(form);
+      if (!parsed.success) {
+        const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+        return data({ error: "Say when they left and why; nothing was changed.", field: "leaving" as string | undefined, fieldErrors }, { status: 400 });
+      }
+      leaving = parsed.data;
+    }
+    result = await deactivateAccount(id, user, new Date(), leaving);
+  } else if (intent.data === "reactivate") result = await reactivateAccount(id, user);
   else result = await sendPasswordReset(id, user, appUrl);
-  if (!result.ok) return data({ error: result.error, field: result.field }, { status: result.error === "That account no longer exists" ? 404 : 409 });
+  if (!result.ok)
+    return data(
+      { error: result.error, field: result.field, fieldErrors: {} as Record<string, string> },
+      { status: result.error === "That account no longer exists" ? 404 : 409 },
+    );
   return redirectWithToast(`/admin/accounts/${id}`, { title: result.message });
 }
 
 export default function Account() {
-  const { account, history, timeZone, isSelf } = useLoaderData<typeof loader>();
+  const { account, history, timeZone, isSelf, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const deactivated = Boolean(account.deactivatedAt);
   const roleError = actionData?.field === "role" ? actionData.error : null;
-  const formError = actionData && actionData.field !== "role" ? actionData.error : null;
+  const formError = actionData && actionData.field !== "role" && actionData.field !== "leaving" ? actionData.error : null;
+  const leavingErrors: Record<string, string> = actionData?.field === "leaving" ? actionData.fieldErrors : {};
 
   return (
     <>
@@ -99,6 +131,15 @@ export default function Account() {
               <>
                 <dt className="text-slate-600">Deactivated</dt>
                 <dd className="text-slate-900">{formatInZone(account.deactivatedAt!, timeZone)}</dd>
+              </>
+            ) : null}
+            {account.agent?.leftAt ? (
+              <>
+                <dt className="text-slate-600">Last working day</dt>
+                <dd className="text-slate-900">
+                  {formatInZone(account.agent.leftAt, "UTC", "d MMM yyyy")}
+                  {account.agent.leaveReason ? ` · ${LEAVE_REASONS[account.agent.leaveReason as keyof typeof LEAVE_REASONS] ?? account.agent.leaveReason}` : ""}
+                </dd>
               </>
             ) : null}
           </dl>
@@ -168,17 +209,21 @@ export default function Account() {
                     Send reset link
                   </Button>
                 </Form>
-                <Form method="post" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-                  <input type="hidden" name="intent" value="deactivate" />
-                  <p className="max-w-sm text-sm text-slate-700">
-                    {isSelf
-                      ? "You cannot deactivate your own account; another admin can."
-                      : "Signs them out everywhere at once and stops them signing in. Their history stays."}
-                  </p>
-                  <Button type="submit" variant="danger" disabled={busy || isSelf}>
-                    Deactivate
-                  </Button>
-                </Form>
+                {account.role === "AGENT" ? (
+                  <LeavingForm today={today} errors={leavingErrors} error={actionData?.field === "leaving" ? actionData.error : null} busy={busy} />
+                ) : (
+                  <Form method="post" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
+                    <input type="hidden" name="intent" value="deactivate" />
+                    <p className="max-w-sm text-sm text-slate-700">
+                      {isSelf
+                        ? "You cannot deactivate your own account; another admin can."
+                        : "Signs them out everywhere at once and stops them signing in. Their history stays."}
+                    </p>
+                    <Button type="submit" variant="danger" disabled={busy || isSelf}>
+                      Deactivate
+                    </Button>
+                  </Form>
+                )}
               </>
             )}
           </div>
@@ -209,5 +254,83 @@ export default function Account() {
         </Card>
       </div>
     </>
+  );
+}
+
+const CONTROL =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-rose-400";
+
+/** An agent's deactivation: they leave, so their last working day and the reason are recorded. */
+function LeavingForm({ today, errors, error, busy }: { today: string; errors: Record<string, string>; error: string | null; busy: boolean }) {
+  return (
+    <Form method="post" className="space-y-3 border-t border-slate-100 pt-4" aria-labelledby="leaving-title">
+      <input type="hidden" name="intent" value="deactivate" />
+      <h3 id="leaving-title" className="text-sm font-semibold text-slate-900">
+        The agent leaves
+      </h3>
+      <p className="text-sm text-slate-700">
+        Signs them out at once and takes them off draft schedules after their last day. Shifts already published stay until you re-run and publish those weeks.
+        Their history stays, and the capacity plan counts them as a leaver.
+      </p>
+      {error ? (
+        <p role="alert" className="text-sm text-rose-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="leftAt" className="block text-sm font-medium text-slate-800">
+            Last working day
+          </label>
+          <input
+            id="leftAt"
+            name="leftAt"
+            type="date"
+            max={today}
+            defaultValue={today}
+            required
+            aria-invalid={errors.leftAt ? true : undefined}
+            aria-describedby={errors.leftAt ? "leftAt-error" : undefined}
+            className={CONTROL}
+          />
+          {errors.leftAt ? (
+            <p id="leftAt-error" className="mt-1 text-sm text-rose-700">
+              {errors.leftAt}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor="leaveReason" className="block text-sm font-medium text-slate-800">
+            Why they left
+          </label>
+          <select
+            id="leaveReason"
+            name="leaveReason"
+            defaultValue=""
+            required
+            aria-invalid={errors.leaveReason ? true : undefined}
+            aria-describedby={errors.leaveReason ? "leaveReason-error" : undefined}
+            className={CONTROL}
+          >
+            <option value="" disabled>
+              Choose…
+            </option>
+            {Object.entries(LEAVE_REASONS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {errors.leaveReason ? (
+            <p id="leaveReason-error" className="mt-1 text-sm text-rose-700">
+              {errors.leaveReason}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <Button type="submit" variant="danger" disabled={busy}>
+        Deactivate: the agent has left
+      </Button>
+    </Form>
   );
 }

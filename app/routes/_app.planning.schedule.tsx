@@ -13,6 +13,7 @@ import {
   editShift,
   findScheduleByWeek,
   INTERVAL_MINUTES,
+  leaversWithPublishedShifts,
   nextWeekStart,
   PLANNING_TIME_ZONE,
   publishSchedule,
@@ -67,9 +68,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const selectedId = url.searchParams.get("shift");
   const selected = selectedId ? (shifts.find((s) => s.id === selectedId) ?? null) : null;
   const summary = readScheduleSummary(schedule?.summary);
-  const [changes, rules] = await Promise.all([
+  const [changes, rules, leavers] = await Promise.all([
     schedule ? changesSincePublish(schedule.id) : { changed: 0, agents: 0 },
     ruleSetLabel(schedule?.ruleSetId ?? null),
+    schedule ? leaversWithPublishedShifts(schedule.id) : [],
   ]);
   const required = summary?.requiredAgentIntervals ?? 0;
   return {
@@ -105,6 +107,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     changed: changes.changed,
+    leavers: leavers.map((l) => ({
+      name: l.name,
+      shifts: l.shifts,
+      leftAt: l.leftAt ? formatInZone(`${l.leftAt}T12:00:00Z`, "UTC", "d MMM") : null,
+      from: formatInZone(l.firstStart, tz, "EEE d MMM HH:mm"),
+    })),
     rules: {
       built: rules.built
         ? { version: rules.built.version, by: rules.built.createdByName, at: formatInZone(rules.built.createdAt, tz, "d MMM yyyy HH:mm") }
@@ -297,6 +305,21 @@ export default function SchedulePage() {
           </span>
         ) : null}
       </div>
+      {d.leavers.length ? (
+        <div className="mb-4 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="leavers">
+          <p className="font-medium">Published shifts of people who have left</p>
+          <ul className="mt-1 list-disc pl-5">
+            {d.leavers.map((l) => (
+              <li key={l.name}>
+                {l.name}
+                {l.leftAt ? ` (last working day ${l.leftAt})` : " (deactivated)"} still has {l.shifts} published shift{l.shifts === 1 ? "" : "s"}, the first{" "}
+                {l.from}.
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">Re-run this week and publish it, so others cover them; agents are told when you publish.</p>
+        </div>
+      ) : null}
       {actionData?.error ? (
         <div role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
           <p className="font-medium">{actionData.error}</p>
