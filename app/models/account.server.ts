@@ -10,7 +10,8 @@ import { recordAudit } from "./audit.server";
 import { createInvitation, invitationLink } from "./invitation.server";
 import { deliverSoon, enqueueMail } from "./outbox.server";
 import { removeLeaverFromDrafts } from "./schedule.server";
-import { addDays, localDate, parseIsoDate } from "~/utils/time";
+import { localDate } from "~/utils/time";
+import { LEAVE_REASONS, type Leaving } from "./leaving";
 
 export const InviteSchema = z.object({
   name: z.string({ error: "Enter the person's name" }).trim().min(2, "Enter the person's full name").max(100, "Keep the name under 100 characters"),
@@ -25,33 +26,6 @@ export const InviteSchema = z.object({
 export type InviteInput = z.infer<typeof InviteSchema>;
 
 export const RoleChangeSchema = z.object({ role: z.enum(STAFF_ROLES, { error: "Choose a role: admin, planning manager or recruiter" }) });
-
-/** Why agents leave; the capacity plan's attrition counts every leaver, the reasons say what to work on. */
-export const LEAVE_REASONS = {
-  studies: "Studies (started, finished or need the time)",
-  moved: "Moved away",
-  "other-job": "Took another job",
-  personal: "Personal reasons",
-  performance: "Performance",
-  other: "Other",
-} as const;
-export type LeaveReason = keyof typeof LEAVE_REASONS;
-
-/** How far back a leaving date may be recorded (a leaver noticed late), and the latest: today. */
-const LEAVING_LOOKBACK_DAYS = 365;
-
-/** The deactivation form of an agent: their last working day (today or earlier) and why they left. */
-export function leavingSchema(today: string) {
-  return z.object({
-    leftAt: z
-      .string({ error: "Enter their last working day" })
-      .refine((v) => parseIsoDate(v) !== null, "Enter their last working day as a date")
-      .refine((v) => v <= today, "Their last working day cannot be in the future: deactivate them on or after it")
-      .refine((v) => v >= addDays(today, -LEAVING_LOOKBACK_DAYS), "That is more than a year ago; check the date"),
-    leaveReason: z.enum(Object.keys(LEAVE_REASONS) as [LeaveReason, ...LeaveReason[]], { error: "Choose why they left" }),
-  });
-}
-export type Leaving = z.infer<ReturnType<typeof leavingSchema>>;
 
 export type AccountResult = { ok: true; message: string } | { ok: false; error: string; field?: string };
 

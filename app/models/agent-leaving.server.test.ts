@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { addDays, localDate } from "~/utils/time";
-import { deactivateAccount, leavingSchema } from "./account.server";
+import { deactivateAccount } from "./account.server";
+import { leavingSchema } from "./leaving";
 import { measureCohorts } from "./capacity.server";
 import { leaversWithPublishedShifts } from "./schedule.server";
 

@@ -99,14 +99,16 @@ export interface RulesFormInput {
   byContract: Record<string, { maxShiftsPerWeek?: unknown }>;
 }
 
+// A row left empty is no break; its index stays, so errors point at the row the manager typed in.
+const BreakEntry = z.union([BreakRow.refine((row) => Object.values(row).every(blank)).transform(() => null), FilledBreak]);
+
 const RulesFields = z.object({
   shiftMinHours: hours("the shortest shift", 1, 16),
   shiftMaxHours: hours("the longest shift", 1, 16),
   shiftStepHours: hours("the step between shift lengths", 0.25, 16),
   minRestHours: hours("the minimum rest", 0, 24),
   maxShiftsPerWeek: shiftCount("the most shifts a week"),
-  // A row left empty is no break; its index stays, so errors point at the row the manager typed in.
-  breaks: z.array(z.union([BreakRow.refine((row) => Object.values(row).every(blank)).transform(() => null), FilledBreak])).max(BREAK_ROWS),
+  breaks: z.array(BreakEntry).max(BREAK_ROWS),
   byContract: z.record(
     z.enum(CONTRACT_TYPES),
     z.object({
@@ -120,78 +122,74 @@ const RulesFields = z.object({
     }),
   ),
 });
+type RulesValues = z.output<typeof RulesFields>;
+type Break = NonNullable<z.output<typeof BreakEntry>>;
 
-// The rules checked against each other run only on fields that passed (a pipe stops at the first failing stage).
-const RulesFormSchema = RulesFields.pipe(
-  z.custom<z.output<typeof RulesFields>>().superRefine((v, ctx) => {
-    if (v.shiftMinHours > v.shiftMaxHours) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["shiftMinHours"],
-        message: `The shortest shift (${hoursLabel(v.shiftMinHours)}) is longer than the longest (${hoursLabel(v.shiftMaxHours)})`,
-      });
-      return;
-    }
-    const lengths = allowedShiftLengths({ shiftMinMinutes: v.shiftMinHours, shiftMaxMinutes: v.shiftMaxHours, shiftStepMinutes: v.shiftStepHours });
-    if (lengths.length > MAX_LENGTHS)
-      ctx.addIssue({
-        code: "custom",
-        path: ["shiftStepHours"],
-        message: `That allows ${lengths.length} shift lengths; take a bigger step so there are at most ${MAX_LENGTHS}`,
-      });
-    let breakIssue = false;
-    const issue = (path: PropertyKey[], message: string) => {
-      breakIssue = true;
-      ctx.addIssue({ code: "custom", path, message });
-    };
-    v.breaks.forEach((b, i) => {
-      if (!b) return;
-      const applies = lengths.filter((l) => l >= b.fromShiftHours);
-      if (applies.length === 0)
-        return issue(["breaks", i, "fromShiftHours"], `No shift is that long (the longest is ${hoursLabel(v.shiftMaxHours)}), so this break would never apply`);
-      const shortest = applies[0]!;
-      if (b.minutes >= shortest)
-        return issue(["breaks", i, "minutes"], `A ${hoursLabel(b.minutes)} break is as long as the ${hoursLabel(shortest)} shift it applies to, or longer`);
-      if (b.earliestAfterStartMinutes + b.minutes + b.latestBeforeEndMinutes > shortest)
-        issue(
-          ["breaks", i, "earliestAfterStartMinutes"],
-          `A ${hoursLabel(b.minutes)} break at least ${hoursLabel(b.earliestAfterStartMinutes)} after the start and ${hoursLabel(b.latestBeforeEndMinutes)} before the end does not fit a ${hoursLabel(shortest)} shift`,
-        );
-    });
-    // Breaks that each fit may still fill a shift between them (said once, when no single break is at fault).
-    for (const length of breakIssue ? [] : lengths) {
-      const total = v.breaks.reduce((sum, b) => sum + (b && length >= b.fromShiftHours ? b.minutes : 0), 0);
-      if (total >= length) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["breaks"],
-          message: `The breaks of a ${hoursLabel(length)} shift add up to ${hoursLabel(total)}: no time left to work`,
-        });
-        break;
-      }
-    }
-  }),
-).transform((v): LabourRules => ({
-  shiftMinMinutes: v.shiftMinHours,
-  shiftMaxMinutes: v.shiftMaxHours,
-  shiftStepMinutes: v.shiftStepHours,
-  minRestMinutes: v.minRestHours,
-  breaks: v.breaks
-    .filter((b) => b !== null)
-    .map((b) => ({
-      fromShiftMinutes: b.fromShiftHours,
-      minutes: b.minutes,
-      earliestAfterStartMinutes: b.earliestAfterStartMinutes,
-      latestBeforeEndMinutes: b.latestBeforeEndMinutes,
-    }))
-    .sort((a, b) => a.fromShiftMinutes - b.fromShiftMinutes),
-  maxShiftsPerWeek: v.maxShiftsPerWeek,
-  byContract: Object.fromEntries(
-    Object.entries(v.byContract)
-      .filter(([, c]) => c.maxShiftsPerWeek !== undefined)
-      .map(([type, c]) => [type, { maxShiftsPerWeek: c.maxShiftsPerWeek }]),
-  ),
-}));
+/** The fields that read well on their own (undefined where one did not; a break row that did not is undefined). */
+type PartialValues = Partial<Omit<RulesValues, "breaks">> & { breaks: Array<Break | null | undefined> };
+
+/**
+ * The rules checked against each other, on whichever fields read well on their own, so one submit
+ * reports every problem (a bad field elsewhere does not hide a break that does not fit).
+ */
+function crossCheck(v: PartialValues, add: (path: PropertyKey[], message: string) => void) {
+  const { shiftMinHours: min, shiftMaxHours: max, shiftStepHours: step } = v;
+  if (min !== undefined && max !== undefined && min > max)
+    return add(["shiftMinHours"], `The shortest shift (${hoursLabel(min)}) is longer than the longest (${hoursLabel(max)})`);
+  if (min === undefined || max === undefined || step === undefined) return;
+  const lengths = allowedShiftLengths({ shiftMinMinutes: min, shiftMaxMinutes: max, shiftStepMinutes: step });
+  if (lengths.length > MAX_LENGTHS)
+    add(["shiftStepHours"], `That allows ${lengths.length} shift lengths; take a bigger step so there are at most ${MAX_LENGTHS}`);
+  let breakIssue = false;
+  const issue = (path: PropertyKey[], message: string) => {
+    breakIssue = true;
+    add(path, message);
+  };
+  v.breaks.forEach((b, i) => {
+    if (!b) return;
+    const applies = lengths.filter((l) => l >= b.fromShiftHours);
+    if (applies.length === 0)
+      return issue(["breaks", i, "fromShiftHours"], `No shift is that long (the longest is ${hoursLabel(max)}), so this break would never apply`);
+    const shortest = applies[0]!;
+    if (b.minutes >= shortest)
+      return issue(["breaks", i, "minutes"], `A ${hoursLabel(b.minutes)} break is as long as the ${hoursLabel(shortest)} shift it applies to, or longer`);
+    if (b.earliestAfterStartMinutes + b.minutes + b.latestBeforeEndMinutes > shortest)
+      issue(
+        ["breaks", i, "earliestAfterStartMinutes"],
+        `A ${hoursLabel(b.minutes)} break at least ${hoursLabel(b.earliestAfterStartMinutes)} after the start and ${hoursLabel(b.latestBeforeEndMinutes)} before the end does not fit a ${hoursLabel(shortest)} shift`,
+      );
+  });
+  // Breaks that each fit may still fill a shift between them (said once, when no single break is at fault).
+  if (breakIssue || v.breaks.some((b) => b === undefined)) return;
+  for (const length of lengths) {
+    const total = v.breaks.reduce((sum, b) => sum + (b && length >= b.fromShiftHours ? b.minutes : 0), 0);
+    if (total >= length) return add(["breaks"], `The breaks of a ${hoursLabel(length)} shift add up to ${hoursLabel(total)}: no time left to work`);
+  }
+}
+
+function toRules(v: RulesValues): LabourRules {
+  return {
+    shiftMinMinutes: v.shiftMinHours,
+    shiftMaxMinutes: v.shiftMaxHours,
+    shiftStepMinutes: v.shiftStepHours,
+    minRestMinutes: v.minRestHours,
+    breaks: v.breaks
+      .filter((b) => b !== null)
+      .map((b) => ({
+        fromShiftMinutes: b.fromShiftHours,
+        minutes: b.minutes,
+        earliestAfterStartMinutes: b.earliestAfterStartMinutes,
+        latestBeforeEndMinutes: b.latestBeforeEndMinutes,
+      }))
+      .sort((a, b) => a.fromShiftMinutes - b.fromShiftMinutes),
+    maxShiftsPerWeek: v.maxShiftsPerWeek,
+    byContract: Object.fromEntries(
+      Object.entries(v.byContract)
+        .filter(([, c]) => c.maxShiftsPerWeek !== undefined)
+        .map(([type, c]) => [type, { maxShiftsPerWeek: c.maxShiftsPerWeek }]),
+    ),
+  };
+}
 
 /** The form field a zod path points at: ["breaks", 0, "minutes"] → "breaks[0].minutes". */
 function fieldName(path: readonly PropertyKey[]): string {
@@ -202,13 +200,27 @@ export type RulesFormResult = { ok: true; rules: LabourRules } | { ok: false; fi
 
 /** Every problem at once, one message per field (the first found for it). */
 export function parseRulesForm(input: RulesFormInput): RulesFormResult {
-  const parsed = RulesFormSchema.safeParse(input);
-  if (parsed.success) return { ok: true, rules: parsed.data };
   const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const name = fieldName(issue.path) || "form";
-    fieldErrors[name] ??= issue.message;
-  }
+  const add = (path: readonly PropertyKey[], message: string) => (fieldErrors[fieldName(path) || "form"] ??= message);
+  const parsed = RulesFields.safeParse(input);
+  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path, issue.message);
+  const one = <K extends "shiftMinHours" | "shiftMaxHours" | "shiftStepHours">(key: K) => {
+    const r = RulesFields.shape[key].safeParse(input[key]);
+    return r.success ? r.data : undefined;
+  };
+  const values: PartialValues = parsed.success
+    ? parsed.data
+    : {
+        shiftMinHours: one("shiftMinHours"),
+        shiftMaxHours: one("shiftMaxHours"),
+        shiftStepHours: one("shiftStepHours"),
+        breaks: input.breaks.map((row) => {
+          const r = BreakEntry.safeParse(row);
+          return r.success ? r.data : undefined;
+        }),
+      };
+  crossCheck(values, add);
+  if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, rules: toRules(parsed.data) };
   return { ok: false, fieldErrors };
 }
 

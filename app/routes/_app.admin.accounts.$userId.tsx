@@ -5,18 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
-import {
-  changeRole,
-  deactivateAccount,
-  getAccount,
-  LEAVE_REASONS,
-  leavingSchema,
-  reactivateAccount,
-  RoleChangeSchema,
-  sendPasswordReset,
-  todayIn,
-} from "~/models/account.server";
+import { changeRole, deactivateAccount, getAccount, reactivateAccount, RoleChangeSchema, sendPasswordReset, todayIn } from "~/models/account.server";
 import { auditOf } from "~/models/audit.server";
+import { LEAVE_REASONS, leavingSchema } from "~/models/leaving";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
 import {
@@ -124,6 +125,16 @@ export default function LabourRulesPage() {
   const typed: Record<string, string> = actionData?.typed ?? {};
   const readOnly = !d.canEdit || !d.isCurrent;
   const f = d.shown.form;
+  // The lengths the typed shortest, longest and step allow, as the manager types (the saved ones before).
+  const [lengths, setLengths] = useState<string[] | null>(null);
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const form = new FormData(event.currentTarget);
+    const minutes = (name: string) => Math.round(Number(String(form.get(name) ?? "").replace(",", ".")) * 60);
+    const [min, max, step] = [minutes("shiftMinHours"), minutes("shiftMaxHours"), minutes("shiftStepHours")];
+    const fine = [min, max, step].every((m) => Number.isFinite(m) && m > 0) && min <= max && (max - min) / step < 24;
+    setLengths(fine ? allowedShiftLengths({ shiftMinMinutes: min, shiftMaxMinutes: max, shiftStepMinutes: step }).map(hoursLabel) : []);
+  };
+  const shownLengths = lengths ?? d.shown.lengths;
   const field = (name: string, label: string, unit: string, defaultValue: string, extra: Partial<FieldProps> = {}) => (
     <RuleField name={name} label={label} unit={unit} defaultValue={typed[name] ?? defaultValue} error={errors[name]} disabled={readOnly} {...extra} />
   );
@@ -160,7 +171,7 @@ export default function LabourRulesPage() {
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <Form method="post" className="space-y-6" key={`${d.shown.version}`} noValidate>
+        <Form method="post" className="space-y-6" key={`${d.shown.version}`} noValidate onInput={onInput}>
           <input type="hidden" name="baseVersion" value={d.current.version} />
           <Card title="Shift lengths">
             <div className="grid gap-4 sm:grid-cols-3">
@@ -168,8 +179,8 @@ export default function LabourRulesPage() {
               {field("shiftMaxHours", "Longest shift", "hours", f.shiftMaxHours)}
               {field("shiftStepHours", "Lengths in steps of", "hours", f.shiftStepHours)}
             </div>
-            <p className="mt-3 text-sm text-slate-700">
-              Allowed lengths: <span className="font-medium">{d.shown.lengths.join(", ")}</span>
+            <p className="mt-3 text-sm text-slate-700" aria-live="polite">
+              Allowed lengths: <span className="font-medium">{shownLengths.length ? shownLengths.join(", ") : "none yet: check the three fields"}</span>
             </p>
           </Card>
           <Card title="Rest and shifts a week">
@@ -200,13 +211,13 @@ export default function LabourRulesPage() {
               ))}
             </div>
           </Card>
-          <Card title="Per contract type">
+          <Card title="Most shifts a week, per contract type">
             <p className="mb-3 text-sm text-slate-600">
               Where a contract type differs from the company rule. Leave empty to follow it. Students' lower caps in exam periods stay on each agent.
             </p>
             <div className="grid gap-4 sm:grid-cols-3">
               {CONTRACT_TYPES.map((type) =>
-                field(`byContract.${type}.maxShiftsPerWeek`, `${CONTRACT_LABELS[type]}s: most shifts a week`, "shifts", f.byContract[type], { step: "1" }),
+                field(`byContract.${type}.maxShiftsPerWeek`, `${CONTRACT_LABELS[type]}s`, "shifts", f.byContract[type], { step: "1" }),
               )}
             </div>
           </Card>
@@ -219,7 +230,7 @@ export default function LabourRulesPage() {
             </div>
           )}
         </Form>
-        <Card title="Versions">
+        <Card title="Versions" className="self-start">
           <ol className="space-y-4 text-sm" data-testid="rule-versions">
             {d.history.map((h) => (
               <li key={h.version}>

@@ -74,7 +74,8 @@ describe("labour rules action (/planning/rules)", () => {
       formFor(version, { shiftMinHours: "9", minRestHours: "eleven", "breaks[0].minutes": "7", "byContract.student.maxShiftsPerWeek": "9" }),
     );
     expect(r.status).toBe(400);
-    expect(Object.keys(r.data.fieldErrors).sort()).toEqual(["breaks[0].minutes", "byContract.student.maxShiftsPerWeek", "minRestHours"]);
+    // Every problem in one round: the fields wrong on their own and the rules that contradict each other.
+    expect(Object.keys(r.data.fieldErrors).sort()).toEqual(["breaks[0].minutes", "byContract.student.maxShiftsPerWeek", "minRestHours", "shiftMinHours"]);
     expect(r.data.fieldErrors.minRestHours).toMatch(/number of hours/);
     // Rules checked against each other: the shortest shift above the longest, and a break as long as its shift.
     const minMax = await post(managerCookie, formFor(version, { shiftMinHours: "9" }));
