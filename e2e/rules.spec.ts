@@ -54,7 +54,7 @@ test("a manager changes the shift lengths and the rest rule, and the next schedu
   await page.getByRole("button", { name: /run schedule/i }).click();
   await expect(page.getByText("Schedule run started")).toBeVisible();
   await expect(page.getByText(/Building the schedule|Waiting for a worker/)).toBeHidden({ timeout: 120_000 });
-  await expect(page.getByTestId("schedule-rules")).toContainText(`built with labour rules version ${startVersion + 1} (Maja Lindqvist,`);
+  await expect(page.getByTestId("schedule-rules")).toContainText(`Built with labour rules version ${startVersion + 1} (Maja Lindqvist,`);
   const week = new URL(page.url()).searchParams.get("week");
   const { rows } = await db.query<{ agentId: string; start: Date; end: Date; version: number }>(
     `SELECT s."agentId", s.start, s."end", r.version
@@ -78,5 +78,5 @@ test("a manager changes the shift lengths and the rest rule, and the next schedu
   await expect(page.getByText(`Labour rules version ${startVersion + 2} saved`)).toBeVisible();
   await expect(page.getByText("Allowed lengths: 4 h, 6 h, 8 h")).toBeVisible();
   await page.goto(`/planning/schedule${week ? `?week=${week}` : ""}`);
-  await expect(page.getByTestId("schedule-rules")).toContainText(`the rules are now at version ${startVersion + 2}: re-run to apply them`);
+  await expect(page.getByTestId("schedule-rules")).toContainText(`The rules are now at version ${startVersion + 2}: re-run to apply them`);
 });

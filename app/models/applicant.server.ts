@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import type { ApplicationInput } from "./application-form";
 import { AVAILABILITY_DAY_OPTIONS, PAGE_SIZE } from "./applicant-filters";
 import { utcHoursForRange, utcHoursOfWeek, type Slot } from "./availability";
-import { AvailabilityColumn, LanguagesColumn, readJsonColumn, type LanguageLevel } from "./json-columns";
+import { AvailabilityColumn, LanguagesColumn, readJsonColumn, sameJson, type LanguageLevel } from "./json-columns";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,20 +34,13 @@ const CHANGE_LABELS: Record<string, string> = {
 /** Shown with their old and new values; the rest (personal details such as the phone) by name only. */
 const SHOWN_VALUES = new Set(["country", "timeZone", "cohort", "hoursWanted"]);
 
-/** JSON with object keys sorted: jsonb hands stored objects back in its own key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
-
 /** What a repeat application changed: ["hours wanted 20 → 30 h", "availability"]. */
 function describeApplicantChanges(before: Record<string, unknown>, after: ApplicantFields): string[] {
   const out: string[] = [];
   for (const [field, label] of Object.entries(CHANGE_LABELS)) {
     const was = before[field] ?? null;
     const now = after[field] ?? null;
-    if (canonical(was) === canonical(now)) continue;
+    if (sameJson(was, now)) continue;
     if (!SHOWN_VALUES.has(field)) out.push(label);
     else if (field === "hoursWanted") out.push(`${label} ${String(was)} → ${String(now)} h`);
     else out.push(`${label} ${String(was)} → ${String(now)}`);

@@ -10,7 +10,15 @@ import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/insta
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
 import { currentRuleSet, ruleSetForSchedule, type RuleSet } from "./labour-rules.server";
 import { listQueueSettings } from "./queue.server";
-import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ScheduleSummaryColumn, ShiftBreaksColumn, type StoredScheduleSummary } from "./json-columns";
+import {
+  AvailabilityColumn,
+  CapPeriodsColumn,
+  readJsonColumn,
+  sameJson,
+  ScheduleSummaryColumn,
+  ShiftBreaksColumn,
+  type StoredScheduleSummary,
+} from "./json-columns";
 import { deliverSoon, enqueueMail } from "./outbox.server";
 import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 
@@ -274,7 +282,7 @@ function sameShift(a: Comparable & { queueKey: string }, b: Comparable & { queue
     a.queueKey === b.queueKey &&
     a.start.getTime() === b.start.getTime() &&
     a.end.getTime() === b.end.getTime() &&
-    JSON.stringify(a.breaks) === JSON.stringify(b.breaks)
+    sameJson(a.breaks, b.breaks)
   );
 }
 

@@ -280,31 +280,31 @@ export default function SchedulePage() {
           <span className="text-slate-600">No schedule for this week yet.</span>
         )}
         <span className="text-slate-600">· {d.agentsAvailable} agents available</span>
-        {d.schedule && d.agents.length ? (
-          <span className="text-slate-600" data-testid="schedule-rules">
-            ·{" "}
-            {d.rules.built ? (
-              <>
-                built with{" "}
-                <Link to={`/planning/rules?version=${d.rules.built.version}`} className="text-brand-700 underline">
-                  labour rules version {d.rules.built.version}
-                </Link>{" "}
-                ({d.rules.built.by}, {d.rules.built.at})
-                {d.rules.current && d.rules.current !== d.rules.built.version ? (
-                  <span className="font-medium text-amber-800"> · the rules are now at version {d.rules.current}: re-run to apply them</span>
-                ) : null}
-              </>
-            ) : (
-              <>
-                built before labour rules were versioned; edits are checked against the{" "}
-                <Link to="/planning/rules" className="text-brand-700 underline">
-                  current rules
-                </Link>
-              </>
-            )}
-          </span>
-        ) : null}
       </div>
+      {d.schedule && d.agents.length ? (
+        <p className="-mt-2 mb-4 text-sm text-slate-600" data-testid="schedule-rules">
+          {d.rules.built ? (
+            <>
+              Built with{" "}
+              <Link to={`/planning/rules?version=${d.rules.built.version}`} className="text-brand-700 underline">
+                labour rules version {d.rules.built.version}
+              </Link>{" "}
+              ({d.rules.built.by}, {d.rules.built.at}); edits and swaps are checked against it.
+              {d.rules.current && d.rules.current !== d.rules.built.version ? (
+                <span className="font-medium text-amber-800"> The rules are now at version {d.rules.current}: re-run to apply them.</span>
+              ) : null}
+            </>
+          ) : (
+            <>
+              Built before labour rules were versioned; edits are checked against the{" "}
+              <Link to="/planning/rules" className="text-brand-700 underline">
+                current rules
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      ) : null}
       {d.leavers.length ? (
         <div className="mb-4 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="leavers">
           <p className="font-medium">Published shifts of people who have left</p>
