@@ -2,6 +2,7 @@
 // session is refused at its next click; the audit log shows both changes. Screenshots go to e2e/.screenshots.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
+import { receivedMail } from "./mail-server";
 
 const stamp = Date.now();
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `e2e/.screenshots/${name}.png`, fullPage });
@@ -16,7 +17,7 @@ async function invite(page: Page, name: string, email: string, role: string) {
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
 }
 
-/** The invitation link from the outbox page, as an admin would forward it with no mail server configured. */
+/** The invitation link from the outbox page, where an admin reads every message (sent or not). */
 async function linkFromOutbox(page: Page, email: string): Promise<string> {
   await page.goto("/admin/outbox");
   const message = page
@@ -63,6 +64,19 @@ test("an admin invites a planning manager, who signs in from the link and opens 
 
   await page.goto(`/admin?q=${encodeURIComponent(email)}`);
   await expect(page.getByRole("row", { name: new RegExp(email) }).getByText("Active")).toBeVisible();
+});
+
+test("an invitation is delivered to the mail server, and the outbox says it was sent", async ({ page }) => {
+  const email = `elin.${stamp}@handoff.example`;
+  await signIn(page, "ADMIN");
+  await invite(page, "Elin Mailsson", email, "Recruiter");
+  await expect.poll(() => receivedMail().filter((m) => m.to.includes(email)).length, { timeout: 30_000 }).toBe(1);
+  const [mail] = receivedMail().filter((m) => m.to.includes(email));
+  expect(mail!.raw).toMatch(/Subject: .*invited you to Handoff/);
+  expect(mail!.raw.replace(/=\r?\n/g, "")).toMatch(/\/invite\/[A-Za-z0-9_-]+/);
+  await page.goto("/admin/outbox");
+  const message = page.getByTestId("outbox-message").filter({ hasText: `To ${email}` });
+  await expect(message.getByText("sent", { exact: true })).toBeVisible();
 });
 
 test("a deactivated account's open session is refused at the next click", async ({ page, browser }) => {
