@@ -124,3 +124,21 @@ test("an admin cannot deactivate their own account; the button says why", async 
   await expect(page.getByRole("button", { name: "Deactivate" })).toBeDisabled();
   await expect(page.getByText("You cannot deactivate your own account; another admin can.")).toBeVisible();
 });
+
+test("an agent leaves: the admin gives the last working day and the reason, and the account shows them", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  // A generated demo agent (the named ones sign in in other tests).
+  await page.goto("/admin?role=AGENT&status=active&q=agents.handoff.example");
+  const link = page.getByRole("row").getByRole("link").last();
+  const name = (await link.innerText()).trim();
+  await link.click();
+  const leaving = page.getByRole("form", { name: "The agent leaves" });
+  await expect(leaving.getByLabel("Last working day")).toBeVisible();
+  await leaving.getByLabel("Why they left").selectOption({ label: "Took another job" });
+  await leaving.getByRole("button", { name: "Deactivate: the agent has left" }).click();
+  await expect(page.getByText(`${name} has left and is signed out everywhere`, { exact: false })).toBeVisible();
+  await expect(page.getByText("Last working day")).toBeVisible();
+  await expect(page.getByText(/· Took another job/)).toBeVisible();
+  await page.getByRole("button", { name: "Reactivate" }).click();
+  await expect(page.getByText(`${name} can sign in again with their password`)).toBeVisible();
+});

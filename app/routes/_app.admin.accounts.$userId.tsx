@@ -2,6 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
@@ -251,6 +252,25 @@ export default function Account() {
 const CONTROL =
   "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-rose-400";
 
+type ControlProps = { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/** A labelled control of the leaving form with its error below, tied to it for screen readers. */
+function LeavingField({ name, label, error, children }: { name: string; label: string; error?: string; children: (props: ControlProps) => ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id: name, name, className: CONTROL, ...(error ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {}) })}
+      {error ? (
+        <p id={`${name}-error`} className="mt-1 text-sm text-rose-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** An agent's deactivation: they leave, so their last working day and the reason are recorded. */
 function LeavingForm({ today, errors, error, busy }: { today: string; errors: Record<string, string>; error: string | null; busy: boolean }) {
   return (
@@ -269,55 +289,23 @@ function LeavingForm({ today, errors, error, busy }: { today: string; errors: Re
         </p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="leftAt" className="block text-sm font-medium text-slate-800">
-            Last working day
-          </label>
-          <input
-            id="leftAt"
-            name="leftAt"
-            type="date"
-            max={today}
-            defaultValue={today}
-            required
-            aria-invalid={errors.leftAt ? true : undefined}
-            aria-describedby={errors.leftAt ? "leftAt-error" : undefined}
-            className={CONTROL}
-          />
-          {errors.leftAt ? (
-            <p id="leftAt-error" className="mt-1 text-sm text-rose-700">
-              {errors.leftAt}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="leaveReason" className="block text-sm font-medium text-slate-800">
-            Why they left
-          </label>
-          <select
-            id="leaveReason"
-            name="leaveReason"
-            defaultValue=""
-            required
-            aria-invalid={errors.leaveReason ? true : undefined}
-            aria-describedby={errors.leaveReason ? "leaveReason-error" : undefined}
-            className={CONTROL}
-          >
-            <option value="" disabled>
-              Choose…
-            </option>
-            {Object.entries(LEAVE_REASONS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
+        <LeavingField name="leftAt" label="Last working day" error={errors.leftAt}>
+          {(props) => <input {...props} type="date" max={today} defaultValue={today} required />}
+        </LeavingField>
+        <LeavingField name="leaveReason" label="Why they left" error={errors.leaveReason}>
+          {(props) => (
+            <select {...props} defaultValue="" required>
+              <option value="" disabled>
+                Choose…
               </option>
-            ))}
-          </select>
-          {errors.leaveReason ? (
-            <p id="leaveReason-error" className="mt-1 text-sm text-rose-700">
-              {errors.leaveReason}
-            </p>
-          ) : null}
-        </div>
+              {Object.entries(LEAVE_REASONS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </LeavingField>
       </div>
       <Button type="submit" variant="danger" disabled={busy}>
         Deactivate: the agent has left
