@@ -26,7 +26,7 @@ import {
   weekStartOf,
 } from "~/models/schedule.server";
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
-import { ruleSetLabel } from "~/models/labour-rules.server";
+import { ruleSetForSchedule, ruleSetLabel } from "~/models/labour-rules.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
@@ -67,6 +67,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const selectedId = url.searchParams.get("shift");
   const selected = selectedId ? (shifts.find((s) => s.id === selectedId) ?? null) : null;
+  // A shift without a break gets the break its week's rules ask for at its length, when it is given one.
+  const ruleBreak =
+    selected && schedule && selected.breaks.length === 0
+      ? (await ruleSetForSchedule(schedule.ruleSetId)).rules.breaks
+          .filter((b) => b.fromShiftMinutes <= (selected.end.getTime() - selected.start.getTime()) / 60_000)
+          .at(-1)?.minutes
+      : undefined;
   const summary = readScheduleSummary(schedule?.summary);
   const [changes, rules, leavers] = await Promise.all([
     schedule ? changesSincePublish(schedule.id) : { changed: 0, agents: 0 },
@@ -131,7 +138,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           start: toLocalDateTime(selected.start, tz),
           end: toLocalDateTime(selected.end, tz),
           breakStart: selected.breaks[0] ? toLocalDateTime(selected.breaks[0].start, tz) : "",
-          breakMinutes: selected.breaks[0] ? (Date.parse(selected.breaks[0].end) - Date.parse(selected.breaks[0].start)) / 60_000 : 30,
+          breakMinutes: selected.breaks[0] ? (Date.parse(selected.breaks[0].end) - Date.parse(selected.breaks[0].start)) / 60_000 : (ruleBreak ?? 30),
         }
       : null,
   };
