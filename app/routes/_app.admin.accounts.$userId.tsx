@@ -1,17 +1,21 @@
 // One account: change its role, deactivate or reactivate it, send a password reset link, and read its history.
+import { getFormProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
+import { FormErrors } from "~/components/forms";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
-import { changeRole, deactivateAccount, getAccount, reactivateAccount, RoleChangeSchema, sendPasswordReset, todayIn } from "~/models/account.server";
+import { RoleChangeSchema } from "~/models/account-forms";
+import { changeRole, deactivateAccount, getAccount, reactivateAccount, sendPasswordReset, todayIn } from "~/models/account.server";
 import { auditOf } from "~/models/audit.server";
 import { LEAVE_REASONS, leavingSchema } from "~/models/leaving";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages, resultFor, useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
 import { ROLE_LABELS, STAFF_ROLES } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
 import { formatInZone } from "~/utils/time";
@@ -27,57 +31,61 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { account, history, timeZone: user.timeZone, isSelf: account.id === user.id, today: todayIn(user.timeZone) };
 }
 
-const IntentSchema = z.enum(["role", "deactivate", "reactivate", "reset"], { error: "Unknown action" });
+/** The page's forms, told apart by `intent`. */
+const AccountActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    RoleChangeSchema,
+    z.object({ intent: z.literal("deactivate"), leftAt: z.string().optional(), leaveReason: z.string().optional() }),
+    z.object({ intent: z.literal("reactivate") }),
+    z.object({ intent: z.literal("reset") }),
+  ],
+  { error: "Unknown action; reload the page and try again." },
+);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "accounts:edit");
-  const form = Object.fromEntries(await readForm(request));
-  const intent = IntentSchema.safeParse(form.intent);
-  if (!intent.success)
-    return data(
-      { error: "Unknown action; reload the page and try again.", field: undefined as string | undefined, fieldErrors: {} as Record<string, string> },
-      { status: 400 },
-    );
+  const submission = parseWithZod(await readForm(request), { schema: AccountActionSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
   const id = params.userId ?? "";
   const appUrl = env().APP_URL ?? new URL(request.url).origin;
   let result;
-  if (intent.data === "role") {
-    const role = RoleChangeSchema.safeParse(form);
-    if (!role.success)
-      return data({ error: role.error.issues[0]!.message, field: "role" as string | undefined, fieldErrors: {} as Record<string, string> }, { status: 400 });
-    result = await changeRole(id, role.data.role, user);
-  } else if (intent.data === "deactivate") {
+  if (form.intent === "role") result = await changeRole(id, form.role, user);
+  else if (form.intent === "deactivate") {
     // An agent leaves: their last working day and the reason are asked for (attrition is measured from them).
     const account = await getAccount(id);
     let leaving;
     if (account?.role === "AGENT") {
       const parsed = leavingSchema(todayIn(user.timeZone)).safeParse(form);
       if (!parsed.success) {
-        const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-        return data({ error: "Say when they left and why; nothing was changed.", field: "leaving" as string | undefined, fieldErrors }, { status: 400 });
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+        return replyInvalid(submission, { formErrors: ["Say when they left and why; nothing was changed."], fieldErrors });
       }
       leaving = parsed.data;
     }
     result = await deactivateAccount(id, user, new Date(), leaving);
-  } else if (intent.data === "reactivate") result = await reactivateAccount(id, user);
+  } else if (form.intent === "reactivate") result = await reactivateAccount(id, user);
   else result = await sendPasswordReset(id, user, appUrl);
   if (!result.ok)
-    return data(
-      { error: result.error, field: result.field, fieldErrors: {} as Record<string, string> },
-      { status: result.error === "That account no longer exists" ? 404 : 409 },
-    );
+    return replyInvalid(submission, {
+      ...(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] }),
+      status: result.error === "That account no longer exists" ? 404 : 409,
+    });
   return redirectWithToast(`/admin/accounts/${id}`, { title: result.message });
 }
 
 export default function Account() {
   const { account, history, timeZone, isSelf, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
+  const busy = useIsPending();
   const deactivated = Boolean(account.deactivatedAt);
-  const roleError = actionData?.field === "role" ? actionData.error : null;
-  const formError = actionData && actionData.field !== "role" && actionData.field !== "leaving" ? actionData.error : null;
-  const leavingErrors: Record<string, string> = actionData?.field === "leaving" ? actionData.fieldErrors : {};
+  const [roleForm, roleFields] = useZodForm(RoleChangeSchema, { id: "role", lastResult: resultFor(actionData, "role"), defaultValue: { role: account.role } });
+  const roleError = roleFields.role.errors?.join(" ") ?? roleForm.errors?.join(" ");
+  // An agent's leaving form shows its errors beside its fields; other forms' replies go in the page's alert.
+  const leaving = account.role === "AGENT" ? resultFor(actionData, "deactivate") : undefined;
+  const formErrors = actionData?.result?.initialValue?.intent === "role" || leaving ? [] : replyMessages(actionData?.result);
 
   return (
     <>
@@ -99,11 +107,9 @@ export default function Account() {
         }
       />
       <AdminTabs />
-      {formError ? (
-        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          {formError}
-        </p>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={formErrors} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Account">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
@@ -143,18 +149,15 @@ export default function Account() {
               Agents keep the agent role: their contract and shifts belong to it. To give this person staff access, invite a separate staff account.
             </p>
           ) : (
-            <Form method="post" className="flex flex-wrap items-end gap-3">
+            <Form method="post" {...getFormProps(roleForm)} className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="intent" value="role" />
               <div className="min-w-48 flex-1">
-                <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+                <label htmlFor={roleFields.role.id} className="block text-sm font-medium text-slate-800">
                   Role
                 </label>
                 <select
-                  id="role"
-                  name="role"
-                  defaultValue={account.role}
-                  aria-invalid={roleError ? true : undefined}
-                  aria-describedby={roleError ? "role-error" : "role-hint"}
+                  {...getSelectProps(roleFields.role)}
+                  aria-describedby={roleError ? roleFields.role.errorId : "role-hint"}
                   className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100"
                 >
                   {STAFF_ROLES.map((r) => (
@@ -168,7 +171,7 @@ export default function Account() {
                 Change role
               </Button>
               {roleError ? (
-                <p id="role-error" className="w-full text-sm text-rose-700">
+                <p id={roleFields.role.errorId} className="w-full text-sm text-rose-700">
                   {roleError}
                 </p>
               ) : (
@@ -202,7 +205,12 @@ export default function Account() {
                   </Button>
                 </Form>
                 {account.role === "AGENT" ? (
-                  <LeavingForm today={today} errors={leavingErrors} error={actionData?.field === "leaving" ? actionData.error : null} busy={busy} />
+                  <LeavingForm
+                    today={today}
+                    errors={{ leftAt: leaving?.error?.leftAt?.join(" "), leaveReason: leaving?.error?.leaveReason?.join(" ") }}
+                    error={leaving?.error?.[""]?.join(" ") ?? null}
+                    busy={busy}
+                  />
                 ) : (
                   <Form method="post" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
                     <input type="hidden" name="intent" value="deactivate" />
@@ -272,7 +280,7 @@ function LeavingField({ name, label, error, children }: { name: string; label: s
 }
 
 /** An agent's deactivation: they leave, so their last working day and the reason are recorded. */
-function LeavingForm({ today, errors, error, busy }: { today: string; errors: Record<string, string>; error: string | null; busy: boolean }) {
+function LeavingForm({ today, errors, error, busy }: { today: string; errors: Record<string, string | undefined>; error: string | null; busy: boolean }) {
   return (
     <Form method="post" className="space-y-3 border-t border-slate-100 pt-4" aria-labelledby="leaving-title">
       <input type="hidden" name="intent" value="deactivate" />

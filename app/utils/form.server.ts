@@ -1,3 +1,6 @@
+import type { Submission } from "@conform-to/react";
+import { data } from "@remix-run/node";
+
 // Reads a request's form body within limits — bytes (counted while streaming), field count, field-name
 // length, array indexes, NUL bytes — before any parser sees it, so one hostile POST costs next to nothing.
 //
@@ -121,4 +124,17 @@ export async function readForm(request: Request, limits: FormLimits = {}): Promi
     }
   }
   return checkFormData(form, limits);
+}
+
+/**
+ * The reply to a form that did not go through: conform's `submission.reply()` (field errors beside their fields,
+ * form errors above them, the values kept) with status 400, or the status of the rule that refused it (409, 410…).
+ * Every route answers a failed form with this one shape, `{ result }`.
+ */
+export function replyInvalid<Schema>(
+  submission: Submission<Schema>,
+  options: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; status?: number } = {},
+) {
+  const { status = 400, ...reply } = options;
+  return data({ result: submission.reply(reply) }, { status });
 }
