@@ -2,12 +2,13 @@
 // schedules after that day (past shifts stay), published weeks keep their shifts and are flagged, their
 // pending swaps end, and the capacity plan's attrition counts them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { addDays, localDate } from "~/utils/time";
-import { deactivateAccount } from "./account.server";
-import { leavingSchema } from "./leaving";
-import { measureCohorts } from "./capacity.server";
-import { leaversWithPublishedShifts } from "./schedule.server";
+import { deactivateAccount } from "~/models/account.server";
+import { leavingSchema } from "~/models/leaving";
+import { measureCohorts } from "~/models/capacity.server";
+import { leaversWithPublishedShifts } from "~/models/schedule.server";
 
 const stamp = `${Date.now()}`;
 const HOUR = 3_600_000;
@@ -70,6 +71,29 @@ describe("an agent leaves", () => {
       ["leftAt", "Their last working day cannot be in the future: deactivate them on or after it"],
     ]);
     expect(schema.safeParse({ leftAt: "not a date" }).error?.issues.map((i) => i.path[0])).toEqual(["leftAt", "leftAt", "leaveReason"]);
+  });
+
+  it("the account page refuses a leaving without a reason or with a future date, beside those fields, and changes nothing", async () => {
+    const route = await import("./_app.admin.accounts.$userId");
+    const cookie = (await createSession(admin.id, "test")).split(";")[0]!;
+    const post = async (body: Record<string, string>) => {
+      const request = new Request(`http://localhost/admin/accounts/${agentUser.id}`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(body).toString(),
+      });
+      return (await route.action({ request, params: { userId: agentUser.id }, context: {} })) as unknown as {
+        init: { status: number };
+        data: { result: { error: Record<string, string[]> } };
+      };
+    };
+    const missing = await post({ intent: "deactivate", leftAt: "2026-12-01" });
+    expect(missing.init.status).toBe(400);
+    expect(missing.data.result.error).toMatchObject({ leaveReason: ["Choose why they left"], "": ["Say when they left and why; nothing was changed."] });
+    const future = await post({ intent: "deactivate", leftAt: "2099-01-01", leaveReason: "moved" });
+    expect(future.data.result.error.leftAt).toEqual(["Their last working day cannot be in the future: deactivate them on or after it"]);
+    expect(await prisma.agent.findUniqueOrThrow({ where: { id: agentId } })).toMatchObject({ active: true, leftAt: null });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: agentUser.id } })).deactivatedAt).toBeNull();
   });
 
   it("removes their future draft shifts, keeps past ones, flags published ones, ends their swaps, and counts them as a leaver", async () => {
