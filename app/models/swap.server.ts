@@ -1,7 +1,7 @@
 // Shift swaps: an agent offers a published shift, a qualified colleague takes it, a manager approves after a rule check.
 import { prisma } from "~/utils/db.server";
 import { checkSchedule } from "../../jobs/schedule";
-import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift } from "./schedule.server";
+import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift, writeDraftView } from "./schedule.server";
 
 export class SwapError extends Error {}
 
@@ -112,6 +112,7 @@ export async function approveSwap(swapId: string, managerName: string, timeZone 
     await tx.shift.update({ where: { id: swap.shiftId }, data: { agentId: swap.takenById!, editedBy: managerName } });
     // Approved swaps take effect for agents at once, without waiting for the next publish.
     await tx.publishedShift.updateMany({ where: { shiftId: swap.shiftId }, data: { agentId: swap.takenById! } });
+    await writeDraftView(tx, swap.shift.scheduleId, weekStart);
   });
 }
 

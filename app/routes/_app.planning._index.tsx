@@ -8,7 +8,8 @@ import { countRunningJobs } from "~/models/job.server";
 import { queueWeekSummary } from "~/models/queue.server";
 import { dailyContainment } from "~/models/volume.server";
 import { pendingRequestCounts } from "~/models/swap.server";
-import { dailyHours, PLANNING_TIME_ZONE, weekCoverage, weekStartOf } from "~/models/schedule.server";
+import { PLANNING_TIME_ZONE, weekStartOf } from "~/models/schedule.server";
+import { dailyHours, weekCoverage } from "~/models/schedule-view.server";
 import { formatInZone, localDate } from "~/utils/time";
 import { requirePermission } from "~/utils/auth.server";
 
