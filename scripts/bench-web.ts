@@ -10,6 +10,7 @@
 //   npm run bench:web -- --reuse [--no-build] [--pages schedule,shifts]   (keep the seeded database)
 //   npm run bench:web -- --reuse --web-concurrency 1 --cpu-prof /tmp/prof   (a CPU profile of the web server)
 //   npm run bench:web -- --reuse --hold   (keep the app running on the seeded database, to look at it)
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -94,6 +95,32 @@ async function load(path: string, cookie: string, connections = CONNECTIONS, sec
 }
 
 const WEEKS = Number(values.weeks);
+
+/** User + system CPU of processes, in ms, from /proc (0 for a process that is gone). */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * 10;
+}
+
+/** The children of a process (the cluster's web processes). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** PostgreSQL's postmaster and its backends now (connections come and go). */
+function postgresProcesses(postmasters: number[]): number[] {
+  return postmasters.flatMap((p) => [p, ...childrenOf(p)]);
+}
 try {
   let db = new pg.Pool({ connectionString: services.databaseUrl, max: 1 });
   const published = async () => Number((await db.query(`SELECT count(*) FROM "Schedule" WHERE status = 'PUBLISHED'`)).rows[0].count);
@@ -165,19 +192,39 @@ try {
       .map((l) => l.toFixed(2))
       .join(" ")})`,
   );
-  console.log("page                  requests   p50 ms   p95 ms");
-  for (const [label, role, path] of pages) {
-    const r = await load(path, cookies[role], 1, 5);
-    console.log(`${label.padEnd(20)} ${String(r.requests).padStart(9)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}`);
+  // CPU per request: what the web processes (and PostgreSQL) spent, from /proc — unlike latency, hardly
+  // changed by other work on a shared machine.
+  const webPid = sup.child("web")?.pid;
+  const pgPids = readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, "utf8").includes(path.join(ROOT, ".data", "postgres"));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  console.log("page                  requests   p50 ms   p95 ms   web CPU ms/req   PostgreSQL CPU ms/req");
+  for (const [label, role, path_] of pages) {
+    const before = [cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []), cpuMs(postgresProcesses(pgPids))];
+    const r = await load(path_, cookies[role], 1, 5);
+    const after = [cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []), cpuMs(postgresProcesses(pgPids))];
+    const per = (i: number) => ((after[i] - before[i]) / Math.max(1, r.requests)).toFixed(1);
+    console.log(
+      `${label.padEnd(20)} ${String(r.requests).padStart(9)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${per(0).padStart(16)} ${per(1).padStart(23)}`,
+    );
   }
   console.log(
     `\n== bench:web — ${counts.applicants} applicants, ${counts.agents} agents, ${counts.shifts} shifts; ${CONNECTIONS} connections, ${SECONDS} s per page, loopback`,
   );
-  console.log("page                  requests  errors   req/s    p50 ms   p95 ms   p99 ms   load avg");
-  for (const [label, role, path] of pages) {
-    const r = await load(path, cookies[role]);
+  console.log("page                  requests  errors   req/s    p50 ms   p95 ms   p99 ms   load avg   web CPU ms/req");
+  for (const [label, role, path_] of pages) {
+    const before = cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []);
+    const r = await load(path_, cookies[role]);
+    const cpu = (cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []) - before) / Math.max(1, r.requests + r.errors);
     console.log(
-      `${label.padEnd(20)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(1).padStart(7)} ${r.p50.toFixed(0).padStart(9)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}   ${loadavg()[0].toFixed(2)}`,
+      `${label.padEnd(20)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(1).padStart(7)} ${r.p50.toFixed(0).padStart(9)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}   ${loadavg()[0].toFixed(2).padStart(8)}   ${cpu.toFixed(1).padStart(14)}`,
     );
   }
 } finally {
