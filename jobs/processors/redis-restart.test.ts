@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aptInstall } from "../../scripts/services";
+import { faultQueueData, fourWeeksOfHistory, until } from "./fault-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const tag = Date.now().toString(36);
@@ -29,8 +30,8 @@ const port = await freePort();
 
 /** Answers once Redis takes commands (PING over a raw socket: no client library in between). */
 async function redisReady(timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     const pong = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, "127.0.0.1", () => socket.write("PING\r\n"));
       socket.on("data", (d) => {
@@ -71,17 +72,6 @@ const exits: string[] = [];
 const sup = new Supervisor((name, code, signal) => exits.push(`${name} ${signal ?? code}`));
 const events = new QueueEvents("forecast", { connection: createRedis("worker"), prefix: process.env.BULLMQ_PREFIX });
 
-/** Resolves when `predicate` holds, polling the database. */
-async function until<T>(what: string, read: () => Promise<T>, predicate: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (predicate(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** Stops Redis as an operator would (SHUTDOWN on SIGTERM: the AOF is flushed), waits a moment, starts it again. */
 async function restartRedis() {
   const exited = new Promise((r) => redis.once("exit", r));
@@ -96,29 +86,8 @@ beforeAll(async () => {
   await events.waitUntilReady();
   const history = [];
   for (const key of keys) {
-    const queue = await prisma.queue.create({
-      data: {
-        key,
-        language: key,
-        channel: "CHAT",
-        name: `Redis restart ${key}`,
-        timeZone: "UTC",
-        ahtSeconds: 300,
-        openingHours: Array.from({ length: 7 }, () => [["08:00", "20:00"]]),
-      },
-    });
-    for (let day = 28; day >= 1; day--) {
-      for (let slot = 32; slot < 80; slot++) {
-        history.push({
-          queueId: queue.id,
-          intervalStart: new Date(forecastStart.getTime() - day * 86_400_000 + slot * 15 * 60_000),
-          intervalMinutes: 15,
-          offered: 20 + (slot % 7),
-          aiResolved: 10,
-          ahtSeconds: 300,
-        });
-      }
-    }
+    const queue = await prisma.queue.create({ data: faultQueueData(key, `Redis restart ${key}`) });
+    history.push(...fourWeeksOfHistory(queue.id, forecastStart));
   }
   await prisma.volumeInterval.createMany({ data: history });
   sup.start("worker", ...tsNode(path.join(ROOT, "jobs", "worker.ts")), { ...process.env, WORKER_LOCK_SECONDS: "10" });
