@@ -83,6 +83,39 @@ test("the recruiter sees the new targets and the openings furthest behind plan, 
   await expect(page.getByRole("button", { name: "Apply to openings" })).toHaveCount(0);
 });
 
+test("a manager overrides a cohort's band hours and ramp on its card, sees field errors, and resets a field to measured", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await signIn(page, "MANAGER");
+  await page.goto("/planning/capacity");
+  // The card is the innermost section with the Students heading (the cohort inputs section holds all three).
+  const card = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "Students", exact: true }) })
+    .filter({ hasNot: page.getByRole("heading", { name: "Rural residents", exact: true }) });
+  await card.getByText("Edit students inputs").click();
+  await card.getByLabel("Ramp: productivity in the first weeks, %").fill("80, 60");
+  await card.getByLabel("Evenings", { exact: true }).fill("30");
+  await card.getByRole("button", { name: "Save students inputs" }).click();
+  await expect(card.getByText("Ramp: values must rise week by week to 100 % (e.g. 50, 75)")).toBeVisible();
+  await expect(card.getByText("Weekday evenings 17–22: a number from 0 to 25 h (the band's length)")).toBeVisible();
+  await card.screenshot({ path: "test-results/capacity-card-errors.png" });
+
+  await card.getByLabel("Ramp: productivity in the first weeks, %").fill("40, 70");
+  await card.getByLabel("Evenings", { exact: true }).fill("12");
+  await card.getByRole("button", { name: "Save students inputs" }).click();
+  await expect(page.getByText("Students: weekday evenings 17–22 hours, ramp saved")).toBeVisible();
+  await expect(card.getByText("40 % → 70 % → full")).toBeVisible();
+  await expect(card.getByText("12 h at most")).toBeVisible();
+  await expect(card.getByText(/^Last changed by /)).toBeVisible();
+  await card.screenshot({ path: "test-results/capacity-card.png" });
+
+  await card.getByRole("button", { name: "Reset ramp of Students to default" }).click();
+  await expect(page.getByText("Students: ramp back to what was measured")).toBeVisible();
+  await expect(card.getByText("50 % → 75 % → full")).toBeVisible();
+  await card.getByRole("button", { name: /^Reset weekday evenings 17–22 hours of Students/ }).click();
+  await expect(card.getByText("override")).toHaveCount(0);
+});
+
 test("an agent and a recruiter cannot change scenarios (403)", async ({ page }) => {
   for (const role of ["AGENT", "RECRUITER"] as const) {
     await signIn(page, role);
@@ -91,6 +124,9 @@ test("an agent and a recruiter cannot change scenarios (403)", async ({ page }) 
       { intent: "run", scenarioId: "x" },
       { intent: "apply", scenarioId: "x" },
       { intent: "cohort", cohort: "student", trainingWeeks: "1" },
+      { intent: "cohort-reset", cohort: "student", field: "ramp" },
+      { intent: "plan-settings", shortfallCostPerHour: "1" },
+      { intent: "plan-settings-reset" },
     ];
     for (const form of forms) {
       const res = await page.request.post("/planning/capacity", { form, maxRedirects: 0 });

@@ -6,7 +6,18 @@ export type CapacityChartWeek = { label: string; required: number; short: number
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-GB");
 
-export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityChartWeek[]; title: string; height?: number }) {
+export function CapacityChart({
+  weeks,
+  title,
+  estimated = false,
+  height = 280,
+}: {
+  weeks: CapacityChartWeek[];
+  title: string;
+  /** Supply by cohort estimated (runs stored before the engine reported hours per cohort). */
+  estimated?: boolean;
+  height?: number;
+}) {
   const width = 760;
   const pad = { top: 16, right: 128, bottom: 40, left: 52 };
   const cohorts = Object.keys(COHORT_COLOURS);
@@ -27,22 +38,24 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const line = weeks.map((w, i) => `${i === 0 ? "M" : "L"}${pad.left + band * (i + 0.5)},${y(w.required)}`).join(" ");
   const last = weeks[weeks.length - 1];
-  // Direct labels at the right end: each cohort beside its own stack, "Required" beside the line.
+  // Direct labels at the right end: each cohort beside its own stack (or, when it gives nothing in the last week,
+  // at the bottom of the list), "Required" beside the line.
+  const present = cohorts.filter((c) => weeks.some((w) => (w.supply[c] ?? 0) > 0.5));
   let acc = 0;
   const labels = last
-    ? cohorts
-        .map((c) => {
-          const v = last.supply[c] ?? 0;
-          const mid = acc + v / 2;
-          acc += v;
-          return { text: COHORT_NAMES[c], colour: COHORT_COLOURS[c], y: y(mid), v };
-        })
-        .filter((l) => l.v > 0)
+    ? present.map((c) => {
+        const v = last.supply[c] ?? 0;
+        const mid = acc + v / 2;
+        acc += v;
+        return { text: COHORT_NAMES[c], colour: COHORT_COLOURS[c], y: v > 0.5 ? y(mid) : y(0) - 4, v };
+      })
     : [];
   if (last) labels.push({ text: "Required", colour: "#0f172a", y: y(last.required), v: last.required });
   // Labels never overlap: sorted top to bottom, each at least a line below the one above.
   labels.sort((a, b) => a.y - b.y);
   for (let i = 1; i < labels.length; i++) labels[i].y = Math.max(labels[i].y, labels[i - 1].y + 15);
+  const overflow = labels.length ? labels[labels.length - 1].y - (pad.top + plotH) : 0;
+  if (overflow > 0) for (const l of labels) l.y -= overflow;
   const shortWeeks = weeks.filter((w) => w.short > 0.5).length;
   return (
     <figure>
@@ -101,7 +114,9 @@ export function CapacityChart({ weeks, title, height = 280 }: { weeks: CapacityC
         </text>
       </svg>
       <figcaption className="mt-1 text-xs text-slate-600">
-        Supply is the hours covered, shared between cohorts by the hours each can give in the band shown.
+        {estimated
+          ? "Supply is the hours covered, shared between cohorts by the hours each can give in the band shown (an estimate: this plan was stored before the split per cohort was kept)."
+          : "Supply is the hours each cohort covers in the plan's best split: today's agents, the pipeline's expected starts and new hires."}
       </figcaption>
     </figure>
   );

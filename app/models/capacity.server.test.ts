@@ -1,9 +1,21 @@
-// Integration (real PostgreSQL): capacity inputs measured from seeded rows match values worked by hand; applying a plan
-// to openings twice changes nothing the second time; a failing apply leaves every opening as it was.
+// Integration (real PostgreSQL): capacity inputs measured from seeded rows match values worked by hand; a cohort's
+// overrides (band hours, ramp, costs) are validated, saved with who and when, audited and reset field by field;
+// applying a plan to openings twice changes nothing the second time; a failing apply leaves every opening as it was.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { measureLeadWeeks } from "../../jobs/planning/capacity-plan";
-import { applyPlanToOpenings, measureCohorts } from "./capacity.server";
+import { CohortSettingsSchema, cohortSettingOf } from "./capacity-form";
+import {
+  applyPlanToOpenings,
+  effectiveCohorts,
+  freezeOf,
+  getPlanSettings,
+  measureCohorts,
+  resetCohortField,
+  saveCohortSetting,
+  savePlanSettings,
+  SHORTFALL_COST_PER_HOUR,
+} from "./capacity.server";
 import { DEFAULT_STAGES } from "./recruiting-vocabulary";
 
 const tag = `cap${Date.now().toString(36)}`;
@@ -226,5 +238,109 @@ describe("apply a plan to openings", () => {
     expect(after).toEqual(before);
     expect(after.find((o) => o.id === target.id)?.planTargets).toEqual([]);
     expect(await prisma.auditEntry.count({ where: { subjectId: run.id } })).toBe(0);
+  });
+});
+
+describe("a scenario's hiring freeze", () => {
+  it("freezes the decision weeks that begin before its date, the week holding the date too", () => {
+    // Week 0 starts Monday 9 June 2031.
+    expect(freezeOf("2031-06-09", "2031-06-23")).toEqual([{ fromWeek: 0, toWeek: 1 }]);
+    expect(freezeOf("2031-06-09", "2031-06-25")).toEqual([{ fromWeek: 0, toWeek: 2 }]);
+    expect(freezeOf("2031-06-09", "2031-06-09")).toEqual([]);
+    expect(freezeOf("2031-06-09", "2031-05-01")).toEqual([]);
+    expect(freezeOf("2031-06-09", undefined)).toEqual([]);
+  });
+});
+
+describe("cohort inputs overridden on the card", () => {
+  const form = (over: Record<string, string>) => ({ intent: "cohort", cohort: "loyal-customer", trainingWeeks: "1", ...over });
+  const errorsOf = (input: Record<string, string>) => {
+    const r = CohortSettingsSchema.safeParse(input);
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+  };
+
+  it("names the field in every error: a ramp that falls, a band longer than the band, lead weeks shorter than training", () => {
+    expect(errorsOf(form({ ramp: "80, 60" }))).toEqual({ ramp: "Ramp: values must rise week by week to 100 % (e.g. 50, 75)" });
+    expect(errorsOf(form({ ramp: "50, 120" }))).toEqual({ ramp: "Ramp: each week's productivity from 1 to 100 %" });
+    expect(errorsOf(form({ ramp: "half" }))).toEqual({ ramp: "Ramp: percentages for the first weeks, separated by commas (e.g. 50, 75)" });
+    expect(errorsOf(form({ bandDay: "50" }))).toEqual({ bandDay: "Weekday days 08–17: a number from 0 to 45 h (the band's length)" });
+    expect(errorsOf(form({ leadWeeks: "2", trainingWeeks: "3" }))).toEqual({ leadWeeks: "Lead weeks: at least the 3 training weeks they include" });
+    expect(errorsOf(form({ attritionPercent: "-1", hireCost: "abc" }))).toEqual({
+      attritionPercent: "Attrition: a number from 0 to 20 % a week",
+      hireCost: "Cost per hire: a number from 0 to 100,000 €",
+    });
+    const ok = CohortSettingsSchema.parse(form({ ramp: "40 %, 70 %, 90 %", bandEvening: "10", bandDay: "", costPerHour: "21.5" }));
+    expect(cohortSettingOf(ok)).toEqual({
+      hoursPerWeek: null,
+      bandHours: { "weekday-evening": 10 },
+      attritionPerWeek: null,
+      leadWeeks: null,
+      trainingWeeks: 1,
+      ramp: [0.4, 0.7, 0.9],
+      costPerHour: 21.5,
+      hireCost: null,
+    });
+  });
+
+  it("saves band hours, ramp and cost with who and when, audits the fields, and resets one field at a time", async () => {
+    const cohort = "loyal-customer" as const;
+    const before = await prisma.cohortSetting.findUnique({ where: { cohort } });
+    try {
+      await prisma.cohortSetting.deleteMany({ where: { cohort } });
+      const measured = (await effectiveCohorts(now)).find((c) => c.cohort === cohort)!;
+      const input = cohortSettingOf(CohortSettingsSchema.parse(form({ ramp: "40, 70, 90", bandEvening: "10", costPerHour: "21.5" })));
+      expect(await saveCohortSetting(cohort, input, actor)).toEqual(["bandHours.weekday-evening", "ramp", "costPerHour"]);
+      const saved = (await effectiveCohorts(now)).find((c) => c.cohort === cohort)!;
+      expect(saved.bandHours).toEqual({ ...measured.bandHours, "weekday-evening": 10 });
+      expect(saved.ramp).toEqual([0.4, 0.7, 0.9]);
+      expect(saved.costPerHour).toBe(21.5);
+      expect(saved.attritionPerWeek).toBe(measured.attritionPerWeek);
+      expect(saved.overridden.sort()).toEqual(["bandHours.weekday-evening", "costPerHour", "ramp"]);
+      expect(saved.updatedByName).toBe("Maja Test");
+      expect(saved.updatedAt).toBeInstanceOf(Date);
+      // Saving the same again changes nothing and writes no audit entry.
+      expect(await saveCohortSetting(cohort, input, actor)).toEqual([]);
+      const audits = await prisma.auditEntry.findMany({ where: { actorId: actor.id, subjectId: cohort }, orderBy: { at: "asc" } });
+      expect(audits.map((a) => a.summary)).toEqual(["Maja Test changed weekday evenings 17–22 hours, ramp, cost per hour for Loyal customer"]);
+
+      expect(await resetCohortField(cohort, "bandHours.weekday-evening", actor)).toEqual(["bandHours.weekday-evening"]);
+      expect(await resetCohortField(cohort, "ramp", actor)).toEqual(["ramp"]);
+      const reset = (await effectiveCohorts(now)).find((c) => c.cohort === cohort)!;
+      expect(reset.bandHours).toEqual(measured.bandHours);
+      expect(reset.ramp).toEqual(measured.ramp);
+      expect(reset.costPerHour).toBe(21.5);
+      expect(reset.overridden).toEqual(["costPerHour"]);
+      const row = await prisma.cohortSetting.findUnique({ where: { cohort } });
+      expect([row?.bandHours, row?.ramp]).toEqual([null, null]);
+      const after = await prisma.auditEntry.findMany({ where: { actorId: actor.id, subjectId: cohort }, orderBy: { at: "asc" } });
+      expect(after.slice(1).map((a) => a.summary)).toEqual([
+        "Maja Test reset to measured: weekday evenings 17–22 hours for Loyal customer",
+        "Maja Test reset to measured: ramp for Loyal customer",
+      ]);
+    } finally {
+      await prisma.cohortSetting.deleteMany({ where: { cohort } });
+      if (before) await prisma.cohortSetting.create({ data: { ...before, bandHours: before.bandHours ?? undefined, ramp: before.ramp ?? undefined } });
+    }
+  });
+
+  it("the cost of an hour short is a plan-wide override, audited, and resets to the default", async () => {
+    const before = await prisma.capacitySetting.findUnique({ where: { id: "plan" } });
+    try {
+      await prisma.capacitySetting.deleteMany({});
+      expect((await getPlanSettings()).shortfallCostPerHour).toBe(SHORTFALL_COST_PER_HOUR);
+      expect(await savePlanSettings({ shortfallCostPerHour: 200 }, actor)).toBe(true);
+      expect(await getPlanSettings()).toMatchObject({ shortfallCostPerHour: 200, overridden: true, updatedByName: "Maja Test" });
+      expect(await savePlanSettings({ shortfallCostPerHour: 200 }, actor)).toBe(false);
+      await savePlanSettings({ shortfallCostPerHour: null }, actor);
+      expect(await getPlanSettings()).toMatchObject({ shortfallCostPerHour: SHORTFALL_COST_PER_HOUR, overridden: false });
+      const audits = await prisma.auditEntry.findMany({ where: { actorId: actor.id, subjectId: "plan" }, orderBy: { at: "asc" } });
+      expect(audits.map((a) => a.summary)).toEqual([
+        `Maja Test changed the cost of an hour short: the default €${SHORTFALL_COST_PER_HOUR} → €200`,
+        `Maja Test changed the cost of an hour short: €200 → the default €${SHORTFALL_COST_PER_HOUR}`,
+      ]);
+    } finally {
+      await prisma.capacitySetting.deleteMany({});
+      if (before) await prisma.capacitySetting.create({ data: before });
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The capacity plan: inputs measured from the roster and the pipeline, cohort settings, scenarios, their runs, and applying a plan to openings.
-import type { Prisma } from "@prisma/client";
+import { Prisma as PrismaNamespace, type Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { longRangeDemand, type Plan } from "../../jobs/capacity";
+import { longRangeDemand, type Cohort, type HiringFreeze, type Plan } from "../../jobs/capacity";
 import {
   buildPlan,
   CAPACITY_BANDS,
@@ -20,6 +20,7 @@ import {
 } from "../../jobs/planning/capacity-plan";
 import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 import { recordAudit } from "./audit.server";
+import { FIELD_LABELS, type CohortSettingInput, type ResettableField } from "./capacity-form";
 import {
   AvailabilityColumn,
   BandHoursColumn,
@@ -166,6 +167,14 @@ export async function measureCohorts(
   });
 }
 
+export const DEFAULT_TRAINING_WEEKS = 1;
+
+/** What a cohort's input is without an override: measured from our data, else the planners' default. */
+export type CohortDefaults = Omit<Cohort, "id"> & {
+  /** Which of them were measured (the rest are defaults). */
+  measured: string[];
+};
+
 export type EffectiveCohort = {
   cohort: CapacityCohort;
   measured: MeasuredCohort;
@@ -177,34 +186,58 @@ export type EffectiveCohort = {
   ramp: number[];
   costPerHour: number;
   hireCost: number;
+  defaults: CohortDefaults;
+  /** Overridden fields; a band's hours are `bandHours.<band>`. */
   overridden: string[];
   updatedByName: string | null;
   updatedAt: Date | null;
 };
 
-/** Measured values with the planners' overrides on top (and fallbacks where nothing could be measured). */
+/** Measured values with the planners' overrides on top (and defaults where nothing could be measured). */
 export async function effectiveCohorts(now: Date, start = nextMonday(now), weeks = HORIZON_WEEKS): Promise<EffectiveCohort[]> {
   const [measured, settings] = await Promise.all([measureCohorts(now, start, weeks), prisma.cohortSetting.findMany()]);
   return measured.map((m) => {
     const s = settings.find((x) => x.cohort === m.cohort);
     const f = FALLBACK[m.cohort];
-    const bandHours = s ? readJsonColumn(BandHoursColumn, s.bandHours, "cohort band hours") : null;
+    const bandOverride = s ? (readJsonColumn(BandHoursColumn, s.bandHours, "cohort band hours") ?? {}) : {};
     const ramp = s ? readJsonColumn(RampColumn, s.ramp, "cohort ramp") : null;
-    const trainingWeeks = s?.trainingWeeks ?? 1;
+    const trainingWeeks = s?.trainingWeeks ?? DEFAULT_TRAINING_WEEKS;
+    const defaults: CohortDefaults = {
+      hoursPerWeek: m.hoursPerWeek ?? f.hoursPerWeek,
+      bandHours: { ...f.bandHours, ...(m.bandHours ?? {}) },
+      attritionPerWeek: m.attritionPerWeek ?? f.attritionPerWeek,
+      leadWeeks: Math.ceil((m.medianDaysToHire ?? f.medianDays) / 7) + trainingWeeks,
+      ramp: f.ramp,
+      costPerHour: f.costPerHour,
+      hireCost: f.hireCost,
+      measured: [
+        ...(m.hoursPerWeek ? ["hoursPerWeek"] : []),
+        ...(m.bandHours ? CAPACITY_BANDS.map((b) => `bandHours.${b.id}`) : []),
+        ...(m.attritionPerWeek !== null ? ["attritionPerWeek"] : []),
+        ...(m.medianDaysToHire !== null ? ["leadWeeks"] : []),
+      ],
+    };
     const overridden = s
-      ? (["hoursPerWeek", "bandHours", "attritionPerWeek", "leadWeeks", "ramp", "costPerHour", "hireCost"] as const).filter((k) => s[k] !== null)
+      ? [
+          ...(["attritionPerWeek", "leadWeeks", "hoursPerWeek"] as const).filter((k) => s[k] !== null),
+          ...(s.trainingWeeks !== DEFAULT_TRAINING_WEEKS ? ["trainingWeeks"] : []),
+          ...CAPACITY_BANDS.filter((b) => bandOverride[b.id] !== undefined).map((b) => `bandHours.${b.id}`),
+          ...(ramp ? ["ramp"] : []),
+          ...(["costPerHour", "hireCost"] as const).filter((k) => s[k] !== null),
+        ]
       : [];
     return {
       cohort: m.cohort,
       measured: m,
-      hoursPerWeek: s?.hoursPerWeek ?? m.hoursPerWeek ?? f.hoursPerWeek,
-      bandHours: bandHours ?? m.bandHours ?? f.bandHours,
-      attritionPerWeek: s?.attritionPerWeek ?? m.attritionPerWeek ?? f.attritionPerWeek,
+      hoursPerWeek: s?.hoursPerWeek ?? defaults.hoursPerWeek,
+      bandHours: { ...defaults.bandHours, ...bandOverride },
+      attritionPerWeek: s?.attritionPerWeek ?? defaults.attritionPerWeek,
       trainingWeeks,
-      leadWeeks: s?.leadWeeks ?? Math.ceil((m.medianDaysToHire ?? f.medianDays) / 7) + trainingWeeks,
-      ramp: ramp ?? f.ramp,
-      costPerHour: s?.costPerHour ?? f.costPerHour,
-      hireCost: s?.hireCost ?? f.hireCost,
+      leadWeeks: s?.leadWeeks ?? defaults.leadWeeks,
+      ramp: ramp ?? defaults.ramp,
+      costPerHour: s?.costPerHour ?? defaults.costPerHour,
+      hireCost: s?.hireCost ?? defaults.hireCost,
+      defaults,
       overridden,
       updatedByName: s?.updatedByName ?? null,
       updatedAt: s?.updatedAt ?? null,
@@ -212,37 +245,151 @@ export async function effectiveCohorts(now: Date, start = nextMonday(now), weeks
   });
 }
 
-export type CohortSettingInput = {
-  hoursPerWeek: number | null;
-  bandHours: Record<string, number> | null;
-  attritionPerWeek: number | null;
-  leadWeeks: number | null;
-  trainingWeeks: number;
-  ramp: number[] | null;
-  costPerHour: number | null;
-  hireCost: number | null;
+export type { CohortSettingInput };
+
+type StoredSetting = Omit<CohortSettingInput, "bandHours" | "ramp"> & { bandHours: unknown; ramp: unknown };
+const NO_OVERRIDES: CohortSettingInput = {
+  hoursPerWeek: null,
+  bandHours: null,
+  attritionPerWeek: null,
+  leadWeeks: null,
+  trainingWeeks: DEFAULT_TRAINING_WEEKS,
+  ramp: null,
+  costPerHour: null,
+  hireCost: null,
 };
 
-/** Saves a cohort's overrides (null = use the measured value), with who changed what in the audit. */
-export async function saveCohortSetting(cohort: CapacityCohort, input: CohortSettingInput, actor: { id: string; name: string }) {
-  await prisma.$transaction(async (tx) => {
-    const before = await tx.cohortSetting.findUnique({ where: { cohort } });
-    const data = { ...input, bandHours: input.bandHours ?? undefined, ramp: input.ramp ?? undefined, updatedById: actor.id, updatedByName: actor.name };
-    const json = { bandHours: input.bandHours === null ? null : input.bandHours, ramp: input.ramp === null ? null : input.ramp };
-    await tx.cohortSetting.upsert({ where: { cohort }, create: { cohort, ...data }, update: data });
-    // Prisma writes SQL NULL into a JSON column only through a raw update.
-    if (json.bandHours === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "bandHours" = NULL WHERE cohort = ${cohort}`;
-    if (json.ramp === null) await tx.$executeRaw`UPDATE "CohortSetting" SET "ramp" = NULL WHERE cohort = ${cohort}`;
-    const changed = Object.keys(input).filter(
-      (k) => JSON.stringify((before as Record<string, unknown> | null)?.[k] ?? null) !== JSON.stringify(input[k as keyof CohortSettingInput]),
-    );
+function settingOf(row: StoredSetting | null): CohortSettingInput {
+  if (!row) return { ...NO_OVERRIDES };
+  return {
+    hoursPerWeek: row.hoursPerWeek,
+    bandHours: readJsonColumn(BandHoursColumn, row.bandHours, "cohort band hours"),
+    attritionPerWeek: row.attritionPerWeek,
+    leadWeeks: row.leadWeeks,
+    trainingWeeks: row.trainingWeeks,
+    ramp: readJsonColumn(RampColumn, row.ramp, "cohort ramp"),
+    costPerHour: row.costPerHour,
+    hireCost: row.hireCost,
+  };
+}
+
+/** The fields (a band's hours as `bandHours.<band>`) whose override differs between two settings. */
+function changedFields(before: CohortSettingInput, after: CohortSettingInput): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(NO_OVERRIDES) as (keyof CohortSettingInput)[]) {
+    if (key === "bandHours") {
+      for (const b of CAPACITY_BANDS) if ((before.bandHours?.[b.id] ?? null) !== (after.bandHours?.[b.id] ?? null)) out.push(`bandHours.${b.id}`);
+    } else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out.push(key);
+  }
+  return out;
+}
+
+/** Writes a cohort's overrides (null = measured) with who and when, and the audit entry naming the fields changed, in one transaction. */
+async function writeCohortSetting(
+  cohort: CapacityCohort,
+  next: (before: CohortSettingInput) => CohortSettingInput,
+  actor: { id: string; name: string },
+  verb: string,
+) {
+  return prisma.$transaction(async (tx) => {
+    // A row lock, so that two planners saving at once each see the other's change in `before`.
+    await tx.$executeRaw`INSERT INTO "CohortSetting" (cohort, "trainingWeeks", "updatedAt") VALUES (${cohort}, ${DEFAULT_TRAINING_WEEKS}, now()) ON CONFLICT (cohort) DO NOTHING`;
+    const [row] = await tx.$queryRaw<StoredSetting[]>`SELECT * FROM "CohortSetting" WHERE cohort = ${cohort} FOR UPDATE`;
+    const before = settingOf(row ?? null);
+    const after = next(before);
+    const changed = changedFields(before, after);
+    if (changed.length === 0) return [];
+    await tx.cohortSetting.update({
+      where: { cohort },
+      data: {
+        hoursPerWeek: after.hoursPerWeek,
+        attritionPerWeek: after.attritionPerWeek,
+        leadWeeks: after.leadWeeks,
+        trainingWeeks: after.trainingWeeks,
+        costPerHour: after.costPerHour,
+        hireCost: after.hireCost,
+        // Prisma writes SQL NULL into a JSON column only as Prisma.DbNull.
+        bandHours: after.bandHours ?? PrismaNamespace.DbNull,
+        ramp: after.ramp ?? PrismaNamespace.DbNull,
+        updatedById: actor.id,
+        updatedByName: actor.name,
+      },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "capacity.cohort_setting_changed",
       subject: { type: "CohortSetting", id: cohort },
-      summary: `${actor.name} changed ${changed.join(", ") || "nothing"} for ${COHORT_LABELS[cohort]}`,
-      detail: { before: before ? JSON.parse(JSON.stringify(before)) : null, after: JSON.parse(JSON.stringify(input)) },
+      summary: `${actor.name} ${verb} ${changed.map((k) => FIELD_LABELS[k] ?? k).join(", ")} for ${COHORT_LABELS[cohort]}`,
+      detail: { changed, before: JSON.parse(JSON.stringify(before)), after: JSON.parse(JSON.stringify(after)) },
     });
+    return changed;
+  });
+}
+
+/** Saves a cohort's overrides (null = use the measured value), with who changed what in the audit; returns the fields changed. */
+export function saveCohortSetting(cohort: CapacityCohort, input: CohortSettingInput, actor: { id: string; name: string }) {
+  return writeCohortSetting(cohort, () => input, actor, "changed");
+}
+
+/** Drops one override (a band's hours: `bandHours.<band>`), so the measured value counts again; audited. */
+export function resetCohortField(cohort: CapacityCohort, field: ResettableField, actor: { id: string; name: string }) {
+  return writeCohortSetting(
+    cohort,
+    (before) => {
+      if (field.startsWith("bandHours.")) {
+        const { [field.slice("bandHours.".length)]: _dropped, ...rest } = before.bandHours ?? {};
+        return { ...before, bandHours: Object.keys(rest).length ? rest : null };
+      }
+      if (field === "trainingWeeks") return { ...before, trainingWeeks: DEFAULT_TRAINING_WEEKS };
+      return { ...before, [field]: null };
+    },
+    actor,
+    "reset to measured:",
+  );
+}
+
+// ─── Plan-wide settings ──────────────────────────────────────────────────────
+
+export type PlanSettings = {
+  shortfallCostPerHour: number;
+  /** Whether the cost of an hour short is a planner's override (else the default). */
+  overridden: boolean;
+  updatedByName: string | null;
+  updatedAt: Date | null;
+};
+
+export async function getPlanSettings(): Promise<PlanSettings> {
+  const row = await prisma.capacitySetting.findUnique({ where: { id: "plan" } });
+  return {
+    shortfallCostPerHour: row?.shortfallCostPerHour ?? SHORTFALL_COST_PER_HOUR,
+    overridden: row?.shortfallCostPerHour != null,
+    updatedByName: row?.updatedByName ?? null,
+    updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+/** Sets (or with null resets to the default) the cost of an hour short, audited. */
+export async function savePlanSettings(input: { shortfallCostPerHour: number | null }, actor: { id: string; name: string }) {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "CapacitySetting" (id, "updatedAt") VALUES ('plan', now()) ON CONFLICT (id) DO NOTHING`;
+    const [row] = await tx.$queryRaw<
+      { shortfallCostPerHour: number | null }[]
+    >`SELECT "shortfallCostPerHour" FROM "CapacitySetting" WHERE id = 'plan' FOR UPDATE`;
+    const before = row?.shortfallCostPerHour ?? null;
+    if (before === input.shortfallCostPerHour) return false;
+    await tx.capacitySetting.update({
+      where: { id: "plan" },
+      data: { shortfallCostPerHour: input.shortfallCostPerHour, updatedById: actor.id, updatedByName: actor.name },
+    });
+    const shown = (v: number | null) => (v === null ? `the default €${SHORTFALL_COST_PER_HOUR}` : `€${v}`);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "capacity.plan_setting_changed",
+      subject: { type: "CapacityPlan", id: "plan" },
+      summary: `${actor.name} changed the cost of an hour short: ${shown(before)} → ${shown(input.shortfallCostPerHour)}`,
+      detail: { before, after: input.shortfallCostPerHour },
+    });
+    return true;
   });
 }
 
@@ -402,13 +549,14 @@ export type ScenarioPlan = { plan: Plan; context: StoredCapacityResult["context"
 export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: Date): Promise<ScenarioPlan> {
   const start = nextMonday(now);
   const weeks = HORIZON_WEEKS;
-  const [queues, cohorts, agents] = await Promise.all([
+  const [queues, cohorts, agents, settings] = await Promise.all([
     listQueueSettings(),
     effectiveCohorts(now, start, weeks),
     prisma.agent.findMany({
       where: { active: true, OR: [{ leftAt: null }, { leftAt: { gt: now } }] },
       select: { cohort: true, skills: { select: { queue: { select: { key: true } } } } },
     }),
+    getPlanSettings(),
   ]);
   const historyFrom = new Date(now.getTime() - HISTORY_WEEKS * WEEK_MS);
   const growth = 1 + (assumptions.volumeGrowthPercent ?? 0) / 100;
@@ -465,18 +613,16 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
     g.count++;
     groups.set(key, g);
   }
-  const freezeWeeks = assumptions.hiringFreezeUntil ? Math.max(0, weekOf(start, assumptions.hiringFreezeUntil)) : 0;
   const plan = buildPlan({
     start,
     weeks,
     queues: required,
-    // A hiring freeze delays every start by the weeks left of it (an approximation the page states).
     cohorts: cohorts.map((c) => ({
       id: c.cohort,
       hoursPerWeek: c.hoursPerWeek,
       bandHours: c.bandHours,
       attritionPerWeek: c.attritionPerWeek,
-      leadWeeks: c.leadWeeks + freezeWeeks,
+      leadWeeks: c.leadWeeks,
       ramp: c.ramp,
       costPerHour: c.costPerHour,
       hireCost: c.hireCost,
@@ -484,7 +630,7 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
     agents: [...groups.values()],
     pipeline,
     maxHiresPerWeek: MAX_HIRES_PER_WEEK,
-    shortfallCostPerHour: SHORTFALL_COST_PER_HOUR,
+    shortfallCostPerHour: settings.shortfallCostPerHour,
     assumptions,
   });
   const contacts = Array.from({ length: weeks }, (_, w) => detail.reduce((s, d) => s + (d.offered[w] ?? 0), 0));
@@ -509,8 +655,21 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
       bandHours: Object.fromEntries(cohorts.map((c) => [c.cohort, c.bandHours])),
       trainingWeeks,
       pipeline,
+      hiringFreezes: freezeOf(start, assumptions.hiringFreezeUntil),
+      shortfallCostPerHour: settings.shortfallCostPerHour,
     },
   };
+}
+
+/**
+ * A hiring freeze until a date: no hire may be decided in a week that begins before it (the week holding
+ * the date is frozen too). Applicants already in the pipeline still count as supply.
+ */
+export function freezeOf(start: string, until: string | undefined): HiringFreeze[] {
+  if (!until) return [];
+  const days = (Date.parse(`${until}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS;
+  const toWeek = Math.ceil(days / 7) - 1;
+  return toWeek >= 0 ? [{ fromWeek: 0, toWeek }] : [];
 }
 
 // ─── Apply to openings ───────────────────────────────────────────────────────

@@ -73,7 +73,16 @@ export const CapacityResultColumn = z.object({
   weeks: z.array(
     z.object({
       week: z.number(),
-      queues: z.array(z.object({ id: z.string(), required: z.array(z.number()), covered: z.array(z.number()), short: z.array(z.number()) })),
+      queues: z.array(
+        z.object({
+          id: z.string(),
+          required: z.array(z.number()),
+          covered: z.array(z.number()),
+          short: z.array(z.number()),
+          /** Covered hours per band by each plan cohort (runs stored before it was kept have none). */
+          coveredBy: z.record(z.string(), z.array(z.number())).optional(),
+        }),
+      ),
       headcount: z.record(z.string(), z.number()),
     }),
   ),
@@ -102,6 +111,10 @@ export const CapacityResultColumn = z.object({
     bandHours: z.record(z.string(), z.record(z.string(), z.number())).optional(),
     trainingWeeks: z.record(z.string(), z.number()),
     pipeline: z.array(z.object({ cohort: z.string(), queue: z.string(), week: z.number(), expected: z.number() })),
+    /** Decision weeks without hiring (a scenario's freeze); runs stored before it was kept have none. */
+    /** The cost of an hour short the run assumed (runs stored before it was kept: the default, €120). */
+    shortfallCostPerHour: z.number().optional(),
+    hiringFreezes: z.array(z.object({ fromWeek: z.number(), toWeek: z.number(), cohort: z.string().optional() })).optional(),
   }),
 });
 export type StoredCapacityResult = z.infer<typeof CapacityResultColumn>;

@@ -16,13 +16,27 @@ import {
   capacityRunProgress,
   createScenario,
   effectiveCohorts,
+  getPlanSettings,
   listScenarios,
   readCapacityResult,
+  resetCohortField,
   saveCohortSetting,
+  savePlanSettings,
+  SHORTFALL_COST_PER_HOUR,
   scenarioNameTaken,
   startCapacityRun,
   type CapacityAssumptions,
 } from "~/models/capacity.server";
+import {
+  BAND_FIELDS,
+  bandLength,
+  CohortResetSchema,
+  cohortSettingOf,
+  CohortSettingsSchema,
+  FIELD_LABELS,
+  PlanSettingsSchema,
+  type BandField,
+} from "~/models/capacity-form";
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import type { StoredCapacityResult } from "~/models/json-columns";
 import { requireCan, requirePermission } from "~/utils/auth.server";
@@ -31,7 +45,7 @@ import { can } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
 import { parseIsoDate } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { BAND_LABELS, CAPACITY_COHORTS, cohortOfPlanCohort, type CapacityCohort } from "../../jobs/planning/capacity-plan";
+import { BAND_LABELS, cohortOfPlanCohort } from "../../jobs/planning/capacity-plan";
 
 export const meta: MetaFunction = () => [{ title: "Capacity plan · Handoff" }];
 
@@ -86,23 +100,12 @@ function describeAssumptions(a: CapacityAssumptions): string {
   return parts.length ? parts.join(" · ") : "Today's assumptions: measured inputs, the forecast's containment, no growth";
 }
 
-const CohortSchema = z.object({
-  intent: z.literal("cohort"),
-  cohort: z.enum(CAPACITY_COHORTS),
-  hoursPerWeek: optionalNumber(1, 60, "Hours from 1 to 60"),
-  attritionPercent: optionalNumber(0, 20, "Attrition from 0 to 20 % a week"),
-  leadWeeks: optionalNumber(0, 26, "Lead weeks from 0 to 26"),
-  trainingWeeks: z.coerce.number({ error: "Training weeks from 0 to 12" }).int().min(0).max(12),
-  costPerHour: optionalNumber(0, 500, "Cost per hour from 0 to 500"),
-  hireCost: optionalNumber(0, 100_000, "Cost per hire from 0 to 100,000"),
-});
-
 type RunView = { id: string; status: string; progress: number; error: string | null; createdAt: string; seconds: number | null };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "capacity:view");
   const url = new URL(request.url);
-  const [scenarios, cohorts] = await Promise.all([listScenarios(), effectiveCohorts(new Date())]);
+  const [scenarios, cohorts, planSettings] = await Promise.all([listScenarios(), effectiveCohorts(new Date()), getPlanSettings()]);
   const selected =
     scenarios.find((s) => s.id === url.searchParams.get("scenario")) ?? scenarios.find((s) => s.latest?.status === "SUCCEEDED") ?? scenarios[0] ?? null;
   const compareIds = url.searchParams.getAll("compare").filter((id) => scenarios.some((s) => s.id === id));
@@ -158,31 +161,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })
       .filter((x): x is NonNullable<typeof x> => x !== null),
     compareIds: compare,
-    cohorts: cohorts.map((c) => ({
-      cohort: c.cohort,
-      name: COHORT_NAMES[c.cohort],
-      hoursPerWeek: typeof c.hoursPerWeek === "number" ? c.hoursPerWeek : c.hoursPerWeek[0],
-      termWeeksBelow: typeof c.hoursPerWeek === "number" ? 0 : c.hoursPerWeek.filter((h, _, all) => h < Math.max(...all) - 0.5).length,
-      bandHours: c.bandHours,
-      attritionPerWeek: c.attritionPerWeek,
-      leadWeeks: c.leadWeeks,
-      trainingWeeks: c.trainingWeeks,
-      ramp: c.ramp,
-      costPerHour: c.costPerHour,
-      hireCost: c.hireCost,
-      overridden: c.overridden,
-      updatedByName: c.updatedByName,
-      updatedAt: c.updatedAt?.toISOString() ?? null,
-      measured: {
-        agents: c.measured.agents,
-        leavers: c.measured.leavers,
-        agentWeeks: Math.round(c.measured.agentWeeks),
-        attritionPerWeek: c.measured.attritionPerWeek,
-        hires: c.measured.hiresMeasured,
-        medianDaysToHire: c.measured.medianDaysToHire,
-        bandHoursFrom: c.measured.bandHoursFrom,
-      },
-    })),
+    planSettings: { ...planSettings, updatedAt: planSettings.updatedAt?.toISOString() ?? null, defaultShortfallCostPerHour: SHORTFALL_COST_PER_HOUR },
+    cohorts: cohorts.map((c) => {
+      const hoursAt0 = (h: number | number[]) => (typeof h === "number" ? h : h[0]);
+      return {
+        cohort: c.cohort,
+        name: COHORT_NAMES[c.cohort],
+        hoursPerWeek: hoursAt0(c.hoursPerWeek),
+        termWeeksBelow: typeof c.hoursPerWeek === "number" ? 0 : c.hoursPerWeek.filter((h, _, all) => h < Math.max(...all) - 0.5).length,
+        bandHours: c.bandHours,
+        attritionPerWeek: c.attritionPerWeek,
+        leadWeeks: c.leadWeeks,
+        trainingWeeks: c.trainingWeeks,
+        ramp: c.ramp,
+        costPerHour: c.costPerHour,
+        hireCost: c.hireCost,
+        overridden: c.overridden,
+        defaults: {
+          hoursPerWeek: hoursAt0(c.defaults.hoursPerWeek),
+          bandHours: c.defaults.bandHours,
+          attritionPerWeek: c.defaults.attritionPerWeek,
+          leadWeeks: c.defaults.leadWeeks,
+          ramp: c.defaults.ramp,
+          costPerHour: c.defaults.costPerHour,
+          hireCost: c.defaults.hireCost,
+          measured: c.defaults.measured,
+        },
+        updatedByName: c.updatedByName,
+        updatedAt: c.updatedAt?.toISOString() ?? null,
+        measured: {
+          agents: c.measured.agents,
+          leavers: c.measured.leavers,
+          agentWeeks: Math.round(c.measured.agentWeeks),
+          attritionPerWeek: c.measured.attritionPerWeek,
+          hires: c.measured.hiresMeasured,
+          medianDaysToHire: c.measured.medianDaysToHire,
+          bandHoursFrom: c.measured.bandHoursFrom,
+        },
+      };
+    }),
   };
 }
 
@@ -201,17 +218,7 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
     const required = qs.reduce((s, q) => s + pick(q.required), 0);
     const covered = qs.reduce((s, q) => s + pick(q.covered), 0);
     const short = qs.reduce((s, q) => s + pick(q.short), 0);
-    // The engine reports covered hours per queue and head count per cohort: covered hours are split by the hours
-    // each cohort's head count can give in the band shown (all bands: its weekly hours).
-    const available: Record<string, number> = {};
-    for (const [id, n] of Object.entries(wk.headcount)) {
-      const c = cohortOfPlanCohort(id);
-      const weekly = r.context.hoursPerWeek[c] ?? 0;
-      const perAgent = bi >= 0 && r.context.bandHours ? Math.min(r.context.bandHours[c]?.[band] ?? 0, weekly) : weekly;
-      available[c] = (available[c] ?? 0) + n * perAgent;
-    }
-    const total = Object.values(available).reduce((s, v) => s + v, 0) || 1;
-    const supply = Object.fromEntries(Object.entries(available).map(([c, v]) => [c, (covered * v) / total]));
+    const supply = qs.every((q) => q.coveredBy) ? supplyByCohort(qs, bi) : estimatedSupply(r, wk.headcount, covered, band, bi);
     return { label: weekLabel(r.context.start, wk.week), required, short, supply };
   });
   const hires = [...r.hires]
@@ -229,11 +236,39 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
     queues,
     bands,
     weeks,
+    estimated: r.weeks.some((wk) => wk.queues.some((q) => !q.coveredBy)),
     hires,
     summary: r.summary,
     shortWeeks: weeks.filter((w) => w.short > 0.5).length,
     humanHours,
   };
+}
+
+/** Covered hours per cohort from the engine's split (pipeline cohorts such as "student@pipeline-w5" count as their cohort). */
+function supplyByCohort(qs: StoredCapacityResult["weeks"][number]["queues"], bi: number): Record<string, number> {
+  const supply: Record<string, number> = {};
+  for (const q of qs)
+    for (const [id, row] of Object.entries(q.coveredBy ?? {})) {
+      const c = cohortOfPlanCohort(id);
+      supply[c] = (supply[c] ?? 0) + (bi >= 0 ? (row[bi] ?? 0) : row.reduce((a, b) => a + b, 0));
+    }
+  return supply;
+}
+
+/**
+ * Runs stored before the engine reported the split per cohort: covered hours shared between cohorts by the
+ * hours each cohort's head count can give in the band shown (all bands: its weekly hours).
+ */
+function estimatedSupply(r: StoredCapacityResult, headcount: Record<string, number>, covered: number, band: string, bi: number): Record<string, number> {
+  const available: Record<string, number> = {};
+  for (const [id, n] of Object.entries(headcount)) {
+    const c = cohortOfPlanCohort(id);
+    const weekly = r.context.hoursPerWeek[c] ?? 0;
+    const perAgent = bi >= 0 && r.context.bandHours ? Math.min(r.context.bandHours[c]?.[band] ?? 0, weekly) : weekly;
+    available[c] = (available[c] ?? 0) + n * perAgent;
+  }
+  const total = Object.values(available).reduce((s, v) => s + v, 0) || 1;
+  return Object.fromEntries(Object.entries(available).map(([c, v]) => [c, (covered * v) / total]));
 }
 
 function compareRow(name: string, r: StoredCapacityResult) {
@@ -256,6 +291,7 @@ function compareRow(name: string, r: StoredCapacityResult) {
     costPerContact: contacts > 0 ? (r.context.aiCost + humanCost) / contacts : 0,
     gap: s.gap,
     status: s.status,
+    shortfallCostPerHour: r.context.shortfallCostPerHour ?? SHORTFALL_COST_PER_HOUR,
   };
 }
 
@@ -292,26 +328,36 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   if (intent === "cohort") {
-    const submission = parseWithZod(form, { schema: CohortSchema });
-    if (submission.status !== "success") return data({ result: submission.reply(), form: "cohort" }, { status: 400 });
+    const submission = parseWithZod(form, { schema: CohortSettingsSchema });
+    if (submission.status !== "success") return data({ result: submission.reply(), form: `cohort-${String(form.get("cohort"))}` }, { status: 400 });
     const v = submission.value;
-    await saveCohortSetting(
-      v.cohort as CapacityCohort,
-      {
-        hoursPerWeek: v.hoursPerWeek ?? null,
-        bandHours: null,
-        attritionPerWeek: v.attritionPercent === undefined ? null : v.attritionPercent / 100,
-        leadWeeks: v.leadWeeks === undefined ? null : Math.round(v.leadWeeks),
-        trainingWeeks: v.trainingWeeks,
-        ramp: null,
-        costPerHour: v.costPerHour ?? null,
-        hireCost: v.hireCost ?? null,
-      },
-      user,
-    );
+    const changed = await saveCohortSetting(v.cohort, cohortSettingOf(v), user);
     return redirectWithToast(here, {
-      title: `${COHORT_NAMES[v.cohort]} settings saved`,
+      title: changed.length ? `${COHORT_NAMES[v.cohort]}: ${changed.map((k) => FIELD_LABELS[k] ?? k).join(", ")} saved` : "Nothing changed",
       description: "Blank fields use what was measured. Run a scenario to plan with them.",
+    });
+  }
+  if (intent === "cohort-reset") {
+    const parsed = CohortResetSchema.safeParse(Object.fromEntries(form));
+    invariantResponse(parsed.success, parsed.error?.issues[0]?.message ?? "Bad reset", { status: 400 });
+    const { cohort, field } = parsed.data;
+    await resetCohortField(cohort, field, user);
+    return redirectWithToast(here, {
+      title: `${COHORT_NAMES[cohort]}: ${FIELD_LABELS[field] ?? field} back to what was measured`,
+      description: "Run a scenario to plan with it.",
+    });
+  }
+  if (intent === "plan-settings" || intent === "plan-settings-reset") {
+    let value: number | null = null;
+    if (intent === "plan-settings") {
+      const submission = parseWithZod(form, { schema: PlanSettingsSchema });
+      if (submission.status !== "success") return data({ result: submission.reply(), form: "plan-settings" }, { status: 400 });
+      value = submission.value.shortfallCostPerHour ?? null;
+    }
+    await savePlanSettings({ shortfallCostPerHour: value }, user);
+    return redirectWithToast(here, {
+      title: value === null ? `Cost of an hour short back to the default (€${SHORTFALL_COST_PER_HOUR})` : `Cost of an hour short: €${value}`,
+      description: "Run a scenario to plan with it.",
     });
   }
   const submission = await parseWithZod(form, {
@@ -362,7 +408,7 @@ export default function CapacityPage() {
           {d.compare.length > 0 ? <Compare rows={d.compare} /> : null}
         </div>
       </div>
-      <CohortCards cohorts={d.cohorts} canEdit={d.canEdit} />
+      <CohortCards cohorts={d.cohorts} planSettings={d.planSettings} canEdit={d.canEdit} />
     </>
   );
 }
@@ -490,7 +536,7 @@ function CreateScenario() {
           label="Hiring freeze until"
           meta={fields.hiringFreezeUntil}
           inputProps={getInputProps(fields.hiringFreezeUntil, { type: "date" })}
-          hint="Approximated: every start moves later by the weeks of the freeze"
+          hint="No hire is decided before this date; the pipeline still counts"
         />
         {form.errors?.length ? <p className="text-sm text-rose-700">{form.errors.join(" ")}</p> : null}
         <Button type="submit">Create scenario</Button>
@@ -559,7 +605,7 @@ function PlanView({
           </Link>
         ))}
       </div>
-      <CapacityChart weeks={view.weeks} title={title} />
+      <CapacityChart weeks={view.weeks} title={title} estimated={view.estimated} />
       <h3 className="mt-6 text-sm font-semibold text-slate-900">Hires by cohort and start week</h3>
       {view.hires.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No hires: the agents we have and the pipeline cover this scenario at least cost.</p>
@@ -632,105 +678,302 @@ function Compare({ rows }: { rows: Loaded["compare"] }) {
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        Cost is hiring, pay of new agents and €120 per hour short; cost per contact adds the pay of today&apos;s agents and €0.40 per contact the AI resolves,
-        over all contacts.
+        Cost is hiring, pay of new agents and{" "}
+        {new Set(rows.map((r) => r.shortfallCostPerHour)).size === 1 ? `€${num(rows[0].shortfallCostPerHour)}` : "each scenario's cost"} per hour short; cost
+        per contact adds the pay of today&apos;s agents and €0.40 per contact the AI resolves, over all contacts.
       </p>
     </Card>
   );
 }
 
-function CohortCards({ cohorts, canEdit }: { cohorts: Loaded["cohorts"]; canEdit: boolean }) {
-  const navigation = useNavigation();
+const BAND_SHORT: Record<string, string> = { "weekday-day": "Days", "weekday-evening": "Evenings", weekend: "Weekends" };
+
+/** Hours with one decimal only where there is one: 12 h, 12.5 h. */
+const hrs = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: 1 })} h`;
+const pct = (v: number) => `${num(v * 100, 2)} %`;
+const rampText = (ramp: number[]) => (ramp.length ? `${ramp.map((r) => `${num(r * 100, 0)} %`).join(" → ")} → full` : "full from the first week");
+const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+function CohortCards({ cohorts, planSettings, canEdit }: { cohorts: Loaded["cohorts"]; planSettings: Loaded["planSettings"]; canEdit: boolean }) {
   return (
     <section aria-labelledby="cohort-inputs" className="mt-8">
-      <h2 id="cohort-inputs" className="mb-3 text-lg font-semibold text-slate-900">
+      <h2 id="cohort-inputs" className="mb-1 text-lg font-semibold text-slate-900">
         Cohort inputs, measured from our data
       </h2>
+      <p className="mb-3 text-sm text-slate-600">
+        Each value is measured from the roster and the pipeline (or a default where there is nothing to measure). A planner who knows better overrides it;
+        “Reset” goes back to the measured value. Runs use the values at the time they start.
+      </p>
       <div className="grid gap-4 lg:grid-cols-3">
         {cohorts.map((c) => (
-          <Card key={c.cohort} title={c.name}>
-            <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-600">Attrition</dt>
-              <dd className="tabular-nums">
-                {num(c.attritionPerWeek * 100, 2)} % a week
-                <span className="block text-xs text-slate-600">
-                  {c.measured.leavers} leavers over {num(c.measured.agentWeeks)} agent-weeks
-                </span>
-              </dd>
-              <dt className="text-slate-600">Lead time</dt>
-              <dd className="tabular-nums">
-                {c.leadWeeks} weeks
-                <span className="block text-xs text-slate-600">
-                  {c.measured.medianDaysToHire === null
-                    ? "no hires measured"
-                    : `median ${num(c.measured.medianDaysToHire, 0)} days to hire (${c.measured.hires} hires)`}{" "}
-                  + {c.trainingWeeks} training
-                </span>
-              </dd>
-              <dt className="text-slate-600">Hours a week</dt>
-              <dd className="tabular-nums">
-                {num(c.hoursPerWeek, 1)} h
-                {c.termWeeksBelow ? <span className="block text-xs text-slate-600">lower in {c.termWeeksBelow} weeks (term caps, exams)</span> : null}
-              </dd>
-              <dt className="text-slate-600">Band hours</dt>
-              <dd className="text-xs tabular-nums">
-                {Object.entries(c.bandHours)
-                  .map(([b, h]) => `${BAND_LABELS[b]?.split(" ").slice(0, 2).join(" ") ?? b} ${num(h, 1)}`)
-                  .join(" · ")}
-                {c.measured.bandHoursFrom ? <span className="block text-slate-600">from {c.measured.bandHoursFrom}&apos; availability</span> : null}
-              </dd>
-              <dt className="text-slate-600">Ramp</dt>
-              <dd className="tabular-nums">{c.ramp.map((r) => `${Math.round(r * 100)} %`).join(", ")}</dd>
-              <dt className="text-slate-600">Cost</dt>
-              <dd className="tabular-nums">
-                €{num(c.costPerHour, 2)}/h · €{num(c.hireCost)} a hire
-              </dd>
-            </dl>
-            {c.updatedByName ? (
-              <p className="mt-2 text-xs text-slate-600">
-                Overrides ({c.overridden.join(", ") || "training weeks"}) by {c.updatedByName},{" "}
-                {new Date(c.updatedAt!).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-              </p>
-            ) : null}
-            {canEdit ? (
-              <details className="mt-3">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700">Override</summary>
-                <Form method="post" className="mt-2 grid grid-cols-2 gap-2 text-sm">
-                  <input type="hidden" name="intent" value="cohort" />
-                  <input type="hidden" name="cohort" value={c.cohort} />
-                  {(
-                    [
-                      ["hoursPerWeek", "Hours a week", c.overridden.includes("hoursPerWeek") ? c.hoursPerWeek : ""],
-                      ["attritionPercent", "Attrition % a week", c.overridden.includes("attritionPerWeek") ? c.attritionPerWeek * 100 : ""],
-                      ["leadWeeks", "Lead weeks", c.overridden.includes("leadWeeks") ? c.leadWeeks : ""],
-                      ["trainingWeeks", "Training weeks", c.trainingWeeks],
-                      ["costPerHour", "Cost per hour €", c.overridden.includes("costPerHour") ? c.costPerHour : ""],
-                      ["hireCost", "Cost per hire €", c.overridden.includes("hireCost") ? c.hireCost : ""],
-                    ] as const
-                  ).map(([name, label, value]) => (
-                    <label key={name} className="block">
-                      <span className="block text-xs font-medium text-slate-700">{label}</span>
-                      <input
-                        name={name}
-                        type="number"
-                        step="any"
-                        defaultValue={value}
-                        placeholder="measured"
-                        className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1"
-                      />
-                    </label>
-                  ))}
-                  <div className="col-span-2">
-                    <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
-                      Save {c.name.toLowerCase()} settings
-                    </Button>
-                  </div>
-                </Form>
-              </details>
-            ) : null}
-          </Card>
+          <CohortCard key={c.cohort} c={c} canEdit={canEdit} />
         ))}
       </div>
+      <PlanSettingsCard settings={planSettings} canEdit={canEdit} />
     </section>
+  );
+}
+
+type CohortView = Loaded["cohorts"][number];
+
+/** One input on a cohort card: its value, where it comes from, and (when overridden) a reset button. */
+function InputRow({
+  c,
+  field,
+  label,
+  value,
+  measured,
+  note,
+  canEdit,
+}: {
+  c: CohortView;
+  field: string;
+  label: string;
+  value: string;
+  measured: string;
+  note?: string;
+  canEdit: boolean;
+}) {
+  const overridden = c.overridden.includes(field);
+  const source = c.defaults.measured.includes(field) ? "measured" : "default";
+  return (
+    <div className="flex items-start justify-between gap-2 py-1.5">
+      <dt className="w-28 shrink-0 text-slate-600">{label}</dt>
+      <dd className="min-w-0 flex-1 tabular-nums">
+        <span className={overridden ? "font-semibold text-slate-900" : "text-slate-900"}>{value}</span>
+        {overridden ? (
+          <span className="ml-2">
+            <Badge tone="warning">override</Badge>
+          </span>
+        ) : null}
+        <span className="block text-xs text-slate-600">{overridden ? `${source}: ${measured}` : (note ?? source)}</span>
+      </dd>
+      {overridden && canEdit ? (
+        <button
+          type="submit"
+          form={`reset-${c.cohort}`}
+          name="field"
+          value={field}
+          className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-brand-700 underline hover:bg-brand-50"
+        >
+          Reset
+          <span className="sr-only">
+            {" "}
+            {FIELD_LABELS[field]} of {c.name} to {source}
+          </span>
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The card's rows: each input's value now, what was measured (or the default), and how it was measured. */
+function cohortRows(c: CohortView): { field: string; label: string; value: string; measured: string; note?: string }[] {
+  const d = c.defaults;
+  const m = c.measured;
+  return [
+    {
+      field: "attritionPerWeek",
+      label: "Attrition",
+      value: `${pct(c.attritionPerWeek)} a week`,
+      measured: pct(d.attritionPerWeek),
+      note: m.attritionPerWeek === null ? "default: nobody employed in the last 26 weeks" : `${m.leavers} leavers over ${num(m.agentWeeks)} agent-weeks`,
+    },
+    {
+      field: "leadWeeks",
+      label: "Lead time",
+      value: `${c.leadWeeks} weeks`,
+      measured: `${d.leadWeeks} weeks`,
+      note: `${m.medianDaysToHire === null ? "default 3–4 weeks to hire" : `median ${num(m.medianDaysToHire, 0)} days to hire (${m.hires} hires)`} + ${c.trainingWeeks} training`,
+    },
+    {
+      field: "trainingWeeks",
+      label: "Training",
+      value: `${c.trainingWeeks} ${c.trainingWeeks === 1 ? "week" : "weeks"}`,
+      measured: "1 week",
+      note: "default; part of the lead time",
+    },
+    {
+      field: "hoursPerWeek",
+      label: "Hours a week",
+      value: hrs(c.hoursPerWeek),
+      measured: hrs(d.hoursPerWeek),
+      note: c.termWeeksBelow ? `measured; lower in ${c.termWeeksBelow} weeks (term caps, exams)` : undefined,
+    },
+    ...Object.values(BAND_FIELDS).map((band) => ({
+      field: `bandHours.${band}`,
+      label: BAND_LABELS[band],
+      value: `${hrs(c.bandHours[band] ?? 0)} at most`,
+      measured: hrs(d.bandHours[band] ?? 0),
+      note: m.bandHoursFrom ? `measured from ${m.bandHoursFrom}' availability` : undefined,
+    })),
+    { field: "ramp", label: "Ramp", value: rampText(c.ramp), measured: rampText(d.ramp), note: "default: productivity in the first weeks" },
+    { field: "costPerHour", label: "Cost per hour", value: `€${num(c.costPerHour, 2)}`, measured: `€${num(d.costPerHour, 2)}` },
+    { field: "hireCost", label: "Cost per hire", value: `€${num(c.hireCost)}`, measured: `€${num(d.hireCost)}` },
+  ];
+}
+
+function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {
+  return (
+    <Card title={c.name}>
+      {canEdit ? (
+        <Form id={`reset-${c.cohort}`} method="post" className="hidden">
+          <input type="hidden" name="intent" value="cohort-reset" />
+          <input type="hidden" name="cohort" value={c.cohort} />
+        </Form>
+      ) : null}
+      <dl className="divide-y divide-slate-100 text-sm">
+        {cohortRows(c).map((row) => (
+          <InputRow key={row.field} c={c} canEdit={canEdit} {...row} />
+        ))}
+      </dl>
+      {c.updatedByName && c.updatedAt ? (
+        <p className="mt-2 text-xs text-slate-600">
+          Last changed by {c.updatedByName}, {when(c.updatedAt)}
+        </p>
+      ) : null}
+      {canEdit ? <CohortEditor c={c} /> : null}
+    </Card>
+  );
+}
+
+function CohortEditor({ c }: { c: CohortView }) {
+  const navigation = useNavigation();
+  const actionData = useActionData<typeof action>();
+  const formId = `cohort-${c.cohort}`;
+  const mine = actionData && "form" in actionData && actionData.form === formId;
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: mine ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CohortSettingsSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const d = c.defaults;
+  const over = (field: string, value: number | string) => (c.overridden.includes(field) ? String(value) : "");
+  const number = (name: keyof typeof fields, label: string, value: string, placeholder: string, hint: string, step = "any") => (
+    <TextField
+      key={name}
+      label={label}
+      meta={fields[name]}
+      inputProps={{ ...getInputProps(fields[name], { type: "number" }), step, defaultValue: value, placeholder }}
+      hint={hint}
+    />
+  );
+  return (
+    <details className="mt-3" open={mine ? true : undefined}>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit {c.name.toLowerCase()} inputs</summary>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+        <input type="hidden" name="intent" value="cohort" />
+        <input type="hidden" name="cohort" value={c.cohort} />
+        <p className="text-xs text-slate-600">Leave a field blank to use the measured value (shown greyed).</p>
+        <div className="grid grid-cols-2 gap-3">
+          {number(
+            "attritionPercent",
+            "Attrition, % a week",
+            over("attritionPerWeek", num(c.attritionPerWeek * 100, 3)),
+            num(d.attritionPerWeek * 100, 2),
+            "0–20",
+          )}
+          {number("hoursPerWeek", "Hours a week", over("hoursPerWeek", c.hoursPerWeek), num(d.hoursPerWeek, 1), "Replaces term-time weeks too")}
+          {number("leadWeeks", "Lead weeks", over("leadWeeks", c.leadWeeks), String(d.leadWeeks), "Decision to first shift", "1")}
+          <TextField
+            label="Training weeks"
+            meta={fields.trainingWeeks}
+            inputProps={{ ...getInputProps(fields.trainingWeeks, { type: "number" }), step: "1", defaultValue: String(c.trainingWeeks) }}
+            hint="Part of the lead weeks"
+          />
+        </div>
+        <fieldset className="grid grid-cols-3 gap-2">
+          <legend className="mb-1 text-sm font-medium text-slate-800">
+            Most hours one agent gives a band per week <span className="font-normal text-slate-600">(days 08–17, evenings 17–22, weekends 08–22)</span>
+          </legend>
+          {(Object.entries(BAND_FIELDS) as [BandField, string][]).map(([name, band]) =>
+            number(name, BAND_SHORT[band], over(`bandHours.${band}`, c.bandHours[band] ?? 0), num(d.bandHours[band] ?? 0, 1), `0–${bandLength(band)} h`),
+          )}
+        </fieldset>
+        <TextField
+          label="Ramp: productivity in the first weeks, %"
+          meta={fields.ramp}
+          inputProps={{
+            ...getInputProps(fields.ramp, { type: "text" }),
+            defaultValue: c.overridden.includes("ramp") ? c.ramp.map((r) => num(r * 100, 1)).join(", ") : "",
+            placeholder: d.ramp.map((r) => num(r * 100, 0)).join(", "),
+            inputMode: "decimal",
+          }}
+          hint="Week 1, week 2, …, rising to 100 %; full after the last"
+        />
+        <div className="grid grid-cols-2 gap-3">
+          {number("costPerHour", "Cost per hour €", over("costPerHour", c.costPerHour), num(d.costPerHour, 2), "Pay incl. employer costs")}
+          {number("hireCost", "Cost per hire €", over("hireCost", c.hireCost), num(d.hireCost), "Recruiting and training")}
+        </div>
+        {form.errors?.length ? <p className="text-sm text-rose-700">{form.errors.join(" ")}</p> : null}
+        <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+          Save {c.name.toLowerCase()} inputs
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
+function PlanSettingsCard({ settings, canEdit }: { settings: Loaded["planSettings"]; canEdit: boolean }) {
+  const navigation = useNavigation();
+  const actionData = useActionData<typeof action>();
+  const mine = actionData && "form" in actionData && actionData.form === "plan-settings";
+  const [form, fields] = useForm({
+    id: "plan-settings",
+    lastResult: mine ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanSettingsSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Card title="Service: the cost of an hour short" className="mt-4">
+      <div className="flex flex-wrap items-start justify-between gap-4 text-sm">
+        <div>
+          <p className="tabular-nums">
+            <span className="text-lg font-semibold text-slate-900">€{num(settings.shortfallCostPerHour)}</span> for every hour of required work no agent covers
+            {settings.overridden ? (
+              <span className="ml-2">
+                <Badge tone="warning">override</Badge>
+              </span>
+            ) : null}
+          </p>
+          <p className="mt-1 text-xs text-slate-600">
+            {settings.overridden
+              ? `default €${settings.defaultShortfallCostPerHour}; set by ${settings.updatedByName ?? "a planner"}${settings.updatedAt ? `, ${when(settings.updatedAt)}` : ""}`
+              : "default: what an hour short costs in lost contacts and escalations"}
+            . Higher buys more service (fewer hours short) with more hires.
+          </p>
+        </div>
+        {canEdit ? (
+          <div className="flex items-end gap-2">
+            <Form method="post" {...getFormProps(form)} className="flex items-end gap-2">
+              <input type="hidden" name="intent" value="plan-settings" />
+              <TextField
+                label="Cost of an hour short €"
+                meta={fields.shortfallCostPerHour}
+                inputProps={{
+                  ...getInputProps(fields.shortfallCostPerHour, { type: "number" }),
+                  step: "any",
+                  defaultValue: settings.overridden ? String(settings.shortfallCostPerHour) : "",
+                  placeholder: String(settings.defaultShortfallCostPerHour),
+                }}
+              />
+              <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+                Save
+              </Button>
+            </Form>
+            {settings.overridden ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="plan-settings-reset" />
+                <Button type="submit" variant="ghost">
+                  Reset<span className="sr-only"> the cost of an hour short to the default</span>
+                </Button>
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </Card>
   );
 }

@@ -9,6 +9,7 @@ import { generatePlan } from "./generate";
 import { parsePlan, type Hire, type Plan } from "./model";
 import { planFor, profilesOf, solveCapacity } from "./solve";
 import { spreadsheetHires } from "./spreadsheet";
+import { solveCapacityOnWorker } from "./threaded";
 
 /** ../shared/data as seen from the repository root (the main checkout or a worktree below it). */
 function sharedData(name: string): string | undefined {
@@ -74,6 +75,67 @@ describe("capacity: the contract's arithmetic", () => {
     expect(r.hires.length).toBeGreaterThan(0);
     expect(new Set(r.hires.map((h) => h.cohort))).toEqual(new Set(["student"]));
     expect((await checkCapacity(plan, r)).problems).toEqual([]);
+  });
+});
+
+describe("capacity: engine options beyond the contract", () => {
+  it("a hiring freeze over weeks 3–6 decides no hire in 3–6 and costs at least the unfrozen optimum", async () => {
+    const plan = generatePlan({ queues: 2, weeks: 12, seed: 3, groups: 3, profiles: 3 });
+    const free = await solveCapacity(plan, { timeLimitSeconds: 20 });
+    expect(free.summary.status).toBe("optimal");
+    // The unfrozen optimum hires in the freeze's weeks, so the freeze has something to change.
+    expect(free.hires.some((h) => h.week >= 3 && h.week <= 6)).toBe(true);
+    const freezes = [{ fromWeek: 3, toWeek: 6 }];
+    const frozen = await solveCapacity(plan, { timeLimitSeconds: 20, hiringFreezes: freezes });
+    expect(frozen.hires.length).toBeGreaterThan(0);
+    expect(frozen.hires.filter((h) => h.week >= 3 && h.week <= 6)).toEqual([]);
+    expect(frozen.summary.totalCost).toBeGreaterThanOrEqual(free.summary.totalCost - 1e-6);
+    expect(frozen.summary.lowerBoundCost).toBeLessThanOrEqual(frozen.summary.totalCost);
+    // The frozen plan's figures are still the contract's (a freeze only removes choices).
+    expect((await checkCapacity(plan, frozen)).problems).toEqual([]);
+    // A freeze of one cohort leaves the others free; a hire inside a freeze is not a decision of the plan.
+    const studentsOnly = await solveCapacity(plan, { timeLimitSeconds: 20, hiringFreezes: [{ fromWeek: 3, toWeek: 6, cohort: "student" }] });
+    expect(studentsOnly.hires.filter((h) => h.cohort === "student" && h.week >= 3 && h.week <= 6)).toEqual([]);
+    const inside = { ...free.hires.find((h) => h.week >= 3 && h.week <= 6)! };
+    await expect(planFor(plan, [inside], { hiringFreezes: freezes })).rejects.toThrow(/not a decision of the plan/);
+  });
+
+  it("reports covered hours per cohort that add up to each queue's covered hours, per band and week", async () => {
+    const plan = generatePlan({ queues: 3, weeks: 10, seed: 2, groups: 6, profiles: 4 });
+    const r = await solveCapacity(plan, { timeLimitSeconds: 20, byCohort: true });
+    let cohortsSeen = 0;
+    for (const week of r.weeks)
+      for (const q of week.queues) {
+        const by = q.coveredBy!;
+        expect(by).toBeDefined();
+        cohortsSeen = Math.max(cohortsSeen, Object.keys(by).length);
+        for (const id of Object.keys(by)) expect(plan.cohorts.some((c) => c.id === id)).toBe(true);
+        q.covered.forEach((covered, b) => {
+          const sum = Object.values(by).reduce((s, row) => s + row[b], 0);
+          expect(Math.abs(sum - covered)).toBeLessThan(1e-3 * Math.max(1, Object.keys(by).length));
+        });
+      }
+    expect(cohortsSeen).toBeGreaterThan(1);
+    // Off by default: the contract's output has no such field.
+    const plain = await planFor(plan, r.hires);
+    expect(plain.weeks[0].queues[0]).not.toHaveProperty("coveredBy");
+    expect(plain.summary.totalCost).toBeCloseTo(r.summary.totalCost, 2);
+  });
+});
+
+describe("capacity: on a worker thread", () => {
+  it("gives the same plan as in-process while the caller's event loop keeps turning", async () => {
+    const plan = generatePlan({ queues: 2, weeks: 12, seed: 3, groups: 3, profiles: 3 });
+    const options = { timeLimitSeconds: 20, hiringFreezes: [{ fromWeek: 3, toWeek: 6 }], byCohort: true };
+    let turns = 0;
+    const timer = setInterval(() => turns++, 5);
+    const threaded = await solveCapacityOnWorker(plan, options).finally(() => clearInterval(timer));
+    const inline = await solveCapacity(plan, options);
+    expect(turns).toBeGreaterThan(0);
+    expect(threaded.hires).toEqual(inline.hires);
+    expect(threaded.summary.totalCost).toBeCloseTo(inline.summary.totalCost, 2);
+    expect(threaded.weeks[4].queues[0].coveredBy).toEqual(inline.weeks[4].queues[0].coveredBy);
+    await expect(solveCapacityOnWorker({ ...plan, cohorts: [] })).rejects.toThrow();
   });
 });
 

@@ -47,6 +47,25 @@ export class SparseModel {
     this.entryValue.push(value);
   }
 
+  /** A copy to change (bounds, costs, extra rows and columns) without touching this one. */
+  clone(): SparseModel {
+    const c = new SparseModel();
+    const copy = (from: readonly (number | boolean)[], to: (number | boolean)[]) => {
+      for (const v of from) to.push(v);
+    };
+    copy(this.cost, c.cost);
+    copy(this.colLower, c.colLower);
+    copy(this.colUpper, c.colUpper);
+    copy(this.integer, c.integer);
+    copy(this.rowLower, c.rowLower);
+    copy(this.rowUpper, c.rowUpper);
+    copy(this.entryRow, c.entryRow);
+    copy(this.entryCol, c.entryCol);
+    copy(this.entryValue, c.entryValue);
+    c.offset = this.offset;
+    return c;
+  }
+
   get numCols(): number {
     return this.cost.length;
   }

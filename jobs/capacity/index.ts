@@ -1,7 +1,7 @@
 // The capacity engine's library API (whom to hire, and when), for the CLI, the app and the BullMQ processors.
 //
 //   parsePlan(json) -> Plan                      throws InputError naming the field, e.g. `queues[2].required[5]`
-//   solveCapacity(plan, { timeLimitSeconds?, mipRelGap?, start?, now? })
+//   solveCapacity(plan, { timeLimitSeconds?, mipRelGap?, start?, now?, hiringFreezes?, byCohort? })
 //     -> Promise<CapacityResult>  { hires, weeks, summary }  exactly wfm-cli.md §4's output; the optimum
 //        when HiGHS proves it within the limit (summary.status "optimal"), else the best plan found, with
 //        HiGHS's bound as summary.lowerBoundCost. `start` seeds the search (e.g. last run's hires).
@@ -17,7 +17,8 @@
 //
 // Everything here is pure: no database, no Redis, no clock (performance.now() only to time the solve).
 export { parsePlan, type CapacityResult, type CapacitySummary, type CapacityWeek, type Cohort, type Hire, type Plan, type WeekQueue } from "./model";
-export { planFor, solveCapacity, type SolveCapacityOptions } from "./solve";
+export { planFor, solveCapacity, type HiringFreeze, type SolveCapacityOptions } from "./solve";
+export { solveCapacityOnWorker } from "./threaded";
 export { checkCapacity, recomputeCost, type CheckReport, type Recomputed } from "./check";
 export { spreadsheetHires } from "./spreadsheet";
 export { generatePlan, type GenerateOptions } from "./generate";

@@ -42,6 +42,8 @@ export interface WeekQueue {
   required: number[];
   covered: number[];
   short: number[];
+  /** Covered hours per band by each cohort's agents (existing and hired); only with `byCohort`. They add up to `covered`. */
+  coveredBy?: Record<string, number[]>;
 }
 
 export interface CapacityWeek {

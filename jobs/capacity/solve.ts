@@ -1,7 +1,7 @@
 // The capacity MIP (docs/decisions/040-capacity-model.md): built from a plan, solved by HiGHS, turned into the contract's output.
 import type { Highs, ModelData } from "highs";
 import { loadHighs, SparseModel } from "./highs";
-import { costPerHire, hoursOf, rampOf, skillKey, survival, type CapacityResult, type CapacityWeek, type Hire, type Plan } from "./model";
+import { costPerHire, hoursOf, rampOf, skillKey, survival, type CapacityResult, type CapacityWeek, type Hire, type Plan, type WeekQueue } from "./model";
 
 export interface SolveCapacityOptions {
   /** Wall-clock budget of the whole call, model build included (default 30). */
@@ -14,6 +14,28 @@ export interface SolveCapacityOptions {
   highsOptions?: Record<string, number | string | boolean>;
   /** Milliseconds, injectable for tests; defaults to performance.now(). */
   now?: () => number;
+  /** Decision weeks in which no hire may be decided (an engine option: the contract's plan has no field for it). */
+  hiringFreezes?: HiringFreeze[];
+  /** Also report covered hours per cohort (`weeks[].queues[].coveredBy`); off by default so `wfm capacity` writes the contract's output. */
+  byCohort?: boolean;
+}
+
+/**
+ * No hire of the profiles it names (all when `cohort` is missing) may be decided in weeks fromWeek … toWeek
+ * (inclusive): a hiring freeze. Exact: those decision columns do not exist in the MIP.
+ */
+export interface HiringFreeze {
+  fromWeek: number;
+  toWeek: number;
+  cohort?: string;
+}
+
+/** Whether a hire of `cohort` decided in week `week` falls inside one of the freezes. */
+export const frozen = (freezes: readonly HiringFreeze[] | undefined, cohort: string, week: number) =>
+  (freezes ?? []).some((f) => week >= f.fromWeek && week <= f.toWeek && (f.cohort === undefined || f.cohort === cohort));
+
+export interface CompileOptions {
+  hiringFreezes?: HiringFreeze[];
 }
 
 /** Groups of one cohort and one skill set pool their hours: a sum of scaled copies of one polytope is a scaled copy. */
@@ -33,10 +55,12 @@ export interface Compiled {
   profiles: Profile[];
   /** The MIP: hire columns integer, head-count and split columns continuous. */
   model: SparseModel;
-  /** Column of x[p][d] (hires of profile p decided in week d), or -1 when the start falls outside the horizon. */
+  /** Column of x[p][d] (hires of profile p decided in week d), or -1 when the start falls outside the horizon or d is frozen. */
   hireCol: number[][];
   /** y columns with their (unit, queue, band, week). */
-  flows: { col: number; unit: number; queue: number; band: number; week: number }[];
+  flows: { col: number; unit: number; queue: number; band: number; week: number; row: number; bandCap: number }[];
+  /** Worth of each unit in each week (head count scaled by ramp): existing agents plus (column, coefficient) terms of its hires. */
+  worth: { existing: number; hired: [number, number][] }[][];
 }
 
 export interface Profile {
@@ -89,7 +113,7 @@ export function unitsOf(plan: Plan, profiles: Profile[]): { units: Unit[]; profi
   return { units, profileUnit };
 }
 
-export function compile(plan: Plan): Compiled {
+export function compile(plan: Plan, options: CompileOptions = {}): Compiled {
   const profiles = profilesOf(plan);
   const { units } = unitsOf(plan, profiles);
   const W = plan.weeks;
@@ -106,7 +130,7 @@ export function compile(plan: Plan): Compiled {
     const cols: number[] = [];
     for (let d = 0; d < W; d++) {
       const s = d + cohort.leadWeeks;
-      if (s >= W) {
+      if (s >= W || frozen(options.hiringFreezes, h.cohort, d)) {
         cols.push(-1);
         continue;
       }
@@ -154,12 +178,14 @@ export function compile(plan: Plan): Compiled {
   const coverRow: number[][][] = plan.queues.map((q) => q.required.map((row) => row.map((r) => (r > 0 ? m.addRow(-Infinity, r) : -1))));
 
   const flows: Compiled["flows"] = [];
+  const worth: Compiled["worth"] = units.map(() => []);
   units.forEach((unit, u) => {
     const cohort = plan.cohorts[unit.cohort];
     const bandCap = plan.bands.map((b) => cohort.bandHours[b] ?? 0);
     for (let w = 0; w < W; w++) {
       const existing = unit.existing * survival(cohort, w);
       const hired = effective(u, w);
+      worth[u][w] = { existing, hired };
       if (existing <= 0 && hired.length === 0) continue;
       const weekly = hoursOf(cohort, w);
       const cols: number[] = [];
@@ -172,7 +198,7 @@ export function compile(plan: Plan): Compiled {
           if (cover < 0) continue;
           const col = m.addCol(-shortfall, 0, Infinity);
           m.add(cover, col, 1);
-          flows.push({ col, unit: u, queue: q, band: b, week: w });
+          flows.push({ col, unit: u, queue: q, band: b, week: w, row: cover, bandCap: bandCap[b] });
           bandCols.push(col);
         }
         if (bandCols.length === 0) continue;
@@ -191,7 +217,7 @@ export function compile(plan: Plan): Compiled {
       }
     }
   });
-  return { plan, units, profiles, model: m, hireCol, flows };
+  return { plan, units, profiles, model: m, hireCol, flows, worth };
 }
 
 /** Solves the plan; returns the optimum when HiGHS proves it within the time limit, else the best plan and HiGHS's bound. */
@@ -200,10 +226,10 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
   const started = now();
   const limit = Math.max(0, options.timeLimitSeconds ?? 30);
   const highs = await loadHighs();
-  const compiled = compile(plan);
+  const compiled = compile(plan, options);
   if (compiled.model.numCols === 0) {
     // Nobody to deploy and nobody hireable in time: the cost is the whole shortfall, proven.
-    const result = await planFor(plan, [], { compiled });
+    const result = await planFor(plan, [], { compiled, byCohort: options.byCohort });
     Object.assign(result.summary, { lowerBoundCost: result.summary.totalCost, status: "optimal", gap: 0, seconds: Math.round((now() - started) / 10) / 100 });
     return result;
   }
@@ -249,7 +275,7 @@ export async function solveCapacity(plan: Plan, options: SolveCapacityOptions = 
     if (Number.isNaN(bound) || bound === -Infinity) bound = 0;
     bound -= Number.isFinite(bound) ? 1e-7 * Math.abs(bound) : 0;
     const hires = hiresOf(plan, compiled.profiles, counts);
-    const result = await planFor(plan, hires, { compiled });
+    const result = await planFor(plan, hires, { compiled, byCohort: options.byCohort });
     const total = result.summary.totalCost;
     result.summary.lowerBoundCost = round2(Math.max(0, Math.min(bound, total)));
     result.summary.status = optimal ? "optimal" : "time-limit";
@@ -316,9 +342,13 @@ export function hiresOf(plan: Plan, profiles: Profile[], counts: number[][]): Hi
  * The contract's output for a fixed set of hires: head counts, the best split of hours (one LP,
  * hires fixed), and the cost. Used for the solver's answer and for the spreadsheet method's plan.
  */
-export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Compiled } = {}): Promise<CapacityResult> {
+export async function planFor(
+  plan: Plan,
+  hires: Hire[],
+  opts: { compiled?: Compiled; hiringFreezes?: HiringFreeze[]; byCohort?: boolean } = {},
+): Promise<CapacityResult> {
   const highs = await loadHighs();
-  const compiled = opts.compiled ?? compile(plan);
+  const compiled = opts.compiled ?? compile(plan, opts);
   const m = compiled.model;
   const fixed = new Map<number, number>();
   for (const h of hires) {
@@ -328,18 +358,81 @@ export async function planFor(plan: Plan, hires: Hire[], opts: { compiled?: Comp
     fixed.set(col, (fixed.get(col) ?? 0) + h.count);
   }
   const data = m.toModelData(highs.infinity);
-  if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0));
-  const split = solveLp(highs, data, fixed, true, Infinity);
+  if (data.numCols === 0) return summarise(plan, hires, compiled, new Float64Array(0), opts.byCohort ? new Float64Array(0) : undefined);
+  // Many splits cover the same hours. A tie-break far below the cost of an hour short makes the chosen one unique
+  // and alike from week to week (agents with fewer skills cover their queues first, then by cohort and queue order),
+  // without changing how many hours are covered: one hour covered is worth shortfallCostPerHour, the tie-break < 0.01.
+  const colCost = Float64Array.from(data.colCost);
+  for (const f of compiled.flows) {
+    const unit = compiled.units[f.unit];
+    colCost[f.col] += SPLIT_TIE_BREAK * (unit.queues.length + 0.1 * unit.cohort + 0.01 * f.queue) * Math.min(1, plan.shortfallCostPerHour);
+  }
+  const split = solveLp(highs, { ...data, colCost }, fixed, true, Infinity);
   if (!split) throw new Error("the split LP with the hires fixed did not solve to optimality");
-  const y = split.x;
-  return summarise(plan, hires, compiled, y);
+  // The figures come from the split itself; the even split only shares each figure between cohorts.
+  const shares = opts.byCohort ? (evenSplit(highs, compiled, fixed, split.x) ?? split.x) : undefined;
+  return summarise(plan, hires, compiled, split.x, shares);
 }
 
-function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Array): CapacityResult {
+/**
+ * Among the splits that cover exactly as many hours of each queue, band and week as `y` (so every figure of the
+ * contract stays), one closest (in hours, L1) to sharing each queue's covered hours between the groups that can
+ * work it in proportion to what each can give that band. Used for the split per cohort: a bare LP vertex flips
+ * between cohorts from week to week. Undefined when that LP does not solve.
+ */
+function evenSplit(highs: Highs, compiled: Compiled, fixed: Map<number, number>, y: Float64Array): Float64Array | undefined {
+  const m = compiled.model.clone();
+  m.offset = 0;
+  m.cost.fill(0);
+  for (let c = 0; c < m.numCols; c++)
+    if (m.integer[c]) {
+      m.integer[c] = false;
+      m.colLower[c] = m.colUpper[c] = fixed.get(c) ?? 0;
+    }
+  const value = (terms: [number, number][]) => terms.reduce((s, [col, coef]) => s + coef * y[col], 0);
+  const byRow = new Map<number, { col: number; can: number }[]>();
+  for (const f of compiled.flows) {
+    const w = compiled.worth[f.unit][f.week];
+    const can = Math.max(0, f.bandCap * (w.existing + value(w.hired)));
+    const row = byRow.get(f.row) ?? [];
+    row.push({ col: f.col, can });
+    byRow.set(f.row, row);
+  }
+  for (const [row, flows] of byRow) {
+    const covered = flows.reduce((s, f) => s + Math.max(0, y[f.col]), 0);
+    m.rowLower[row] = covered - 1e-7 * Math.max(1, covered);
+    const can = flows.reduce((s, f) => s + f.can, 0);
+    for (const f of flows) {
+      const target = can > 0 ? (covered * f.can) / can : covered / flows.length;
+      const over = m.addCol(1, 0, Infinity);
+      const under = m.addCol(1, 0, Infinity);
+      const r = m.addRow(target, target);
+      m.add(r, f.col, 1);
+      m.add(r, over, -1);
+      m.add(r, under, 1);
+    }
+  }
+  const data = m.toModelData(highs.infinity);
+  return solveLp(highs, { ...data, integrality: undefined }, new Map(), false, 5)?.x;
+}
+
+/** The contract's output from split `y`; with `shares` (a split covering the same hours), also covered hours per cohort. */
+function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Array, shares?: Float64Array): CapacityResult {
+  const byCohort = shares !== undefined;
   const W = plan.weeks;
   const B = plan.bands.length;
   const covered = plan.queues.map(() => Array.from({ length: W }, () => new Array<number>(B).fill(0)));
-  for (const f of compiled.flows) covered[f.queue][f.week][f.band] += Math.max(0, y[f.col]);
+  // The same flows per cohort: covered[q][w][b] is their sum over cohorts.
+  const perCohort = plan.queues.map(() => Array.from({ length: W }, () => new Map<string, number[]>()));
+  for (const f of compiled.flows) {
+    covered[f.queue][f.week][f.band] += Math.max(0, y[f.col]);
+    const v = shares ? Math.max(0, shares[f.col]) : 0;
+    if (v <= 0) continue;
+    const cohort = plan.cohorts[compiled.units[f.unit].cohort].id;
+    const row = perCohort[f.queue][f.week].get(cohort) ?? new Array<number>(B).fill(0);
+    row[f.band] += v;
+    perCohort[f.queue][f.week].set(cohort, row);
+  }
   let shortfallHours = 0;
   const weeks: CapacityWeek[] = [];
   for (let w = 0; w < W; w++) {
@@ -348,7 +441,17 @@ function summarise(plan: Plan, hires: Hire[], compiled: Compiled, y: Float64Arra
       const cov = required.map((r, b) => round4(Math.min(r, covered[qi][w][b])));
       const short = required.map((r, b) => round4(Math.max(0, r - cov[b])));
       for (const s of short) shortfallHours += s;
-      return { id: q.id, required: [...required], covered: cov, short };
+      const out: WeekQueue = { id: q.id, required: [...required], covered: cov, short };
+      if (byCohort) {
+        // Scaled so that the cohorts add up to the reported (capped, rounded) covered hours.
+        const sums = new Array<number>(B).fill(0);
+        for (const row of perCohort[qi][w].values()) row.forEach((v, b) => (sums[b] += v));
+        const scale = sums.map((sum, b) => (sum > 0 ? cov[b] / sum : 0));
+        out.coveredBy = Object.fromEntries(
+          [...perCohort[qi][w]].sort(([a], [b]) => a.localeCompare(b)).map(([id, row]) => [id, row.map((v, b) => round4(v * scale[b]))]),
+        );
+      }
+      return out;
     });
     weeks.push({ week: w, queues, headcount: headcounts(plan, hires, w) });
   }
@@ -398,6 +501,9 @@ export function headcounts(plan: Plan, hires: Hire[], w: number): Record<string,
   for (const id of Object.keys(out)) out[id] = round4(out[id]);
   return out;
 }
+
+/** Per hour of a split column, in cost units, times the unit's skill count and order (see planFor). */
+const SPLIT_TIE_BREAK = 1e-4;
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
