@@ -192,6 +192,8 @@ try {
       .map((l) => l.toFixed(2))
       .join(" ")})`,
   );
+  // Warm-up (not reported): every web process compiles its hot code on its first requests.
+  for (const [, role, path_] of pages) await load(path_, cookies[role], 4, 3);
   // CPU per request: what the web processes (and PostgreSQL) spent, from /proc — unlike latency, hardly
   // changed by other work on a shared machine.
   const webPid = sup.child("web")?.pid;
