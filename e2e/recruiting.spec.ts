@@ -23,7 +23,7 @@ test("a student applies, is found, moved through the board, scored, hired, and s
     Math.floor(stamp / 8) % 11
   ];
   const name = `${first} ${last}`;
-  const email = `${first}.${last}.${stamp}@mail.example`.toLowerCase().replace("ä", "a");
+  const email = `${first}.${last}.${stamp}@mail.example`.toLowerCase().replace(/ä/g, "a");
 
   // The student applies on the public careers page.
   await page.goto("/careers");

@@ -1,7 +1,9 @@
 // Labelled form fields that show their errors next to the input and tie them together for screen readers.
 import type { FieldMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import type { ComponentPropsWithoutRef } from "react";
-import { cx } from "./ui";
+import { useIsPending } from "~/utils/form";
+import { Button, cx } from "./ui";
 
 export function TextField({
   label,
@@ -110,14 +112,17 @@ export function TextAreaField({
   label,
   meta,
   textareaProps,
+  hideLabel,
 }: {
   label: string;
   meta: FieldMetadata<unknown>;
   textareaProps: ComponentPropsWithoutRef<"textarea">;
+  /** For a textarea whose card title already says what it is: the label is read out but not shown. */
+  hideLabel?: boolean;
 }) {
   return (
     <div>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={meta.id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-800"}>
         {label}
       </label>
       <textarea
@@ -163,5 +168,37 @@ export function CheckboxGroup({
       </div>
       <FieldError meta={meta} />
     </fieldset>
+  );
+}
+
+/** Errors of the whole form (a rule that refused it, not one field), announced when they appear. */
+export function FormErrors({ errors, id }: { errors?: string[] | null; id?: string }) {
+  const shown = errors?.filter(Boolean) ?? [];
+  return shown.length ? (
+    <div id={id} role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+      {shown.join(" ")}
+    </div>
+  ) : null;
+}
+
+/**
+ * A form that is one button (approve, decline, retry, cancel): posts its `intent` and a few hidden values, and is
+ * disabled while any form of the page is being sent, so a double click sends once.
+ */
+export function ActionButton({
+  intent,
+  values = {},
+  formClassName,
+  ...buttonProps
+}: { intent: string; values?: Record<string, string>; formClassName?: string } & Omit<ComponentPropsWithoutRef<typeof Button>, "type" | "name" | "value">) {
+  const pending = useIsPending();
+  return (
+    <Form method="post" className={formClassName}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" {...buttonProps} disabled={pending || buttonProps.disabled} />
+    </Form>
   );
 }

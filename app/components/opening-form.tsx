@@ -3,19 +3,9 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { OpeningSchema } from "~/models/opening-form";
-import {
-  CHANNEL_LABELS,
-  CHANNELS,
-  COHORT_LABELS,
-  COHORTS,
-  COUNTRIES,
-  LANGUAGES,
-  LEVEL_LABELS,
-  LEVELS,
-  OPENING_STATUS_LABELS,
-  OPENING_STATUSES,
-} from "~/models/recruiting-vocabulary";
-import { CheckboxGroup, FieldError, SelectField, TextAreaField, TextField } from "./forms";
+import { CHANNEL_LABELS, CHANNELS, COHORT_LABELS, COHORTS, COUNTRIES, OPENING_STATUS_LABELS, OPENING_STATUSES } from "~/models/recruiting-vocabulary";
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from "./forms";
+import { LanguageLevelFields } from "./language-fields";
 import { Button, Card } from "./ui";
 
 export type OpeningDefaults = {
@@ -58,7 +48,6 @@ export function OpeningForm({
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OpeningSchema }),
   });
-  const languages = fields.languages.getFieldList();
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       <input type="hidden" name="intent" value="save-opening" />
@@ -89,45 +78,7 @@ export function OpeningForm({
         </div>
       </Card>
       <Card title="Languages">
-        <ul className="space-y-3">
-          {languages.map((item, index) => {
-            const l = item.getFieldset();
-            return (
-              <li key={item.key} className="flex flex-wrap items-end gap-3">
-                <div className="min-w-40 flex-1">
-                  <SelectField
-                    label={`Language ${index + 1}`}
-                    meta={l.language}
-                    selectProps={getSelectProps(l.language)}
-                    placeholder="Choose…"
-                    options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
-                  />
-                </div>
-                <div className="w-40">
-                  <SelectField
-                    label="Lowest level"
-                    meta={l.level}
-                    selectProps={getSelectProps(l.level)}
-                    options={LEVELS.map((v) => ({ value: v, label: LEVEL_LABELS[v] }))}
-                  />
-                </div>
-                {languages.length > 1 ? (
-                  <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.languages.name, index })} aria-label={`Remove language ${index + 1}`}>
-                    Remove
-                  </Button>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-        <FieldError meta={fields.languages} />
-        <Button
-          variant="secondary"
-          className="mt-3"
-          {...form.insert.getButtonProps({ name: fields.languages.name, defaultValue: { language: "", level: "B2" } })}
-        >
-          Add a language
-        </Button>
+        <LanguageLevelFields form={form} meta={fields.languages} levelLabel="Lowest level" newRow={{ language: "", level: "B2" }} addClassName="mt-3" />
       </Card>
       <Card>
         <div className="space-y-5">

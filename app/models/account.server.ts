@@ -9,20 +9,7 @@ import { ROLE_LABELS, STAFF_ROLES, type Role } from "~/utils/permissions";
 import { recordAudit } from "./audit.server";
 import { createInvitation, invitationLink } from "./invitation.server";
 import { deliverSoon, enqueueMail } from "./outbox.server";
-
-export const InviteSchema = z.object({
-  name: z.string({ error: "Enter the person's name" }).trim().min(2, "Enter the person's full name").max(100, "Keep the name under 100 characters"),
-  email: z
-    .string({ error: "Enter an email address" })
-    .trim()
-    .toLowerCase()
-    .max(254, "That email address is too long")
-    .pipe(z.email("Enter a valid email address, like name@company.com")),
-  role: z.enum(STAFF_ROLES, { error: "Choose a role: admin, planning manager or recruiter" }),
-});
-export type InviteInput = z.infer<typeof InviteSchema>;
-
-export const RoleChangeSchema = z.object({ role: z.enum(STAFF_ROLES, { error: "Choose a role: admin, planning manager or recruiter" }) });
+import type { InviteInput } from "./account-forms";
 
 export type AccountResult = { ok: true; message: string } | { ok: false; error: string; field?: string };
 

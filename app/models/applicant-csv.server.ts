@@ -2,7 +2,8 @@
 import { parse } from "csv-parse/sync";
 import { prisma } from "~/utils/db.server";
 import { ApplicationSchema, type ApplicationInput } from "./application-form";
-import { iterateApplications, submitApplication, type ApplicationFilters } from "./applicant.server";
+import { submitApplication } from "./applicant.server";
+import { iterateApplications, type ApplicationFilters } from "./application.server";
 import { DAY_SHORT, summarizeAvailability } from "./availability";
 import { CONSENT_WORDING_VERSION } from "./recruiting-vocabulary";
 

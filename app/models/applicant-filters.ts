@@ -1,6 +1,6 @@
 // The list's filters as they travel in the URL: parsed leniently (a bad value is dropped, never a 500) and written back for links.
 import { z } from "zod";
-import type { ApplicationFilters } from "./applicant.server";
+import type { ApplicationFilters } from "./application.server";
 
 export const PAGE_SIZE = 50;
 

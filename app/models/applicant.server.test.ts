@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import type { ApplicationInput } from "./application-form";
-import { bulkReject, eraseApplicant, moveApplication, submitApplication } from "./applicant.server";
+import { eraseApplicant, submitApplication } from "./applicant.server";
+import { bulkReject, moveApplication } from "./application.server";
 import { hireApplicant } from "./hire.server";
 import { acceptInvitation } from "./invitation.server";
 import { createOpening } from "./opening.server";

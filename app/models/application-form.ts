@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { COHORTS, COUNTRY_CODES, LANGUAGE_CODES, LEVELS, SOURCE_CODES } from "./recruiting-vocabulary";
 import { toMinutes } from "./availability";
+import { ALWAYS, outOfOrder } from "./whole-form";
 
 const time = z.string({ error: "Enter a time" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, e.g. 17:30");
 
@@ -82,7 +83,7 @@ export function refineCohort(value: z.infer<typeof ApplicationFields>, ctx: z.Re
     need("school", "Enter your school or university");
     need("graduation", "Enter when you expect to graduate");
     need("termTimeCapHours", "Enter the most hours a week you may work in term time");
-    if (value.termTimeCapHours !== undefined && value.hoursWanted > value.termTimeCapHours) {
+    if (outOfOrder(value.hoursWanted, value.termTimeCapHours)) {
       ctx.addIssue({ code: "custom", path: ["hoursWanted"], message: `Your term-time cap is ${value.termTimeCapHours} hours; ask for at most that` });
     }
   }
@@ -90,7 +91,7 @@ export function refineCohort(value: z.infer<typeof ApplicationFields>, ctx: z.Re
   if (value.cohort === "loyal-customer") need("customerSince", "Enter the year you became a customer");
 }
 
-export const ApplicationSchema = ApplicationFields.superRefine(refineCohort);
+export const ApplicationSchema = ApplicationFields.superRefine(refineCohort, ALWAYS);
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
 /** The careers form adds the consent box and a honeypot field that people never see. */
@@ -99,4 +100,4 @@ export const CareersFormSchema = ApplicationFields.extend({
     .boolean({ error: "You need to agree before we can keep your application" })
     .refine((v) => v, "You need to agree before we can keep your application"),
   website: z.string().optional(),
-}).superRefine(refineCohort);
+}).superRefine(refineCohort, ALWAYS);

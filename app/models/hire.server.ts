@@ -1,23 +1,11 @@
 // Hiring an applicant: the agent (user, contract, skills, availability), the move to Hired and the invitation mail, all in one transaction.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import { hashPassword } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { moveApplication } from "./applicant.server";
+import { moveApplication } from "./application.server";
+import type { HireInput } from "./applicant-forms";
 import { createInvitation } from "./invitation.server";
 import { deliverSoon, enqueueMail } from "./outbox.server";
-
-export const HireSchema = z
-  .object({
-    intent: z.literal("hire"),
-    applicationId: z.string().min(1),
-    startDate: z.iso.date({ error: "Choose a start date" }),
-    weeklyMinHours: z.coerce.number({ error: "Enter the fewest contracted hours" }).int().min(0).max(40),
-    weeklyMaxHours: z.coerce.number({ error: "Enter the most contracted hours" }).int().min(1).max(40),
-    queueIds: z.array(z.string().min(1), { error: "Choose at least one queue" }).min(1, "Choose at least one queue the agent will take"),
-  })
-  .refine((h) => h.weeklyMaxHours >= h.weeklyMinHours, { message: "The most hours must be at least the fewest", path: ["weeklyMaxHours"] });
-export type HireInput = z.infer<typeof HireSchema>;
 
 export type HireResult = { ok: true; agentId: string; email: string } | { ok: false; field?: keyof HireInput; error: string };
 

@@ -1,12 +1,12 @@
 // Openings and their pipeline stages: listing, creating with the default stages, editing, and renaming/adding/reordering stages.
 import type { OpeningStatus, Prisma } from "@prisma/client";
-import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { LanguagesColumn, readJsonColumn, type LanguageLevel } from "./json-columns";
 import type { OpeningInput } from "./opening-form";
 import { DEFAULT_STAGES } from "./recruiting-vocabulary";
 
 export { OpeningSchema } from "./opening-form";
+import type { StageEdit } from "./opening-form";
 
 export type OpeningLanguage = LanguageLevel;
 
@@ -145,14 +145,8 @@ export async function getOpenOpeningBySlug(slug: string) {
   return opening ? withLanguages(opening) : null;
 }
 
-export const StageEditSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename-stage"), stageId: z.string().min(1), name: z.string().trim().min(1, "Give the stage a name").max(40) }),
-  z.object({ intent: z.literal("add-stage"), name: z.string().trim().min(1, "Give the stage a name").max(40), afterStageId: z.string().min(1) }),
-  z.object({ intent: z.literal("move-stage"), stageId: z.string().min(1), direction: z.enum(["up", "down"]) }),
-]);
-
 /** Stage edits keep the terminal stages (Hired, Rejected, Withdrawn) after every active one. */
-export async function editStages(openingId: string, edit: z.infer<typeof StageEditSchema>): Promise<string | null> {
+export async function editStages(openingId: string, edit: StageEdit): Promise<string | null> {
   return prisma.$transaction(async (tx) => {
     const stages = await tx.stage.findMany({ where: { openingId }, orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } });
     const taken = (name: string, except?: string) => stages.some((s) => s.id !== except && s.name.toLowerCase() === name.toLowerCase());

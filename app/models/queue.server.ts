@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { QueueServiceParams } from "../../jobs/forecast";
 import type { OpeningHours } from "../../jobs/planning/calendar";
+import { recordAudit } from "./audit.server";
 import { QueueOpeningHoursColumn, readJsonColumn } from "./json-columns";
 
 /** Each queue with its human and total volume over the last 7 days of history. */
@@ -44,6 +45,8 @@ export type QueueSettings = {
   patienceSeconds: number | null;
   /** Null when none are set: the queue is open around the clock. */
   openingHours: OpeningHours | null;
+  /** Holiday calendar of the forecast (HOLIDAY_COUNTRIES); null: none. */
+  country: string | null;
 };
 
 const SETTINGS_SELECT = {
@@ -61,6 +64,7 @@ const SETTINGS_SELECT = {
   concurrency: true,
   patienceSeconds: true,
   openingHours: true,
+  country: true,
 } as const;
 
 function toSettings(row: Prisma.QueueGetPayload<{ select: typeof SETTINGS_SELECT }>): QueueSettings {
@@ -91,10 +95,22 @@ export function queueServiceParams(queue: QueueSettings): QueueServiceParams {
 
 export type QueueSettingsUpdate = Omit<QueueSettings, "id" | "key" | "channel" | "intervalMinutes"> & { openingHours: OpeningHours };
 
-/** Saves a queue's settings; false when no queue has that key. */
-export async function updateQueueSettings(key: string, update: QueueSettingsUpdate): Promise<boolean> {
-  const result = await prisma.queue.updateMany({ where: { key }, data: update });
-  return result.count === 1;
+/** Saves a queue's settings with an audit entry naming what changed; false when no queue has that key. */
+export async function updateQueueSettings(key: string, update: QueueSettingsUpdate, actorId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.queue.findUnique({ where: { key }, select: SETTINGS_SELECT });
+    if (!before) return false;
+    await tx.queue.update({ where: { key }, data: update });
+    const changed = (Object.keys(update) as (keyof QueueSettingsUpdate)[]).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(update[f]));
+    await recordAudit(tx, {
+      actorId,
+      action: "queue.updated",
+      subject: { type: "Queue", id: before.id },
+      summary: changed.length ? `${key}: ${changed.join(", ")} changed` : `${key}: saved unchanged`,
+      detail: Object.fromEntries(changed.map((f) => [f, { from: before[f] ?? null, to: update[f] ?? null }])) as Prisma.InputJsonObject,
+    });
+    return true;
+  });
 }
 
 /** Creates the queue when its key is new and leaves an existing one as it is; returns its id. */

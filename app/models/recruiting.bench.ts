@@ -4,7 +4,8 @@
 // Prints the median and worst of several runs per page; a measurement, not a pass/fail test.
 import { performance } from "node:perf_hooks";
 import { prisma } from "~/utils/db.server";
-import { getApplicantDetail, getKanban, listApplications } from "./applicant.server";
+import { getApplicantDetail } from "./applicant.server";
+import { getKanban, listApplications } from "./application.server";
 import { listOpeningsSummary } from "./opening.server";
 import { recruitingReport } from "./recruiting-report.server";
 

@@ -1,16 +1,21 @@
 // Accounts: who has access, with role, status and last sign-in; invite a staff member; open an account to change it.
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
+import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { Table } from "~/components/table";
 import { Badge, Button, Card, PageHeader, Stat, type BadgeTone } from "~/components/ui";
-import { AccountFilterSchema, inviteAccount, InviteSchema, listAccounts, type AccountStatus } from "~/models/account.server";
+import { InviteSchema } from "~/models/account-forms";
+import { AccountFilterSchema, inviteAccount, listAccounts, type AccountStatus } from "~/models/account.server";
 import { countRunningJobs } from "~/models/job.server";
 import { usersByRole } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { readForm } from "~/utils/form.server";
-import { ROLE_LABELS, ROLES, STAFF_ROLES } from "~/utils/permissions";
+import { useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { permitted, ROLE_LABELS, ROLES, STAFF_ROLES } from "~/utils/permissions";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -20,21 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "admin:view");
   const filter = AccountFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [counts, list, runningJobs] = await Promise.all([usersByRole(), listAccounts(filter), countRunningJobs()]);
-  return { counts, ...list, runningJobs, timeZone: user.timeZone };
+  return { counts, ...list, runningJobs, timeZone: user.timeZone, can: permitted(user, ["accounts:edit"]) };
 }
-
-type FieldErrors = Partial<Record<"name" | "email" | "role" | "form", string>>;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "accounts:edit");
-  const parsed = InviteSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form") as keyof FieldErrors] ??= issue.message;
-    return data({ errors }, { status: 400 });
-  }
-  const result = await inviteAccount(parsed.data, user, env().APP_URL ?? new URL(request.url).origin);
-  if (!result.ok) return data({ errors: { [result.field ?? "form"]: result.error } as FieldErrors }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: InviteSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const result = await inviteAccount(submission.value, user, env().APP_URL ?? new URL(request.url).origin);
+  if (!result.ok) return replyInvalid(submission, result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] });
   return redirectWithToast("/admin", { title: result.message, description: "The one-time link is in the outbox and works for 7 days." });
 }
 
@@ -47,26 +46,11 @@ const STATUS: Record<AccountStatus, { label: string; tone: BadgeTone }> = {
 const control = "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 export default function Accounts() {
-  const { counts, accounts, total, runningJobs, timeZone } = useLoaderData<typeof loader>();
+  const { counts, accounts, total, runningJobs, timeZone, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: FieldErrors = actionData?.errors ?? {};
-  const navigation = useNavigation();
+  const [form, fields] = useZodForm(InviteSchema, { id: "invite", lastResult: actionData?.result, defaultValue: { role: "MANAGER" } });
   const [params] = useSearchParams();
-  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
-  const field = (name: keyof FieldErrors) => ({
-    id: `invite-${name}`,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `invite-${name}-error` : undefined,
-    className: `${control} ${errors[name] ? "border-rose-400" : "border-slate-300"}`,
-  });
-  const Error = ({ name }: { name: keyof FieldErrors }) =>
-    errors[name] ? (
-      <p id={`invite-${name}-error`} className="mt-1 text-sm text-rose-700">
-        {errors[name]}
-      </p>
-    ) : null;
-
+  const submitting = useIsPending({ state: "submitting" });
   return (
     <>
       <PageHeader title="Administration" description="Who has access and with which role. Invite staff here; agents get their account when they are hired." />
@@ -87,55 +71,37 @@ export default function Accounts() {
       </div>
 
       <div className="space-y-6">
-        <Card title="Invite a staff member">
-          {/* Keyed by the number of accounts: after an invitation the form comes back empty, after a refusal it keeps what was typed. */}
-          <Form
-            key={total}
-            method="post"
-            className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start"
-            aria-label="Invite a staff member"
-          >
-            {errors.form ? (
-              <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800 sm:col-span-2 lg:col-span-4">
-                {errors.form}
+        {can["accounts:edit"] ? (
+          <Card title="Invite a staff member">
+            {/* Keyed by the number of accounts: after an invitation the form comes back empty, after a refusal it keeps what was typed. */}
+            <Form
+              key={total}
+              method="post"
+              {...getFormProps(form)}
+              className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_14rem_auto] lg:items-start"
+              aria-label="Invite a staff member"
+            >
+              <div className="empty:hidden sm:col-span-2 lg:col-span-4">
+                <FormErrors errors={form.errors} id={form.errorId} />
+              </div>
+              <TextField label="Full name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
+              <TextField label="Email" meta={fields.email} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }} />
+              <SelectField
+                label="Role"
+                meta={fields.role}
+                selectProps={getSelectProps(fields.role)}
+                options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              />
+              <Button type="submit" className="lg:mt-6" disabled={submitting}>
+                {submitting ? "Sending…" : "Send invitation"}
+              </Button>
+              <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-4">
+                They get a one-time link by email (kept in the outbox when no mail server is set) to choose a password; it works for 7 days. Agents get theirs
+                when they are hired.
               </p>
-            ) : null}
-            <div>
-              <label htmlFor="invite-name" className="block text-sm font-medium text-slate-800">
-                Full name
-              </label>
-              <input {...field("name")} autoComplete="off" required maxLength={100} />
-              <Error name="name" />
-            </div>
-            <div>
-              <label htmlFor="invite-email" className="block text-sm font-medium text-slate-800">
-                Email
-              </label>
-              <input {...field("email")} type="email" autoComplete="off" required maxLength={254} />
-              <Error name="email" />
-            </div>
-            <div>
-              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
-                Role
-              </label>
-              <select {...field("role")} defaultValue="MANAGER">
-                {STAFF_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-              <Error name="role" />
-            </div>
-            <Button type="submit" className="lg:mt-6" disabled={submitting}>
-              {submitting ? "Sending…" : "Send invitation"}
-            </Button>
-            <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-4">
-              They get a one-time link by email (kept in the outbox when no mail server is set) to choose a password; it works for 7 days. Agents get theirs
-              when they are hired.
-            </p>
-          </Form>
-        </Card>
+            </Form>
+          </Card>
+        ) : null}
         <Card title={`Accounts (${total})`}>
           <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter accounts">
             <div className="min-w-48 flex-1">
@@ -174,46 +140,29 @@ export default function Accounts() {
               Filter
             </Button>
           </Form>
-          <div className="-mx-5 overflow-x-auto">
-            <table className="w-full min-w-[640px] text-left text-sm">
-              <caption className="sr-only">Accounts with their role, status and last sign-in</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Role
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Last sign-in
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {accounts.map((a) => (
-                  <tr key={a.id} className={a.status === "deactivated" ? "text-slate-500" : undefined}>
-                    <td className="px-5 py-2.5">
-                      <Link to={`/admin/accounts/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                        {a.name}
-                      </Link>
-                      <div className="text-xs text-slate-600">{a.email}</div>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2.5">
-                      <Badge tone={ROLE_TONES[a.role]}>{ROLE_LABELS[a.role]}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2.5">
-                      <Badge tone={STATUS[a.status].tone}>{STATUS[a.status].label}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">{a.lastSignInAt ? formatInZone(a.lastSignInAt, timeZone) : "Never"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Accounts with their role, status and last sign-in"
+            minWidth="640px"
+            columns={[{ label: "Name" }, { label: "Role" }, { label: "Status" }, { label: "Last sign-in" }]}
+          >
+            {accounts.map((a) => (
+              <tr key={a.id} className={a.status === "deactivated" ? "text-slate-500" : undefined}>
+                <td className="px-5 py-2.5">
+                  <Link to={`/admin/accounts/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {a.name}
+                  </Link>
+                  <div className="text-xs text-slate-600">{a.email}</div>
+                </td>
+                <td className="whitespace-nowrap px-3 py-2.5">
+                  <Badge tone={ROLE_TONES[a.role]}>{ROLE_LABELS[a.role]}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-3 py-2.5">
+                  <Badge tone={STATUS[a.status].tone}>{STATUS[a.status].label}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">{a.lastSignInAt ? formatInZone(a.lastSignInAt, timeZone) : "Never"}</td>
+              </tr>
+            ))}
+          </Table>
           {accounts.length < total ? (
             <p className="mt-3 text-sm text-slate-600">
               Showing the first {accounts.length} of {total}; narrow the filter to find others.

@@ -1,15 +1,19 @@
 // One account: change its role, deactivate or reactivate it, send a password reset link, and read its history.
+import { getFormProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
+import { FormErrors } from "~/components/forms";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
-import { changeRole, deactivateAccount, getAccount, reactivateAccount, RoleChangeSchema, sendPasswordReset } from "~/models/account.server";
+import { RoleChangeSchema } from "~/models/account-forms";
+import { changeRole, deactivateAccount, getAccount, reactivateAccount, sendPasswordReset } from "~/models/account.server";
 import { auditOf } from "~/models/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages, resultFor, useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
 import { ROLE_LABELS, STAFF_ROLES } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
 import { formatInZone } from "~/utils/time";
@@ -25,35 +29,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { account, history, timeZone: user.timeZone, isSelf: account.id === user.id };
 }
 
-const IntentSchema = z.enum(["role", "deactivate", "reactivate", "reset"], { error: "Unknown action" });
+/** The page's forms, told apart by `intent`. */
+const AccountActionSchema = z.discriminatedUnion(
+  "intent",
+  [RoleChangeSchema, z.object({ intent: z.literal("deactivate") }), z.object({ intent: z.literal("reactivate") }), z.object({ intent: z.literal("reset") })],
+  { error: "Unknown action; reload the page and try again." },
+);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "accounts:edit");
-  const form = Object.fromEntries(await readForm(request));
-  const intent = IntentSchema.safeParse(form.intent);
-  if (!intent.success) return data({ error: "Unknown action; reload the page and try again.", field: undefined as string | undefined }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: AccountActionSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
   const id = params.userId ?? "";
   const appUrl = env().APP_URL ?? new URL(request.url).origin;
   let result;
-  if (intent.data === "role") {
-    const role = RoleChangeSchema.safeParse(form);
-    if (!role.success) return data({ error: role.error.issues[0]!.message, field: "role" as string | undefined }, { status: 400 });
-    result = await changeRole(id, role.data.role, user);
-  } else if (intent.data === "deactivate") result = await deactivateAccount(id, user);
-  else if (intent.data === "reactivate") result = await reactivateAccount(id, user);
+  if (form.intent === "role") result = await changeRole(id, form.role, user);
+  else if (form.intent === "deactivate") result = await deactivateAccount(id, user);
+  else if (form.intent === "reactivate") result = await reactivateAccount(id, user);
   else result = await sendPasswordReset(id, user, appUrl);
-  if (!result.ok) return data({ error: result.error, field: result.field }, { status: result.error === "That account no longer exists" ? 404 : 409 });
+  if (!result.ok)
+    return replyInvalid(submission, {
+      ...(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] }),
+      status: result.error === "That account no longer exists" ? 404 : 409,
+    });
   return redirectWithToast(`/admin/accounts/${id}`, { title: result.message });
 }
 
 export default function Account() {
   const { account, history, timeZone, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
+  const busy = useIsPending();
   const deactivated = Boolean(account.deactivatedAt);
-  const roleError = actionData?.field === "role" ? actionData.error : null;
-  const formError = actionData && actionData.field !== "role" ? actionData.error : null;
+  const [roleForm, roleFields] = useZodForm(RoleChangeSchema, { id: "role", lastResult: resultFor(actionData, "role"), defaultValue: { role: account.role } });
+  const roleError = roleFields.role.errors?.join(" ") ?? roleForm.errors?.join(" ");
+  const formErrors = actionData?.result?.initialValue?.intent === "role" ? [] : replyMessages(actionData?.result);
 
   return (
     <>
@@ -75,11 +85,9 @@ export default function Account() {
         }
       />
       <AdminTabs />
-      {formError ? (
-        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          {formError}
-        </p>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={formErrors} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Account">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
@@ -110,18 +118,15 @@ export default function Account() {
               Agents keep the agent role: their contract and shifts belong to it. To give this person staff access, invite a separate staff account.
             </p>
           ) : (
-            <Form method="post" className="flex flex-wrap items-end gap-3">
+            <Form method="post" {...getFormProps(roleForm)} className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="intent" value="role" />
               <div className="min-w-48 flex-1">
-                <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+                <label htmlFor={roleFields.role.id} className="block text-sm font-medium text-slate-800">
                   Role
                 </label>
                 <select
-                  id="role"
-                  name="role"
-                  defaultValue={account.role}
-                  aria-invalid={roleError ? true : undefined}
-                  aria-describedby={roleError ? "role-error" : "role-hint"}
+                  {...getSelectProps(roleFields.role)}
+                  aria-describedby={roleError ? roleFields.role.errorId : "role-hint"}
                   className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100"
                 >
                   {STAFF_ROLES.map((r) => (
@@ -135,7 +140,7 @@ export default function Account() {
                 Change role
               </Button>
               {roleError ? (
-                <p id="role-error" className="w-full text-sm text-rose-700">
+                <p id={roleFields.role.errorId} className="w-full text-sm text-rose-700">
                   {roleError}
                 </p>
               ) : (

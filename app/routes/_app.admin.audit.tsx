@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AdminTabs } from "~/components/admin-tabs";
 import { InboxIcon } from "~/components/icons";
+import { Table } from "~/components/table";
 import { Button, Card, EmptyState, PageHeader } from "~/components/ui";
 import { AUDIT_SUBJECT_LABELS, AUDIT_SUBJECTS } from "~/models/audit-subjects";
 import { AuditFilterSchema, listAudit } from "~/models/audit.server";
@@ -59,47 +60,31 @@ export default function AuditLog() {
             Changes to accounts and roles appear here as they are made.
           </EmptyState>
         ) : (
-          <div className="-mx-5 overflow-x-auto">
-            <table className="w-full min-w-[640px] text-left text-sm">
-              <caption className="sr-only">Audit log, newest first</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    When
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Who
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    What
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Change
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="audit-entries">
-                {entries.map((e) => (
-                  <tr key={e.id} className="align-top">
-                    <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">
-                      <time dateTime={new Date(e.at).toISOString()}>{formatInZone(e.at, timeZone, "d MMM yyyy HH:mm")}</time>
-                    </td>
-                    <td className="px-3 py-2.5 text-slate-900">{e.actor?.name ?? "System"}</td>
-                    <td className="px-3 py-2.5">
-                      {e.subjectType === "User" ? (
-                        <Link to={`/admin/accounts/${e.subjectId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                          {e.action}
-                        </Link>
-                      ) : (
-                        <span className="text-slate-700">{e.action}</span>
-                      )}
-                    </td>
-                    <td className="px-5 py-2.5 text-slate-900">{e.summary}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Audit log, newest first"
+            minWidth="640px"
+            bodyTestId="audit-entries"
+            columns={[{ label: "When" }, { label: "Who" }, { label: "What" }, { label: "Change" }]}
+          >
+            {entries.map((e) => (
+              <tr key={e.id} className="align-top">
+                <td className="whitespace-nowrap px-5 py-2.5 text-slate-700">
+                  <time dateTime={new Date(e.at).toISOString()}>{formatInZone(e.at, timeZone, "d MMM yyyy HH:mm")}</time>
+                </td>
+                <td className="px-3 py-2.5 text-slate-900">{e.actor?.name ?? "System"}</td>
+                <td className="px-3 py-2.5">
+                  {e.subjectType === "User" ? (
+                    <Link to={`/admin/accounts/${e.subjectId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {e.action}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-700">{e.action}</span>
+                  )}
+                </td>
+                <td className="px-5 py-2.5 text-slate-900">{e.summary}</td>
+              </tr>
+            ))}
+          </Table>
         )}
         {next ? (
           <p className="mt-4">

@@ -1,15 +1,18 @@
 // The outbox: every message the app sent (or, with no mail server configured, kept for admins to read).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { MailStatus } from "@prisma/client";
-import { Form, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminTabs } from "~/components/admin-tabs";
+import { ActionButton, FormErrors } from "~/components/forms";
 import { InboxIcon } from "~/components/icons";
-import { Badge, Button, Card, EmptyState, PageHeader, type BadgeTone } from "~/components/ui";
+import { Badge, Card, EmptyState, PageHeader, type BadgeTone } from "~/components/ui";
 import { listOutbox, mailDeliveryEnabled, retryMessage } from "~/models/outbox.server";
 import { requirePermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { permitted } from "~/utils/permissions";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -18,16 +21,20 @@ export const meta: MetaFunction = () => [{ title: "Outbox · Handoff" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "outbox:view");
   const messages = await listOutbox(100);
-  return { messages, timeZone: user.timeZone, delivering: mailDeliveryEnabled() };
+  return { messages, timeZone: user.timeZone, delivering: mailDeliveryEnabled(), can: permitted(user, ["outbox:retry"]) };
 }
 
-const RetrySchema = z.object({ intent: z.literal("retry"), messageId: z.string().min(1).max(40) });
+const RetrySchema = z.object({
+  intent: z.literal("retry", { error: "Choose a failed message to send again." }),
+  messageId: z.string({ error: "Choose a failed message to send again." }).max(40),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "outbox:retry");
-  const parsed = RetrySchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ error: "Choose a failed message to send again." }, { status: 400 });
-  if (!(await retryMessage(parsed.data.messageId))) return data({ error: "That message is not failed (any more): reload the outbox." }, { status: 409 });
+  const submission = parseWithZod(await readForm(request), { schema: RetrySchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  if (!(await retryMessage(submission.value.messageId)))
+    return replyInvalid(submission, { formErrors: ["That message is not failed (any more): reload the outbox."], status: 409 });
   return redirectWithToast("/admin/outbox", { title: "Message queued to be sent again" });
 }
 
@@ -40,7 +47,8 @@ const STATUS: Record<MailStatus, { label: string; tone: BadgeTone }> = {
 };
 
 export default function Outbox() {
-  const { messages, timeZone, delivering } = useLoaderData<typeof loader>();
+  const { messages, timeZone, delivering, can } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <PageHeader
@@ -52,6 +60,9 @@ export default function Outbox() {
         }
       />
       <AdminTabs />
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={replyMessages(actionData?.result)} />
+      </div>
       {messages.length === 0 ? (
         <EmptyState icon={<InboxIcon />} title="No messages yet">
           Invitations to new agents and schedule notices appear here.
@@ -76,14 +87,10 @@ export default function Outbox() {
                       <p>
                         <span className="font-medium">{m.status === "FAILED" ? "Not delivered:" : "Last attempt failed, retrying:"}</span> {m.lastError}
                       </p>
-                      {m.status === "FAILED" ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="retry" />
-                          <input type="hidden" name="messageId" value={m.id} />
-                          <Button type="submit" variant="secondary" aria-label={`Send "${m.subject}" to ${m.to} again`}>
-                            Send again
-                          </Button>
-                        </Form>
+                      {m.status === "FAILED" && can["outbox:retry"] ? (
+                        <ActionButton intent="retry" values={{ messageId: m.id }} variant="secondary" aria-label={`Send "${m.subject}" to ${m.to} again`}>
+                          Send again
+                        </ActionButton>
                       ) : null}
                     </div>
                   ) : null}

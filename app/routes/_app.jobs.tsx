@@ -1,36 +1,43 @@
 // Jobs: what the worker is doing and has done — live progress, duration, result or failure reason, retry.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ActionButton, FormErrors } from "~/components/forms";
 import { JobsIcon } from "~/components/icons";
-import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar, type BadgeTone } from "~/components/ui";
+import { Table } from "~/components/table";
+import { Badge, Card, EmptyState, PageHeader, ProgressBar, type BadgeTone } from "~/components/ui";
 import { listRecentJobs, QUEUE_UNAVAILABLE_TOAST, retryJob, startDemoHistoryImport, unlessQueueUnavailable } from "~/models/job.server";
 import { requirePermission } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
+import { permitted } from "~/utils/permissions";
 import { formatDuration, formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { usePolling } from "~/utils/polling";
 
 export const meta: MetaFunction = () => [{ title: "Jobs · Handoff" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "jobs:view");
   const { jobs, queues } = await listRecentJobs();
-  return { jobs, queues, timeZone: user.timeZone, canRun: can(user, "jobs:run") };
+  return { jobs, queues, timeZone: user.timeZone, can: permitted(user, ["jobs:run"]) };
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("import-demo-history"), weeks: z.coerce.number().int().min(1).max(26).default(12) }),
-  z.object({ intent: z.literal("retry"), queue: z.string().min(1).max(60), jobId: z.string().min(1).max(100) }),
-]);
+const ActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("import-demo-history"), weeks: z.coerce.number().int().min(1).max(26).default(12) }),
+    z.object({ intent: z.literal("retry"), queue: z.string().min(1).max(60), jobId: z.string().min(1).max(100) }),
+  ],
+  { error: "That request was not understood. Reload the page and try again." },
+);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "jobs:run");
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
-  const form = parsed.data;
+  const submission = parseWithZod(await readForm(request), { schema: ActionSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
   if (form.intent === "import-demo-history") {
     const job = await unlessQueueUnavailable(() => startDemoHistoryImport(form.weeks, user.name));
     if (!job) return redirectWithToast("/jobs", QUEUE_UNAVAILABLE_TOAST);
@@ -53,21 +60,12 @@ const STATE_TONES: Record<string, BadgeTone> = {
 };
 
 export default function JobsPage() {
-  const { jobs, queues, timeZone, canRun } = useLoaderData<typeof loader>();
+  const { jobs, queues, timeZone, can } = useLoaderData<typeof loader>();
+  const canRun = can["jobs:run"];
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const revalidator = useRevalidator();
-  // Delayed jobs are mostly next occurrences of recurring runs: nothing moves until they are due.
+  // Poll while something runs so progress bars move; delayed jobs are mostly next occurrences of recurring runs, which do not move.
   const live = jobs.some((job) => job.state === "active" || job.state === "waiting");
-
-  // Poll while something runs so progress bars move; stop when all is settled.
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle" && document.visibilityState === "visible") revalidator.revalidate();
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [live, revalidator]);
+  usePolling(live);
 
   return (
     <>
@@ -76,21 +74,15 @@ export default function JobsPage() {
         description="Forecasts, schedules and imports run in the background. Progress updates live while a job runs."
         actions={
           canRun ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="import-demo-history" />
-              <input type="hidden" name="weeks" value="12" />
-              <Button type="submit" disabled={navigation.state === "submitting"}>
-                Import demo history
-              </Button>
-            </Form>
+            <ActionButton intent="import-demo-history" values={{ weeks: "12" }}>
+              Import demo history
+            </ActionButton>
           ) : null
         }
       />
-      {actionData && "error" in actionData ? (
-        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          {actionData.error}
-        </p>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={replyMessages(actionData?.result)} />
+      </div>
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {queues.map((queue) => (
           <Card key={queue.name} title={queue.label}>
@@ -112,84 +104,63 @@ export default function JobsPage() {
             Jobs appear here when someone runs a forecast, a schedule or an import.
           </EmptyState>
         ) : (
-          <div className="-mx-5 overflow-x-auto">
-            <table className="w-full min-w-[760px] text-left text-sm">
-              <caption className="sr-only">Recent background jobs, newest first</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Job
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="w-56 px-3 py-2 font-medium">
-                    Progress
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Started
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Duration
-                  </th>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    Result
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {jobs.map((job) => (
-                  <tr key={`${job.queue}:${job.id}`} data-testid="job-row" data-state={job.state}>
-                    <td className="px-5 py-3 align-top">
-                      <div className="font-medium text-slate-900">{job.label}</div>
-                      <div className="text-xs text-slate-500">
-                        #{job.id}
-                        {job.requestedBy ? ` · by ${job.requestedBy}` : ""}
-                      </div>
-                    </td>
-                    <td className="px-3 py-3 align-top">
-                      <Badge tone={STATE_TONES[job.state] ?? "neutral"}>{job.state}</Badge>
-                      {job.attemptsMade > 1 || job.state === "failed" ? (
-                        <div className="mt-1 text-xs text-slate-500">
-                          attempt {job.attemptsMade} of {job.maxAttempts}
-                        </div>
+          <Table
+            caption="Recent background jobs, newest first"
+            minWidth="760px"
+            columns={[
+              { label: "Job" },
+              { label: "State" },
+              { label: "Progress", className: "w-56" },
+              { label: "Started" },
+              { label: "Duration" },
+              { label: "Result" },
+            ]}
+          >
+            {jobs.map((job) => (
+              <tr key={`${job.queue}:${job.id}`} data-testid="job-row" data-state={job.state}>
+                <td className="px-5 py-3 align-top">
+                  <div className="font-medium text-slate-900">{job.label}</div>
+                  <div className="text-xs text-slate-500">
+                    #{job.id}
+                    {job.requestedBy ? ` · by ${job.requestedBy}` : ""}
+                  </div>
+                </td>
+                <td className="px-3 py-3 align-top">
+                  <Badge tone={STATE_TONES[job.state] ?? "neutral"}>{job.state}</Badge>
+                  {job.attemptsMade > 1 || job.state === "failed" ? (
+                    <div className="mt-1 text-xs text-slate-500">
+                      attempt {job.attemptsMade} of {job.maxAttempts}
+                    </div>
+                  ) : null}
+                </td>
+                <td className="px-3 py-3 align-top">
+                  <ProgressBar value={job.progress} label={`Progress of ${job.label} #${job.id}`} />
+                </td>
+                <td className="px-3 py-3 align-top tabular-nums text-slate-700">
+                  {job.state === "delayed" && job.runAt ? (
+                    <span>due {formatInZone(job.runAt, timeZone)}</span>
+                  ) : (
+                    formatInZone(job.startedAt ?? job.createdAt, timeZone)
+                  )}
+                </td>
+                <td className="px-3 py-3 align-top tabular-nums text-slate-700">{formatDuration(job.durationMs)}</td>
+                <td className="px-5 py-3 align-top">
+                  {job.state === "failed" ? (
+                    <div className="flex flex-wrap items-start gap-2">
+                      <p className="max-w-xs text-rose-800">{job.failedReason ?? "Failed without a reason"}</p>
+                      {canRun ? (
+                        <ActionButton intent="retry" values={{ queue: job.queue, jobId: job.id }} variant="secondary" className="min-h-8 px-3 py-1">
+                          Retry
+                        </ActionButton>
                       ) : null}
-                    </td>
-                    <td className="px-3 py-3 align-top">
-                      <ProgressBar value={job.progress} label={`Progress of ${job.label} #${job.id}`} />
-                    </td>
-                    <td className="px-3 py-3 align-top tabular-nums text-slate-700">
-                      {job.state === "delayed" && job.runAt ? (
-                        <span>due {formatInZone(job.runAt, timeZone)}</span>
-                      ) : (
-                        formatInZone(job.startedAt ?? job.createdAt, timeZone)
-                      )}
-                    </td>
-                    <td className="px-3 py-3 align-top tabular-nums text-slate-700">{formatDuration(job.durationMs)}</td>
-                    <td className="px-5 py-3 align-top">
-                      {job.state === "failed" ? (
-                        <div className="flex flex-wrap items-start gap-2">
-                          <p className="max-w-xs text-rose-800">{job.failedReason ?? "Failed without a reason"}</p>
-                          {canRun ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="retry" />
-                              <input type="hidden" name="queue" value={job.queue} />
-                              <input type="hidden" name="jobId" value={job.id} />
-                              <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
-                                Retry
-                              </Button>
-                            </Form>
-                          ) : null}
-                        </div>
-                      ) : (
-                        <span className="text-slate-700">{job.result ?? "—"}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </div>
+                  ) : (
+                    <span className="text-slate-700">{job.result ?? "—"}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Card>
     </>

@@ -12,6 +12,7 @@ import { requireCan, requirePermission } from "~/utils/auth.server";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readForm, withUploadForm } from "~/utils/form.server";
+import { HOLIDAY_COUNTRIES } from "../../jobs/forecast/holidays";
 
 export const meta: MetaFunction = () => [{ title: "Queues & history · Handoff" }];
 
@@ -45,7 +46,19 @@ const SettingsSchema = z.object({
   shrinkagePercent: z.coerce.number().min(0, "0–80 %").max(80, "0–80 %"),
   concurrency: z.coerce.number().int().min(1).max(6),
   patienceSeconds: z.union([z.literal("").transform(() => null), z.coerce.number().int().min(5).max(86_400)]),
+  country: z.union([z.literal("").transform(() => null), z.enum(HOLIDAY_COUNTRIES, "Choose a calendar from the list")]),
 });
+
+const COUNTRY_NAMES: Record<(typeof HOLIDAY_COUNTRIES)[number], string> = {
+  SE: "Sweden",
+  FI: "Finland",
+  NO: "Norway",
+  DK: "Denmark",
+  DE: "Germany (nationwide)",
+  PL: "Poland",
+  GB: "United Kingdom (England)",
+  US: "United States",
+};
 
 /** A history upload: the file streamed to disk (never into memory), checked from there, imported with intent=import. */
 async function historyUpload(request: Request) {
@@ -107,18 +120,23 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ kind: "settings" as const, fieldErrors, hourErrors }, { status: 400 });
   }
   const v = parsed.data;
-  const saved = await updateQueueSettings(v.key, {
-    name: v.name,
-    timeZone: v.timeZone,
-    serviceLevelTarget: v.serviceLevelPercent / 100,
-    serviceLevelSeconds: v.answerSeconds,
-    ahtSeconds: v.ahtSeconds,
-    maxOccupancy: v.maxOccupancyPercent / 100,
-    shrinkage: v.shrinkagePercent / 100,
-    concurrency: v.concurrency,
-    patienceSeconds: v.patienceSeconds,
-    openingHours: hours,
-  });
+  const saved = await updateQueueSettings(
+    v.key,
+    {
+      name: v.name,
+      timeZone: v.timeZone,
+      serviceLevelTarget: v.serviceLevelPercent / 100,
+      serviceLevelSeconds: v.answerSeconds,
+      ahtSeconds: v.ahtSeconds,
+      maxOccupancy: v.maxOccupancyPercent / 100,
+      shrinkage: v.shrinkagePercent / 100,
+      concurrency: v.concurrency,
+      patienceSeconds: v.patienceSeconds,
+      openingHours: hours,
+      country: v.country,
+    },
+    user.id,
+  );
   if (!saved)
     return data(
       { kind: "settings" as const, fieldErrors: { key: `There is no queue "${v.key}". Reload the page.` }, hourErrors: [] as string[] },
@@ -167,6 +185,9 @@ export default function QueuesPage() {
                   <th scope="col" className="px-3 py-2 font-medium">
                     Concurrency
                   </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Holidays
+                  </th>
                   <th scope="col" className="px-5 py-2 font-medium">
                     <span className="sr-only">Edit</span>
                   </th>
@@ -189,6 +210,7 @@ export default function QueuesPage() {
                     <td className="px-3 py-2.5 tabular-nums">{Math.round(q.maxOccupancy * 100)} %</td>
                     <td className="px-3 py-2.5 tabular-nums">{Math.round(q.shrinkage * 100)} %</td>
                     <td className="px-3 py-2.5 tabular-nums">{q.concurrency}</td>
+                    <td className="px-3 py-2.5">{q.country ?? <span className="text-slate-500">none</span>}</td>
                     <td className="px-5 py-2.5 text-right">
                       <Link to={`?queue=${q.key}`} className="text-brand-700 underline" aria-label={`Edit ${q.key}`}>
                         Edit
@@ -350,6 +372,31 @@ function QueueEditor({ queue, errors }: { queue: QueueRow; errors: { fieldErrors
             suffix="s"
             error={fe.patienceSeconds}
           />
+          <label className="block text-sm font-medium text-slate-800">
+            Holiday calendar
+            <select
+              name="country"
+              defaultValue={queue.country ?? ""}
+              aria-invalid={fe.country ? true : undefined}
+              aria-describedby="country-help"
+              className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+            >
+              {HOLIDAY_COUNTRIES.map((c) => (
+                <option key={c} value={c}>
+                  {c} · {COUNTRY_NAMES[c]}
+                </option>
+              ))}
+              <option value="">None</option>
+            </select>
+            <span id="country-help" className="mt-1 block text-xs font-normal text-slate-600">
+              Public holidays the forecast expects; add others on{" "}
+              <Link to="/planning/special-days" className="text-brand-700 underline">
+                Special days
+              </Link>
+              .
+            </span>
+            {fe.country ? <span className="mt-1 block text-sm font-normal text-rose-700">{fe.country}</span> : null}
+          </label>
         </div>
         <fieldset>
           <legend className="text-sm font-semibold text-slate-900">Opening hours ({queue.timeZone})</legend>

@@ -1,15 +1,19 @@
 // Requests for managers: time off to approve or decline, and taken swaps to approve after the rule check.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionButton, FormErrors } from "~/components/forms";
 import { InboxIcon } from "~/components/icons";
-import { Button, Card, EmptyState, PageHeader } from "~/components/ui";
+import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { approveSwap, declineSwap, SwapError, swapsAwaitingApproval } from "~/models/swap.server";
 import { decideTimeOff, pendingTimeOff } from "~/models/time-off.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatInZone, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { permitted } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Requests · Handoff" }];
 
@@ -19,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [timeOff, swaps] = await Promise.all([pendingTimeOff(), swapsAwaitingApproval()]);
   const when = (start: Date, end: Date, zone: string) => `${formatInZone(start, zone, "EEE d MMM HH:mm")}–${formatInZone(end, zone, "EEE d MMM HH:mm")}`;
   return {
+    can: permitted(user, ["requests:decide"]),
     zone: zoneAbbreviation(tz),
     timeOff: timeOff.map((t) => ({
       id: t.id,
@@ -37,11 +42,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const DecisionSchema = z.object({
+  intent: z.enum(["approve-time-off", "decline-time-off", "approve-swap", "decline-swap"], { error: "That request was not understood." }),
+  id: z.string({ error: "That request was not understood." }).max(100),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "requests:decide");
-  const form = await readForm(request);
-  const id = String(form.get("id") ?? "");
-  const intent = form.get("intent");
+  const submission = parseWithZod(await readForm(request), { schema: DecisionSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const { intent, id } = submission.value;
   if (intent === "approve-time-off" || intent === "decline-time-off") {
     const ok = await decideTimeOff(id, intent === "approve-time-off" ? "APPROVED" : "DECLINED", user.name);
     return redirectWithToast(
@@ -55,30 +65,25 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await approveSwap(id, user.name, user.timeZone);
     } catch (error) {
-      if (error instanceof SwapError) return data({ error: `The swap breaks a rule and was not approved: ${error.message}` }, { status: 400 });
+      if (error instanceof SwapError) return replyInvalid(submission, { formErrors: [`The swap breaks a rule and was not approved: ${error.message}`] });
       throw error;
     }
     return redirectWithToast("/planning/requests", { title: "Swap approved", description: "Both agents see the change now." });
   }
-  if (intent === "decline-swap") {
-    const ok = await declineSwap(id, user.name);
-    return redirectWithToast("/planning/requests", ok ? { title: "Swap declined" } : { kind: "error", title: "That swap was already decided" });
-  }
-  return data({ error: "That request was not understood." }, { status: 400 });
+  const ok = await declineSwap(id, user.name);
+  return redirectWithToast("/planning/requests", ok ? { title: "Swap declined" } : { kind: "error", title: "That swap was already decided" });
 }
 
 export default function ManagerRequests() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const decide = d.can["requests:decide"];
   return (
     <>
       <PageHeader title="Requests" description={`Time off and shift swaps waiting for you. Times in ${d.zone}.`} />
-      {actionData?.error ? (
-        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          {actionData.error}
-        </p>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={replyMessages(actionData?.result)} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={`Time off (${d.timeOff.length})`}>
           {d.timeOff.length ? (
@@ -89,23 +94,22 @@ export default function ManagerRequests() {
                   <p className="text-slate-700">{t.when}</p>
                   {t.agentWhen ? <p className="text-xs text-slate-500">{t.agentWhen}</p> : null}
                   <p className="text-slate-600">“{t.reason}”</p>
-                  <div className="mt-2 flex gap-2">
-                    {(["approve", "decline"] as const).map((verb) => (
-                      <Form method="post" key={verb}>
-                        <input type="hidden" name="intent" value={`${verb}-time-off`} />
-                        <input type="hidden" name="id" value={t.id} />
-                        <Button
-                          type="submit"
+                  {decide ? (
+                    <div className="mt-2 flex gap-2">
+                      {(["approve", "decline"] as const).map((verb) => (
+                        <ActionButton
+                          key={verb}
+                          intent={`${verb}-time-off`}
+                          values={{ id: t.id }}
                           variant={verb === "approve" ? "primary" : "secondary"}
                           className="min-h-8 px-3 py-1"
-                          disabled={busy}
                           aria-label={`${verb === "approve" ? "Approve" : "Decline"} time off for ${t.agent}`}
                         >
                           {verb === "approve" ? "Approve" : "Decline"}
-                        </Button>
-                      </Form>
-                    ))}
-                  </div>
+                        </ActionButton>
+                      ))}
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -126,17 +130,21 @@ export default function ManagerRequests() {
                   <p className="text-slate-700">
                     {s.when} · {s.queue}
                   </p>
-                  <div className="mt-2 flex gap-2">
-                    {(["approve", "decline"] as const).map((verb) => (
-                      <Form method="post" key={verb}>
-                        <input type="hidden" name="intent" value={`${verb}-swap`} />
-                        <input type="hidden" name="id" value={s.id} />
-                        <Button type="submit" variant={verb === "approve" ? "primary" : "secondary"} className="min-h-8 px-3 py-1" disabled={busy}>
+                  {decide ? (
+                    <div className="mt-2 flex gap-2">
+                      {(["approve", "decline"] as const).map((verb) => (
+                        <ActionButton
+                          key={verb}
+                          intent={`${verb}-swap`}
+                          values={{ id: s.id }}
+                          variant={verb === "approve" ? "primary" : "secondary"}
+                          className="min-h-8 px-3 py-1"
+                        >
                           {verb === "approve" ? "Check rules and approve" : "Decline"}
-                        </Button>
-                      </Form>
-                    ))}
-                  </div>
+                        </ActionButton>
+                      ))}
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ const TABS = [
   { to: "/planning/forecast", label: "Forecast" },
   { to: "/planning/schedule", label: "Schedule" },
   { to: "/planning/queues", label: "Queues & history" },
+  { to: "/planning/special-days", label: "Special days" },
   { to: "/planning/requests", label: "Requests" },
 ];
 import { requirePermission } from "~/utils/auth.server";

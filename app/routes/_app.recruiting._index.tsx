@@ -8,20 +8,20 @@ import { listOpeningsSummary } from "~/models/opening.server";
 import { planTargetLine } from "~/components/plan-target";
 import { CHANNEL_LABELS, COHORT_LABELS, LANGUAGES, OPENING_STATUS_LABELS, type Cohort } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
+import { permitted } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Recruiting · Handoff" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
   const [openings, behindPlan] = await Promise.all([listOpeningsSummary(), openingsBehindPlan()]);
-  return { behindPlan, firstName: user.name.split(" ")[0], openings, canEditOpenings: can(user, "openings:edit"), canImport: can(user, "applicants:edit") };
+  return { behindPlan, firstName: user.name.split(" ")[0], openings, can: permitted(user, ["openings:edit", "applicants:edit"]) };
 }
 
 const STATUS_TONES = { OPEN: "success", DRAFT: "neutral", PAUSED: "warning", CLOSED: "neutral" } as const;
 
 export default function RecruitingHome() {
-  const { behindPlan, firstName, openings, canEditOpenings, canImport } = useLoaderData<typeof loader>();
+  const { behindPlan, firstName, openings, can } = useLoaderData<typeof loader>();
   const open = openings.filter((o) => o.status === "OPEN");
   const inPipeline = open.reduce((n, o) => n + o.active, 0);
   const hired = open.reduce((n, o) => n + o.hired, 0);
@@ -35,8 +35,8 @@ export default function RecruitingHome() {
           <>
             <ButtonLink to="/recruiting/applicants">All applicants</ButtonLink>
             <ButtonLink to="/recruiting/reports">Reports</ButtonLink>
-            {canImport ? <ButtonLink to="/recruiting/import">Import CSV</ButtonLink> : null}
-            {canEditOpenings ? (
+            {can["applicants:edit"] ? <ButtonLink to="/recruiting/import">Import CSV</ButtonLink> : null}
+            {can["openings:edit"] ? (
               <ButtonLink to="/recruiting/openings/new" variant="primary">
                 New opening
               </ButtonLink>
@@ -49,7 +49,7 @@ export default function RecruitingHome() {
           icon={<PeopleIcon />}
           title="No openings yet"
           action={
-            canEditOpenings ? (
+            can["openings:edit"] ? (
               <ButtonLink to="/recruiting/openings/new" variant="primary">
                 Create the first opening
               </ButtonLink>

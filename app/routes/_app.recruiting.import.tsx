@@ -2,6 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Table } from "~/components/table";
 import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { checkImport, IMPORT_COLUMNS, importRows, MAX_IMPORT_BYTES } from "~/models/applicant-csv.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -113,31 +114,21 @@ export default function ImportApplicants() {
                 </div>
               ) : null}
               {result.rows.length ? (
-                <div className="-mx-5 overflow-x-auto">
-                  <table className="w-full min-w-[560px] text-left text-sm">
-                    <caption className="sr-only">First valid rows</caption>
-                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                      <tr>
-                        <th className="px-5 py-2 font-medium">Line</th>
-                        <th className="px-3 py-2 font-medium">Name</th>
-                        <th className="px-3 py-2 font-medium">Email</th>
-                        <th className="px-3 py-2 font-medium">Cohort</th>
-                        <th className="px-5 py-2 font-medium">Opening</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {result.rows.map((r) => (
-                        <tr key={r.line}>
-                          <td className="px-5 py-2 tabular-nums">{r.line}</td>
-                          <td className="px-3 py-2">{r.name}</td>
-                          <td className="px-3 py-2">{r.email}</td>
-                          <td className="px-3 py-2">{r.cohort}</td>
-                          <td className="px-5 py-2">{r.opening}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table
+                  caption="First valid rows"
+                  minWidth="560px"
+                  columns={[{ label: "Line" }, { label: "Name" }, { label: "Email" }, { label: "Cohort" }, { label: "Opening" }]}
+                >
+                  {result.rows.map((r) => (
+                    <tr key={r.line}>
+                      <td className="px-5 py-2 tabular-nums">{r.line}</td>
+                      <td className="px-3 py-2">{r.name}</td>
+                      <td className="px-3 py-2">{r.email}</td>
+                      <td className="px-3 py-2">{r.cohort}</td>
+                      <td className="px-5 py-2">{r.opening}</td>
+                    </tr>
+                  ))}
+                </Table>
               ) : null}
               {"valid" in result && result.valid > 0 ? (
                 <Form method="post" className="flex flex-wrap items-center gap-3">

@@ -1,20 +1,22 @@
 // The kanban board of one opening: a column per stage, cards moved by drag and drop or from each card's Move menu.
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { AvailabilitySummary, CohortBadge, daysSince, LanguageList } from "~/components/applicant-bits";
+import { FormErrors } from "~/components/forms";
 import { ButtonLink, cx, PageHeader } from "~/components/ui";
-import { getKanban, KANBAN_CARDS_PER_STAGE, moveApplication } from "~/models/applicant.server";
+import { MoveSchema } from "~/models/applicant-forms";
+import { getKanban, KANBAN_CARDS_PER_STAGE, moveApplication } from "~/models/application.server";
 import { openingPlanStatus } from "~/models/capacity.server";
 import { PlanTargetNote } from "~/components/plan-target";
 import { OPENING_STATUS_LABELS } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { can } from "~/utils/permissions";
+import { permitted } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.board.title ?? "Pipeline"} · Handoff` }];
 
@@ -33,27 +35,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previousHeadcount: t.previousHeadcount,
     previousHireBy: t.previousHireBy?.toISOString().slice(0, 10) ?? null,
   }));
-  return { board, planTargets, perStage: KANBAN_CARDS_PER_STAGE, canMove: can(user, "applicants:edit"), canEdit: can(user, "openings:edit") };
+  return { board, planTargets, perStage: KANBAN_CARDS_PER_STAGE, can: permitted(user, ["applicants:edit", "openings:edit"]) };
 }
-
-const MoveSchema = z.object({ intent: z.literal("move"), applicationId: z.string().min(1).max(100), stageId: z.string().min(1).max(100) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "applicants:edit");
-  const parsed = MoveSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, error: "That move was not understood" }, { status: 400 });
-  const belongs = await prisma.application.count({ where: { id: parsed.data.applicationId, openingId: params.openingId } });
+  const submission = parseWithZod(await readForm(request), { schema: MoveSchema });
+  if (submission.status !== "success") return replyInvalid(submission, { formErrors: ["That move was not understood"] });
+  const { applicationId, stageId } = submission.value;
+  const belongs = await prisma.application.count({ where: { id: applicationId, openingId: params.openingId } });
   invariantResponse(belongs, "Not found", { status: 404 });
-  const result = await moveApplication(parsed.data.applicationId, parsed.data.stageId, user.id);
-  return result.ok ? { ok: true, error: null } : data({ ok: false, error: result.error }, { status: 409 });
+  const result = await moveApplication(applicationId, stageId, user.id);
+  return result.ok ? { result: submission.reply() } : replyInvalid(submission, { formErrors: [result.error], status: 409 });
 }
 
 type Board = Awaited<ReturnType<typeof loader>>["board"];
 type Card = Board["columns"][number]["cards"][number];
 
 export default function PipelineBoard() {
-  const { board, planTargets, perStage, canMove, canEdit } = useLoaderData<typeof loader>();
+  const { board, planTargets, perStage, can } = useLoaderData<typeof loader>();
+  const [canMove, canEdit] = [can["applicants:edit"], can["openings:edit"]];
   const fetcher = useFetcher<typeof action>();
+  const moveErrors = replyMessages(fetcher.data?.result);
   const navigate = useNavigate();
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -62,9 +65,10 @@ export default function PipelineBoard() {
   const [pending, setPending] = useState<{ applicationId: string; stageId: string } | null>(null);
   useEffect(() => setPending(null), [board]);
   useEffect(() => {
-    if (fetcher.data?.error) {
+    const errors = replyMessages(fetcher.data?.result);
+    if (errors.length) {
       setPending(null);
-      setAnnouncement(fetcher.data.error);
+      setAnnouncement(errors.join(" "));
     }
   }, [fetcher.data]);
 
@@ -118,11 +122,9 @@ export default function PipelineBoard() {
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      {fetcher.data?.error ? (
-        <p role="alert" className="mb-3 rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
-          {fetcher.data.error}
-        </p>
-      ) : null}
+      <div className="mb-3 empty:hidden">
+        <FormErrors errors={moveErrors} />
+      </div>
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
         {closed.map((c) => (
           <Link

@@ -1,15 +1,18 @@
 // Edit an opening and its pipeline stages (rename, add, reorder); applications keep their stage through every edit.
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/forms";
 import { OpeningForm } from "~/components/opening-form";
 import { Badge, Button, ButtonLink, Card, PageHeader } from "~/components/ui";
-import { editStages, getOpeningForEdit, OpeningSchema, StageEditSchema, updateOpening } from "~/models/opening.server";
+import { AddStageSchema, OpeningEditSchema } from "~/models/opening-form";
+import { editStages, getOpeningForEdit, updateOpening } from "~/models/opening.server";
 import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages, resultFor, useIsPending, useResultFor, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.opening.title ?? "opening"} · Handoff` }];
 
@@ -24,19 +27,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requirePermission(request, "openings:edit");
   const opening = await getOpeningForEdit(params.openingId ?? "");
   invariantResponse(opening, "Not found", { status: 404 });
-  const formData = await readForm(request);
-  const here = `/recruiting/openings/${opening.id}/edit`;
-  if (formData.get("intent") === "save-opening") {
-    const submission = parseWithZod(formData, { schema: OpeningSchema });
-    if (submission.status !== "success") return data({ result: submission.reply(), stageError: null }, { status: 400 });
-    await updateOpening(opening.id, submission.value);
+  const submission = parseWithZod(await readForm(request), { schema: OpeningEditSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
+  if (form.intent === "save-opening") {
+    const { intent: _, ...input } = form;
+    await updateOpening(opening.id, input);
     return redirectWithToast(`/recruiting/openings/${opening.id}`, { title: "Opening saved" });
   }
-  const edit = StageEditSchema.safeParse(Object.fromEntries(formData));
-  if (!edit.success) return data({ result: undefined, stageError: edit.error.issues[0]?.message ?? "That change was not understood" }, { status: 400 });
-  const problem = await editStages(opening.id, edit.data);
-  if (problem) return data({ result: undefined, stageError: problem }, { status: 400 });
-  return redirectWithToast(here, { title: edit.data.intent === "add-stage" ? `Stage ${edit.data.name} added` : "Stages updated" });
+  const problem = await editStages(opening.id, form);
+  if (problem) return replyInvalid(submission, { formErrors: [problem] });
+  return redirectWithToast(`/recruiting/openings/${opening.id}/edit`, { title: form.intent === "add-stage" ? `Stage ${form.name} added` : "Stages updated" });
 }
 
 const KIND_TONES = { ACTIVE: "neutral", HIRED: "success", REJECTED: "danger", WITHDRAWN: "warning" } as const;
@@ -45,18 +46,19 @@ export default function EditOpening() {
   const { opening } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const active = opening.stages.filter((s) => s.kind === "ACTIVE");
+  const openingResult = resultFor(actionData, "save-opening");
+  // Renames and moves are small forms per stage: what refused them shows once, above the list.
+  const stageErrors = openingResult || resultFor(actionData, "add-stage") ? [] : replyMessages(actionData?.result);
   return (
     <>
       <PageHeader title={`Edit: ${opening.title}`} actions={<ButtonLink to={`/recruiting/openings/${opening.id}`}>Back to pipeline</ButtonLink>} />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <OpeningForm defaults={opening} lastResult={actionData?.result} submitLabel="Save opening" />
+        <OpeningForm defaults={opening} lastResult={openingResult} submitLabel="Save opening" />
         <div className="space-y-6">
           <Card title="Pipeline stages">
-            {actionData?.stageError ? (
-              <p role="alert" className="mb-3 rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
-                {actionData.stageError}
-              </p>
-            ) : null}
+            <div className="mb-3 empty:hidden">
+              <FormErrors errors={stageErrors} />
+            </div>
             <ol className="space-y-2">
               {opening.stages.map((stage) => {
                 const activeIndex = active.findIndex((s) => s.id === stage.id);
@@ -108,40 +110,36 @@ export default function EditOpening() {
                 );
               })}
             </ol>
-            <Form method="post" className="mt-4 space-y-2 border-t border-slate-200 pt-4">
-              <input type="hidden" name="intent" value="add-stage" />
-              <p className="text-sm font-medium text-slate-800">Add a stage</p>
-              <label className="block text-sm text-slate-700">
-                Name
-                <input
-                  name="name"
-                  required
-                  maxLength={40}
-                  className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-                  placeholder="Reference check"
-                />
-              </label>
-              <label className="block text-sm text-slate-700">
-                After
-                <select
-                  name="afterStageId"
-                  defaultValue={active[active.length - 1]?.id}
-                  className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-                >
-                  {active.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <Button type="submit" variant="secondary">
-                Add stage
-              </Button>
-            </Form>
+            <AddStageForm active={active} />
           </Card>
         </div>
       </div>
     </>
+  );
+}
+
+function AddStageForm({ active }: { active: Array<{ id: string; name: string }> }) {
+  const [form, fields] = useZodForm(AddStageSchema, {
+    id: "add-stage",
+    lastResult: useResultFor("add-stage"),
+    defaultValue: { afterStageId: active[active.length - 1]?.id },
+  });
+  const pending = useIsPending({ intent: "add-stage" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 space-y-2 border-t border-slate-200 pt-4">
+      <input type="hidden" name="intent" value="add-stage" />
+      <p className="text-sm font-medium text-slate-800">Add a stage</p>
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <TextField label="Name" meta={fields.name} inputProps={{ ...getInputProps(fields.name, { type: "text" }), placeholder: "Reference check" }} />
+      <SelectField
+        label="After"
+        meta={fields.afterStageId}
+        selectProps={getSelectProps(fields.afterStageId)}
+        options={active.map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Add stage
+      </Button>
+    </Form>
   );
 }

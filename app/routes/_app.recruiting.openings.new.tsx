@@ -1,14 +1,13 @@
 // New opening: the form, and on success the opening with the default stages.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { OpeningForm } from "~/components/opening-form";
 import { PageHeader } from "~/components/ui";
 import { createOpening, OpeningSchema } from "~/models/opening.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
+import { readForm, replyInvalid } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "New opening · Handoff" }];
 
@@ -20,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "openings:edit");
   const submission = parseWithZod(await readForm(request), { schema: OpeningSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission);
   const opening = await createOpening(submission.value);
   return redirectWithToast(`/recruiting/openings/${opening.id}`, {
     title: "Opening created",

@@ -1,8 +1,10 @@
 // The agent's requests: time off (request, see its state, cancel) and shift swaps (offer, take, follow).
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FormErrors, TextField } from "~/components/forms";
 import { Badge, Button, Card, PageHeader, REQUEST_TONES } from "~/components/ui";
 import { getAgentForUser, publishedShifts } from "~/models/agent.server";
 import { mySwaps, offerShift, openSwapsFor, SwapError, takeSwap } from "~/models/swap.server";
@@ -11,7 +13,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { formatInZone, parseLocalDateTime, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
+import { replyMessages, resultFor, useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Time off & swaps · Handoff" }];
 
@@ -45,99 +48,85 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const id = z.string().min(1).max(100);
 const TimeOffSchema = z.object({
-  start: z.string().min(1, "Pick when it starts"),
-  end: z.string().min(1, "Pick when it ends"),
-  reason: z.string().trim().min(2, "Give a short reason").max(200),
+  intent: z.literal("time-off"),
+  start: z.string({ error: "Pick when it starts" }).max(20),
+  end: z.string({ error: "Pick when it ends" }).max(20),
+  reason: z.string({ error: "Give a short reason" }).trim().min(2, "Give a short reason").max(200),
 });
+/** The page's forms, told apart by `intent`. */
+const RequestSchema = z.discriminatedUnion(
+  "intent",
+  [
+    TimeOffSchema,
+    z.object({ intent: z.literal("cancel-time-off"), id }),
+    z.object({ intent: z.literal("offer"), publishedShiftId: id }),
+    z.object({ intent: z.literal("take"), swapId: id }),
+  ],
+  { error: "That request was not understood." },
+);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "shifts:own");
   const agent = await getAgentForUser(user.id);
   invariantResponse(agent, "Not found", { status: 404 });
-  const form = await readForm(request);
-  const intent = form.get("intent");
+  const submission = parseWithZod(await readForm(request), { schema: RequestSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
   try {
-    if (intent === "time-off") {
-      const parsed = TimeOffSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return data({ error: parsed.error.issues.map((i) => i.message).join(". ") }, { status: 400 });
-      const start = parseLocalDateTime(parsed.data.start, agent.timeZone);
-      const end = parseLocalDateTime(parsed.data.end, agent.timeZone);
-      if (!start || !end || end <= start) return data({ error: "The end must be after the start." }, { status: 400 });
-      await requestTimeOff(agent.id, { start, end, reason: parsed.data.reason });
+    if (form.intent === "time-off") {
+      const start = parseLocalDateTime(form.start, agent.timeZone);
+      const end = parseLocalDateTime(form.end, agent.timeZone);
+      if (!start) return replyInvalid(submission, { fieldErrors: { start: ["Pick when it starts"] } });
+      if (!end || end <= start) return replyInvalid(submission, { fieldErrors: { end: ["The end must be after the start."] } });
+      await requestTimeOff(agent.id, { start, end, reason: form.reason });
       return redirectWithToast("/shifts/requests", { title: "Time off requested", description: "Your manager will approve or decline it." });
     }
-    if (intent === "cancel-time-off") {
-      const ok = await cancelTimeOff(agent.id, String(form.get("id")));
+    if (form.intent === "cancel-time-off") {
+      const ok = await cancelTimeOff(agent.id, form.id);
       return redirectWithToast("/shifts/requests", ok ? { title: "Request cancelled" } : { kind: "error", title: "Only pending requests can be cancelled" });
     }
-    if (intent === "offer") {
-      await offerShift(agent.id, String(form.get("publishedShiftId")));
+    if (form.intent === "offer") {
+      await offerShift(agent.id, form.publishedShiftId);
       return redirectWithToast("/shifts/requests", {
         title: "Shift offered",
         description: "Qualified colleagues can now take it; your manager approves the swap.",
       });
     }
-    if (intent === "take") {
-      await takeSwap(agent.id, String(form.get("swapId")), agent.skills);
-      return redirectWithToast("/shifts/requests", { title: "You asked to take the shift", description: "It is yours once your manager approves." });
-    }
+    await takeSwap(agent.id, form.swapId, agent.skills);
+    return redirectWithToast("/shifts/requests", { title: "You asked to take the shift", description: "It is yours once your manager approves." });
   } catch (error) {
-    if (error instanceof SwapError) return data({ error: error.message }, { status: 400 });
+    if (error instanceof SwapError) return replyInvalid(submission, { formErrors: [error.message] });
     throw error;
   }
-  return data({ error: "That request was not understood." }, { status: 400 });
 }
 
 export default function RequestsPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const busy = useIsPending({ state: "submitting" });
+  const timeOffResult = resultFor(actionData, "time-off");
+  const [timeOffForm, timeOff] = useZodForm(TimeOffSchema, { id: "time-off", lastResult: timeOffResult });
   return (
     <>
       <PageHeader title="Time off & swaps" description={`Times in your zone (${d.timeZone.replace("_", " ")}, ${d.zone}).`} />
-      {actionData?.error ? (
-        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          {actionData.error}
-        </p>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={timeOffResult ? timeOffForm.errors : replyMessages(actionData?.result)} />
+      </div>
       <div className="grid gap-5 lg:grid-cols-2">
         <Card title="Request time off">
-          <Form method="post" className="space-y-3">
+          <Form method="post" {...getFormProps(timeOffForm)} className="space-y-3">
             <input type="hidden" name="intent" value="time-off" />
             <div className="grid gap-3 sm:grid-cols-2">
-              <label className="block text-sm font-medium text-slate-800">
-                From
-                <input
-                  type="datetime-local"
-                  name="start"
-                  step={900}
-                  required
-                  className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-                />
-              </label>
-              <label className="block text-sm font-medium text-slate-800">
-                Until
-                <input
-                  type="datetime-local"
-                  name="end"
-                  step={900}
-                  required
-                  className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-                />
-              </label>
+              <TextField label="From" meta={timeOff.start} inputProps={{ ...getInputProps(timeOff.start, { type: "datetime-local" }), step: 900 }} />
+              <TextField label="Until" meta={timeOff.end} inputProps={{ ...getInputProps(timeOff.end, { type: "datetime-local" }), step: 900 }} />
             </div>
-            <label className="block text-sm font-medium text-slate-800">
-              Reason
-              <input
-                name="reason"
-                required
-                maxLength={200}
-                placeholder="e.g. Exam at the university"
-                className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-              />
-            </label>
+            <TextField
+              label="Reason"
+              meta={timeOff.reason}
+              inputProps={{ ...getInputProps(timeOff.reason, { type: "text" }), placeholder: "e.g. Exam at the university" }}
+            />
             <Button type="submit" disabled={busy}>
               Request time off
             </Button>

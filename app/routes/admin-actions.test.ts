@@ -57,10 +57,10 @@ describe("invite action (/admin)", () => {
     const accounts = await import("./_app.admin._index");
     const r = await post("/admin", accounts, adminCookie, { name: "A", email: "not-an-email", role: "AGENT" });
     expect(statusOf(r as any)).toBe(400);
-    expect((r as any).data.errors).toMatchObject({
-      name: expect.any(String),
-      email: expect.stringMatching(/valid email/),
-      role: expect.stringMatching(/Choose a role/),
+    expect((r as any).data.result.error).toMatchObject({
+      name: [expect.any(String)],
+      email: [expect.stringMatching(/valid email/)],
+      role: [expect.stringMatching(/Choose a role/)],
     });
     const empty = await post("/admin", accounts, adminCookie, {});
     expect(statusOf(empty as any)).toBe(400);
@@ -90,10 +90,14 @@ describe("account actions (/admin/accounts/:id)", () => {
     expect(statusOf((await post(path, account, adminCookie, { intent: "explode" }, { userId: adminId })) as any)).toBe(400);
     const badRole = await post(path, account, adminCookie, { intent: "role", role: "OWNER" }, { userId: adminId });
     expect(statusOf(badRole as any)).toBe(400);
-    expect((badRole as any).data.field).toBe("role");
+    expect((badRole as any).data.result.error.role).toBeDefined();
     const last = await post(path, account, adminCookie, { intent: "role", role: "MANAGER" }, { userId: adminId });
     expect(statusOf(last as any)).toBe(409);
-    expect((last as any).data.error).toMatch(/last active admin/);
+    expect(
+      Object.values((last as any).data.result.error)
+        .flat()
+        .join(" "),
+    ).toMatch(/last active admin/);
     const self = await post(path, account, adminCookie, { intent: "deactivate" }, { userId: adminId });
     expect(statusOf(self as any)).toBe(409);
     const missing = await post("/admin/accounts/nobody", account, adminCookie, { intent: "reactivate" }, { userId: "nobody" });

@@ -1,13 +1,18 @@
 // A one-time sign-in link (a new agent or staff member, or a password reset): choose a password, get signed in, land on the role's home.
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FormErrors, TextField } from "~/components/forms";
 import { Button } from "~/components/ui";
 import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
+import { ALWAYS } from "~/models/whole-form";
 import { createSession } from "~/utils/auth.server";
 import { toastHeaders } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
+import { useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
 import { HOME_BY_ROLE } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Set your password · Handoff" }];
@@ -26,18 +31,19 @@ const PasswordSchema = z
     password: z.string({ error: "Choose a password" }).min(10, "Use at least 10 characters").max(200, "That password is too long"),
     confirm: z.string({ error: "Type the password again" }),
   })
-  .refine((p) => p.password === p.confirm, { message: "The two passwords differ", path: ["confirm"] });
+  .refine((p) => typeof p.confirm !== "string" || p.password === p.confirm, { message: "The two passwords differ", path: ["confirm"], ...ALWAYS });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = PasswordSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success)
-    return data({ errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> }, { status: 400 });
-  const user = await acceptInvitation(params.token ?? "", parsed.data.password);
+  const submission = parseWithZod(await readForm(request), { schema: PasswordSchema });
+  const hideFields = ["password", "confirm"];
+  if (submission.status !== "success") return replyInvalid(submission, { hideFields });
+  const user = await acceptInvitation(params.token ?? "", submission.value.password);
   if (!user)
-    return data(
-      { errors: { form: "This link has been used or has expired. Ask your recruiter or an admin for a new one." } as Record<string, string> },
-      { status: 410 },
-    );
+    return replyInvalid(submission, {
+      formErrors: ["This link has been used or has expired. Ask your recruiter or an admin for a new one."],
+      hideFields,
+      status: 410,
+    });
   const headers = new Headers({ "Set-Cookie": await createSession(user.id, request.headers.get("User-Agent")) });
   const home = user.role === "AGENT" ? "/profile" : HOME_BY_ROLE[user.role];
   for (const [k, v] of await toastHeaders({
@@ -48,13 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(home, { headers });
 }
 
-const input = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
-
 export default function Invite() {
   const { invitee } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const errors = actionData?.errors ?? {};
+  const [form, fields] = useZodForm(PasswordSchema, { id: "set-password", lastResult: actionData?.result });
+  const pending = useIsPending();
   return (
     <main className="flex min-h-full items-center justify-center bg-slate-50 px-4 py-12">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -67,39 +71,21 @@ export default function Invite() {
               {invitee.reset ? `Choose a new password, ${invitee.firstName}` : `Welcome, ${invitee.firstName}`}
             </h1>
             <p className="mt-1 text-sm text-slate-600">Choose a password for {invitee.email}. This link works once.</p>
-            <Form method="post" className="mt-6 space-y-4">
-              {errors.form ? (
-                <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
-                  {errors.form}
-                </p>
-              ) : null}
+            <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+              <FormErrors errors={form.errors} id={form.errorId} />
               <input type="text" name="username" autoComplete="username" value={invitee.email} readOnly hidden />
-              <div>
-                <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-                  New password
-                </label>
-                <input
-                  id="password"
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  minLength={10}
-                  required
-                  className={input}
-                  aria-describedby="password-help"
-                />
-                <p id="password-help" className={errors.password ? "mt-1 text-sm text-rose-700" : "mt-1 text-xs text-slate-500"}>
-                  {errors.password ?? "At least 10 characters."}
-                </p>
-              </div>
-              <div>
-                <label htmlFor="confirm" className="block text-sm font-medium text-slate-800">
-                  Type it again
-                </label>
-                <input id="confirm" name="confirm" type="password" autoComplete="new-password" required className={input} />
-                {errors.confirm ? <p className="mt-1 text-sm text-rose-700">{errors.confirm}</p> : null}
-              </div>
-              <Button type="submit" className="w-full" disabled={navigation.state !== "idle"}>
+              <TextField
+                label="New password"
+                meta={fields.password}
+                inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+                hint="At least 10 characters."
+              />
+              <TextField
+                label="Type it again"
+                meta={fields.confirm}
+                inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
+              />
+              <Button type="submit" className="w-full" disabled={pending}>
                 Set password and sign in
               </Button>
             </Form>

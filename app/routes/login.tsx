@@ -2,14 +2,14 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod, getZodConstraint } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui";
 import { TextField } from "~/components/forms";
 import { createSession, getUser, safeRedirect, verifySignIn } from "~/utils/auth.server";
 import { HOME_BY_ROLE } from "~/utils/permissions";
-import { readForm } from "~/utils/form.server";
+import { readForm, replyInvalid } from "~/utils/form.server";
 
 const SignInSchema = z.object({
   email: z
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: SignInSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return replyInvalid(submission, { hideFields: ["password"] });
   }
   const { email, password, redirectTo } = submission.value;
   const outcome = await verifySignIn(email, password, context.clientIp ?? "unknown");
@@ -44,10 +44,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : outcome.reason === "deactivated"
           ? "This account has been deactivated. Ask an admin if you need access again."
           : "That email and password don't match an account. Check both and try again.";
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status: outcome.reason === "throttled" ? 429 : outcome.reason === "deactivated" ? 403 : 400 },
-    );
+    return replyInvalid(submission, {
+      formErrors: [message],
+      hideFields: ["password"],
+      status: outcome.reason === "throttled" ? 429 : outcome.reason === "deactivated" ? 403 : 400,
+    });
   }
   const cookie = await createSession(outcome.user.id, request.headers.get("User-Agent"));
   return redirect(safeRedirect(redirectTo, HOME_BY_ROLE[outcome.user.role]), { headers: { "Set-Cookie": cookie } });

@@ -1,7 +1,7 @@
 // An interview as an .ics file, for the recruiter's calendar; recruiting roles only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createEvent } from "ics";
-import { getInterviewForCalendar } from "~/models/applicant.server";
+import { getInterviewForCalendar } from "~/models/interview.server";
 import { requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
 

@@ -1,3 +1,9 @@
+import type { Submission } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 // Reads a request's form body within limits — bytes (counted while streaming), field count, field-name
 // length, array indexes, NUL bytes — before any parser sees it, so one hostile POST costs next to nothing.
 //
@@ -5,9 +11,6 @@
 // and a route that renders the reply would then render a million rows. Every action reads its body
 // through `readForm` (or `readUploadForm` for files streamed to disk); the lint rule that bans
 // `request.formData()` keeps it so.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 export interface FormLimits {
   /** Largest body accepted, in bytes (default 256 KiB; uploads pass their own). */
@@ -213,4 +216,17 @@ export async function withUploadForm<T>(
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/**
+ * The reply to a form that did not go through: conform's `submission.reply()` (field errors beside their fields,
+ * form errors above them, the values kept) with status 400, or the status of the rule that refused it (409, 410…).
+ * Every route answers a failed form with this one shape, `{ result }`.
+ */
+export function replyInvalid<Schema>(
+  submission: Submission<Schema>,
+  options: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[]; status?: number } = {},
+) {
+  const { status = 400, ...reply } = options;
+  return data({ result: submission.reply(reply) }, { status });
 }

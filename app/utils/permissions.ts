@@ -47,6 +47,14 @@ export function can(user: { role: Role } | null | undefined, permission: Permiss
   return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
 }
 
+/**
+ * The loader's answer to "which of these may this user do?", for the page to hide what the role cannot use:
+ * `can: permitted(user, ["requests:decide"])` → `can["requests:decide"]`. The action still checks; hiding is a courtesy.
+ */
+export function permitted<P extends Permission>(user: { role: Role } | null | undefined, permissions: readonly P[]): Record<P, boolean> {
+  return Object.fromEntries(permissions.map((p) => [p, can(user, p)])) as Record<P, boolean>;
+}
+
 /** Where each role lands after signing in. */
 export const HOME_BY_ROLE: Record<Role, string> = {
   ADMIN: "/admin",

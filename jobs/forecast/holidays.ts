@@ -19,6 +19,13 @@ export interface Holiday {
 export const HOLIDAY_COUNTRIES = ["US", "SE", "FI", "NO", "DK", "DE", "PL", "GB"] as const;
 export type HolidayCountry = (typeof HOLIDAY_COUNTRIES)[number];
 
+const COUNTRY_OF_LANGUAGE: Record<string, HolidayCountry> = { sv: "SE", fi: "FI", no: "NO", nb: "NO", nn: "NO", da: "DK", de: "DE", en: "GB", pl: "PL" };
+
+/** The calendar a queue in this language starts with (a manager can change it): sv → SE, en → GB…; null when none fits. */
+export function countryOfLanguage(language: string): HolidayCountry | null {
+  return COUNTRY_OF_LANGUAGE[language.toLowerCase()] ?? null;
+}
+
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);

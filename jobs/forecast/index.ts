@@ -27,6 +27,7 @@
 //   formatForecastCsv(rows) -> the contract's CSV text
 //   holidays(country, { from: year, to: year }) -> [{ date: "YYYY-MM-DD", name, observance: "public" | "partial" }]
 //        computed rules (Easter-based included) for US, SE, FI, NO, DK, DE, PL, GB; InputError on other codes
+//   countryOfLanguage("sv") -> "SE"   a new queue's default calendar (null when no calendar fits)
 //   parseSpecialDaysCsv(text, fileName) -> SpecialDay[]   the `--special-days` file (date,kind[,label][,multiplier][,queue])
 //
 // Everything here is pure: no database, no Redis, no clock.
@@ -39,6 +40,6 @@ export { formatInstant, groupByQueue, historyRowReader, parseHistoryCsv, parseIn
 export type { HistoryRow, QueueSeries } from "./history";
 export { DEFAULT_TUNING, forecast, formatForecastCsv, humanQuantiles } from "./forecast";
 export type { ForecastOptions, ForecastRow, SpecialDay, Tuning } from "./forecast";
-export { easterSunday, holidays, HOLIDAY_COUNTRIES } from "./holidays";
+export { countryOfLanguage, easterSunday, holidays, HOLIDAY_COUNTRIES } from "./holidays";
 export type { Holiday, HolidayCountry, Observance } from "./holidays";
 export { parseSpecialDaysCsv } from "./special-days";

@@ -1,6 +1,6 @@
 // One queue's forecast run, pure: the engine's forecast of its history, the recent AHT, the opening-hours
 // mask in the queue's zone and agents required per interval — what the forecast job stores.
-import { forecast, requiredAgents, type HistoryRow, type QueueServiceParams } from "../forecast";
+import { forecast, requiredAgents, type HistoryRow, type QueueServiceParams, type SpecialDay } from "../forecast";
 import { staffingDemand } from "./adjust";
 import { openingHoursToRanges, weeklyMask, type OpeningHours } from "./calendar";
 
@@ -15,6 +15,10 @@ export interface ForecastQueueSettings {
   openingHours: OpeningHours | null;
   /** Staffing parameters; `ahtSeconds` is the fallback when history has no AHT. */
   service: QueueServiceParams;
+  /** Holiday calendar (HOLIDAY_COUNTRIES); null or absent: none. */
+  country?: string | null;
+  /** The manager's special days over history and horizon (entries for other queues are ignored by the engine). */
+  specialDays?: SpecialDay[];
 }
 
 export interface QueueForecastInterval {
@@ -49,7 +53,12 @@ export function forecastQueue(
   run: { start: number; days: number; quantile: number },
 ): QueueForecastInterval[] {
   if (history.length === 0) return [];
-  const rows = forecast(history, { start: run.start, days: run.days });
+  const rows = forecast(history, {
+    start: run.start,
+    days: run.days,
+    ...(queue.country ? { country: queue.country } : {}),
+    ...(queue.specialDays?.length ? { specialDays: queue.specialDays } : {}),
+  });
   const aht = recentAht(history, run.start - AHT_WEEKS * 7 * DAY_MS, queue.service.ahtSeconds);
   const open = queue.openingHours
     ? weeklyMask(run.start, rows.length, queue.intervalMinutes, queue.timeZone, openingHoursToRanges(queue.openingHours))

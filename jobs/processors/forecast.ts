@@ -2,6 +2,7 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import { countForecastIntervals, getForecastRun, markForecastRun, saveForecastIntervals, type ForecastIntervalInput } from "../../app/models/forecast.server";
 import { listQueueSettings, queueServiceParams } from "../../app/models/queue.server";
+import { specialDaysForForecast } from "../../app/models/special-day.server";
 import { engineHistory } from "../../app/models/volume.server";
 import { forecastQueue } from "../planning/forecast-queue";
 import { defineProcessor, isFinalAttempt } from "./define";
@@ -23,13 +24,15 @@ export async function runForecast(runId: string, reportProgress: (percent: numbe
   const queues = await listQueueSettings();
   const start = run.startAt.getTime();
   const historyFrom = new Date(start - HISTORY_WEEKS * WEEK_MS);
+  // The manager's special days over the history the engine learns from and the horizon it forecasts.
+  const specialDays = await specialDaysForForecast(historyFrom, new Date(start + run.days * 86_400_000));
   const output: ForecastIntervalInput[] = [];
   for (const [index, queue] of queues.entries()) {
     // Cancellation is checked between queues: a cancelled run stores nothing.
     const current = await getForecastRun(runId);
     if (current?.status === "CANCELLED") throw new CancelledError("cancelled by a manager");
     const history = await engineHistory(queue, historyFrom, run.startAt);
-    const rows = forecastQueue(history, { ...queue, service: queueServiceParams(queue) }, { start, days: run.days, quantile: run.quantile });
+    const rows = forecastQueue(history, { ...queue, service: queueServiceParams(queue), specialDays }, { start, days: run.days, quantile: run.quantile });
     for (const row of rows) output.push({ queueId: queue.id, ...row });
     await reportProgress(Math.round(((index + 1) / queues.length) * 90));
   }

@@ -28,6 +28,8 @@ export interface BoundOptions {
    * worker is done). The ascent jumps there once; L at LP-optimal duals is at least the LP optimum.
    */
   prices?: () => Float64Array[] | null;
+  /** Called with each agent class's best week at every evaluation (breaks placed): columns for a restricted master. */
+  collect?: (agent: CompiledAgent, members: number, plan: PlacedShift[]) => void;
 }
 
 export interface BoundResult {
@@ -104,6 +106,13 @@ function requirementRows(model: CompiledInstance) {
  * (the best known schedule's under-coverage), then, if time remains, re-prices with the duals of a
  * HiGHS master LP over every plan the ascent produced. Every L(π) evaluated is a valid bound.
  */
+/**
+ * Polyak steps aim at best + TARGET_SHARE × (schedule's under-coverage − best) rather than at the schedule's
+ * under-coverage itself: the schedule is often a point or more above the relaxation, and aiming there
+ * overshoots. Measured on varied 300 × 6: 93.55 % instead of 93.75 % after 60 rounds, equal after 150 (025).
+ */
+const TARGET_SHARE = 0.6;
+
 export async function lowerBound(model: CompiledInstance, options: BoundOptions): Promise<BoundResult> {
   const { now, deadline } = options;
   const rows = requirementRows(model);
@@ -148,11 +157,13 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
       const result = bestPlan(model, agent, agentStates(model, agent), values, null, scratch);
       if (result.score <= 0) continue;
       value -= members * result.score;
-      for (const p of result.shifts) {
+      const plan = result.shifts.map((p) => {
         const breaks: number[] = [];
         placeBreaks(model.kinds[p.kind], p.start, prefixes[p.queue], breaks);
-        for (const r of planRows(model, [{ ...p, breaks }], rows.rowOf)) covered[r] += members;
-      }
+        return { ...p, breaks };
+      });
+      for (const r of planRows(model, plan, rows.rowOf)) covered[r] += members;
+      options.collect?.(agent, members, plan);
     }
     return value;
   };
@@ -194,7 +205,8 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
       norm += direction[r] * direction[r];
     }
     if (norm === 0 || theta < 1e-4) break;
-    const step = (theta * Math.max(target - value, 0.01 * Math.max(1, target))) / norm;
+    const aim = best + TARGET_SHARE * (target - best);
+    const step = (theta * Math.max(aim - value, 0.01 * Math.max(1, target))) / norm;
     for (let r = 0; r < R; r++) pi[r] = Math.min(1, Math.max(0, pi[r] + step * direction[r]));
     options.onProgress?.(Math.min(1, (now() - started) / Math.max(1, deadline - started)), `bound ${best.toFixed(1)} (iteration ${iterations})`);
     if (iterations % 4 === 0) await new Promise((resolve) => setImmediate(resolve));

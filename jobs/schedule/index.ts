@@ -51,8 +51,8 @@ export interface SolveOptions {
 /**
  * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
  * until a round gains nothing, at most 55 % of the time), the bound (Lagrangian, until it stalls or
- * 75 % of the time), a second start from the bound's prices if it had at least 5 rounds (each agent's Lagrangian week, repaired
- * by best responses; the better schedule is kept), then ruin-and-recreate perturbations until the
+ * 75 % of the time), a second start from the bound's prices if it had at least 5 rounds (scarcest agents first, an
+ * under-staffed cell worth its price instead of 1, then best responses; the better schedule is kept), then ruin-and-recreate perturbations until the
  * limit. From the start, the plain LP relaxation is solved on a worker thread (until 85 %); if it
  * is done by 90 %, the Lagrangian is also evaluated at its duals. The bound reported is the best of
  * the three values; none of them changes the schedule, which depends on the seed and clock only.
@@ -97,7 +97,7 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   // Prices from a handful of rounds are too rough to be worth the time (large weeks at short limits).
   if (bound.prices && bound.iterations >= 5 && now() < at(0.9)) {
     const second = new ScheduleSearch(model, options.seed + 1);
-    await second.seedFromPrices(bound.prices, control(at(0.95)));
+    await second.constructFromPrices(bound.prices, control(at(0.95)));
     await second.improve(control(at(0.95)));
     if (second.objective() < search.objective()) search.adopt(second);
   }

@@ -1,6 +1,6 @@
 // The schedule search: scarcest agents first, each given its exact best week against the residual demand, then rip-up and re-insert until the time limit.
 import type { Instance, Shift } from "./instance";
-import { placeBreaks, priceTables, type CompiledAgent, type CompiledInstance } from "./rules";
+import { placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
 import { agentStates, bestPlan, PlanScratch, type AgentStates } from "./plan";
 import { seededRandom, type Random } from "./random";
 
@@ -8,6 +8,8 @@ import { seededRandom, type Random } from "./random";
 export const W_UNDER = 1e9;
 export const W_SHORTFALL_PER_MINUTE = 1e4;
 export const W_OVER = 1;
+/** The least weight a guiding price gives an under-staffed cell (so it still beats idling). */
+const GUIDE_FLOOR = 0.05;
 
 /** A placed shift in solver terms; `breaks` holds break starts in the order of the kind's break specs. */
 export interface PlacedShift {
@@ -44,12 +46,26 @@ class Coverage {
     this.refresh();
   }
 
+  /**
+   * Prices per queue and interval (the bound's) that weigh under-staffed cells while set: a cell the
+   * relaxation prices low is one other agents can cover, so it is worth less to this one.
+   */
+  private guide: Float64Array[] | null = null;
+
   /** Value of one more agent on q at t: exact objective change plus a tie-break toward the deepest deficits. */
   private gainAt(q: number, t: number): number {
     const deficit = this.model.required[q][t] - this.staffed[q][t];
     const under = deficit <= 0 ? 0 : deficit >= 1 ? 1 : deficit;
     const depth = deficit <= 0 ? 0 : Math.min(deficit, 8) / 8;
-    return W_UNDER * under - W_OVER * (1 - under) + this.tieBreak * depth;
+    const weight = this.guide ? GUIDE_FLOOR + (1 - GUIDE_FLOOR) * Math.min(1, this.guide[q][t]) : 1;
+    return W_UNDER * under * weight - W_OVER * (1 - under) + this.tieBreak * depth;
+  }
+
+  /** Sets (or clears, with null) the guiding prices and recomputes every value. */
+  setGuide(prices: Float64Array[] | null): void {
+    this.guide = prices;
+    for (let q = 0; q < this.dirty.length; q++) this.dirty[q].push([0, this.model.intervals]);
+    this.refresh();
   }
 
   apply(shift: PlacedShift, sign: 1 | -1): void {
@@ -257,28 +273,16 @@ export class ScheduleSearch {
   }
 
   /**
-   * A fresh start from prices (the bound's): every agent takes its own best week as if each cell
-   * were worth its price, as in the Lagrangian subproblem, then best responses repair the excess.
-   * Near-optimal prices make the agents' weeks jointly close to the relaxation's optimum, a start
-   * that scarcity order alone does not find.
+   * A fresh start guided by prices: scarcest agents first, each taking its best week where an
+   * under-staffed cell is worth its price instead of 1, and best responses under those values until
+   * a round gains nothing; the caller then improves under the exact objective.
    */
-  async seedFromPrices(prices: Float64Array[], control: Control): Promise<void> {
-    const { model } = this;
-    const { values, prefixes } = priceTables(model, prices);
-    for (let a = 0; a < model.agents.length; a++) this.setPlan(a, []);
-    for (const a of scarcityOrder(model)) {
-      if (this.stopped(control)) break;
-      const result = bestPlan(model, model.agents[a], this.states[a], values, null, this.scratch);
-      const plan = result.shifts.map((p) => {
-        const breaks: number[] = [];
-        placeBreaks(model.kinds[p.kind], p.start, prefixes[p.queue], breaks);
-        return { ...p, breaks };
-      });
-      for (const sh of plan) this.coverage.apply(sh, 1);
-      this.plans[a] = plan;
-      await this.pause(control);
-    }
-    this.coverage.refresh();
+  async constructFromPrices(prices: Float64Array[], control: Control): Promise<void> {
+    for (let a = 0; a < this.model.agents.length; a++) this.setPlan(a, []);
+    this.coverage.setGuide(prices);
+    await this.construct(control);
+    await this.improve(control);
+    this.coverage.setGuide(null);
   }
 
   /** Copies another search's plans (same model). */

@@ -1,4 +1,5 @@
 // The demo company's queues: a Nordic buy-now-pay-later firm whose AI answers chat in every market.
+import { countryOfLanguage } from "../../jobs/forecast/holidays";
 
 export type DemoQueue = {
   key: string;
@@ -125,5 +126,6 @@ export function demoQueueData(queue: DemoQueue) {
     shrinkage: queue.service.shrinkage,
     concurrency: queue.service.concurrency,
     openingHours: queue.openingHours,
+    country: countryOfLanguage(queue.language),
   };
 }
