@@ -28,6 +28,9 @@ export const ScheduleSummaryColumn = z.object({
 });
 export type StoredScheduleSummary = z.infer<typeof ScheduleSummaryColumn>;
 
+/** Schedule.staffed: agents staffed per queue key and interval of the week (breaks excluded). */
+export const StaffedColumn = z.record(z.string(), z.array(z.number()));
+
 /** Opening.languages and Applicant.languages: a language code and a CEFR level (or NATIVE). */
 export const LanguagesColumn = z.array(z.object({ language: z.string(), level: z.string() }));
 export type LanguageLevel = z.infer<typeof LanguagesColumn>[number];

@@ -2,7 +2,7 @@
 import { prisma } from "~/utils/db.server";
 import { checkSchedule } from "../../jobs/schedule";
 import { ruleSetForSchedule } from "./labour-rules.server";
-import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift } from "./schedule.server";
+import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift, writeDraftView } from "./schedule.server";
 
 export class SwapError extends Error {}
 
@@ -119,6 +119,7 @@ export async function approveSwap(swapId: string, managerName: string, timeZone 
     await tx.shift.update({ where: { id: swap.shiftId }, data: { agentId: swap.takenById!, editedBy: managerName } });
     // Approved swaps take effect for agents at once, without waiting for the next publish.
     await tx.publishedShift.updateMany({ where: { shiftId: swap.shiftId }, data: { agentId: swap.takenById! } });
+    await writeDraftView(tx, swap.shift.scheduleId, weekStart);
   });
 }
 

@@ -13,6 +13,7 @@ import {
   publishSchedule,
   saveSolvedSchedule,
   ScheduleConflictError,
+  staffedMatrix,
   ScheduleRuleError,
   toEngineShift,
   weekStartOf,
@@ -168,6 +169,42 @@ describe("schedule run", () => {
     expect(await prisma.publishedShift.count({ where: { scheduleId } })).toBe(await prisma.shift.count({ where: { scheduleId } }));
     // Just published: nothing has changed since (breaks compared whatever jsonb's key order).
     expect(await changesSincePublish(scheduleId)).toEqual({ changed: 0, agents: 0 });
+  });
+
+  it("keeps the page's view of the draft with its shifts: staffed per interval, agents, changes since publish", async () => {
+    const viewOf = async () => {
+      const s = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+      const shifts = await listShifts(scheduleId);
+      const staffed = staffedMatrix(
+        { intervals: 672, queues: [{ id: key }] },
+        shifts.map((sh) => toEngineShift(weekStart, sh)),
+      );
+      return { s, shifts, staffed: staffed.get(key) };
+    };
+    const published = await viewOf();
+    expect(published.s.staffed).toEqual({ [key]: published.staffed });
+    expect(published.s.shiftAgents).toBe(new Set(published.shifts.map((sh) => sh.agentId)).size);
+    expect(published.s.changedShifts).toBe(0);
+    // A valid edit (the same shift moved a quarter hour later) changes the stored view in the same transaction.
+    const shift = published.shifts.find((sh) => !(sh.breaks as unknown[]).length) ?? published.shifts[0];
+    const later = (d: Date) => new Date(d.getTime() + 15 * 60_000);
+    await editShift(
+      scheduleId,
+      published.s.version,
+      {
+        shiftId: shift.id,
+        queueKey: key,
+        start: later(shift.start),
+        end: later(shift.end),
+        breaks: shift.breaks.map((b) => ({ start: later(new Date(b.start)), end: later(new Date(b.end)) })),
+      },
+      "vitest",
+    ).catch((error: unknown) => {
+      if (!(error instanceof ScheduleRuleError)) throw error;
+    });
+    const edited = await viewOf();
+    expect(edited.s.staffed).toEqual({ [key]: edited.staffed });
+    if (edited.s.version !== published.s.version) expect(edited.s.changedShifts).toBe(1);
   });
 });
 
