@@ -2,6 +2,7 @@
 // session is refused at its next click; the audit log shows both changes. Screenshots go to e2e/.screenshots.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
+import { receivedMail } from "./mail-server";
 
 const stamp = Date.now();
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `e2e/.screenshots/${name}.png`, fullPage });
@@ -16,7 +17,7 @@ async function invite(page: Page, name: string, email: string, role: string) {
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
 }
 
-/** The invitation link from the outbox page, as an admin would forward it with no mail server configured. */
+/** The invitation link from the outbox page, where an admin reads every message (sent or not). */
 async function linkFromOutbox(page: Page, email: string): Promise<string> {
   await page.goto("/admin/outbox");
   const message = page
@@ -65,6 +66,19 @@ test("an admin invites a planning manager, who signs in from the link and opens 
   await expect(page.getByRole("row", { name: new RegExp(email) }).getByText("Active")).toBeVisible();
 });
 
+test("an invitation is delivered to the mail server, and the outbox says it was sent", async ({ page }) => {
+  const email = `elin.${stamp}@handoff.example`;
+  await signIn(page, "ADMIN");
+  await invite(page, "Elin Mailsson", email, "Recruiter");
+  await expect.poll(() => receivedMail().filter((m) => m.to.includes(email)).length, { timeout: 30_000 }).toBe(1);
+  const [mail] = receivedMail().filter((m) => m.to.includes(email));
+  expect(mail!.raw).toMatch(/Subject: .*invited you to Handoff/);
+  expect(mail!.raw.replace(/=\r?\n/g, "")).toMatch(/\/invite\/[A-Za-z0-9_-]+/);
+  await page.goto("/admin/outbox");
+  const message = page.getByTestId("outbox-message").filter({ hasText: `To ${email}` });
+  await expect(message.getByText("sent", { exact: true })).toBeVisible();
+});
+
 test("a deactivated account's open session is refused at the next click", async ({ page, browser }) => {
   const email = `jonas.${stamp}@handoff.example`;
   await signIn(page, "ADMIN");
@@ -109,4 +123,22 @@ test("an admin cannot deactivate their own account; the button says why", async 
     .click();
   await expect(page.getByRole("button", { name: "Deactivate" })).toBeDisabled();
   await expect(page.getByText("You cannot deactivate your own account; another admin can.")).toBeVisible();
+});
+
+test("an agent leaves: the admin gives the last working day and the reason, and the account shows them", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  // A generated demo agent (the named ones sign in in other tests).
+  await page.goto("/admin?role=AGENT&status=active&q=agents.handoff.example");
+  const link = page.getByRole("row").getByRole("link").last();
+  const name = (await link.innerText()).trim();
+  await link.click();
+  const leaving = page.getByRole("form", { name: "The agent leaves" });
+  await expect(leaving.getByLabel("Last working day")).toBeVisible();
+  await leaving.getByLabel("Why they left").selectOption({ label: "Took another job" });
+  await leaving.getByRole("button", { name: "Deactivate: the agent has left" }).click();
+  await expect(page.getByText(`${name} has left and is signed out everywhere`, { exact: false })).toBeVisible();
+  await expect(page.getByText("Last working day")).toBeVisible();
+  await expect(page.getByText(/· Took another job/)).toBeVisible();
+  await page.getByRole("button", { name: "Reactivate" }).click();
+  await expect(page.getByText(`${name} can sign in again with their password`)).toBeVisible();
 });

@@ -38,6 +38,8 @@ test("a manager lists a sale day for one queue, edits and removes it", async ({ 
   await shot(page, "special-days-manager");
 
   await item.getByRole("link", { name: `Edit ${NAME}` }).click();
+  // The add form is replaced by the edit form once the navigation lands: fill only after that.
+  await expect(page.getByRole("button", { name: "Save", exact: true })).toBeVisible();
   await hydrated(page);
   await page.getByRole("spinbutton", { name: /Volume factor/ }).fill("2.5");
   await page.getByRole("button", { name: "Save", exact: true }).click();

@@ -42,8 +42,8 @@ export const JOBS = {
   }),
   "demo-plan": job({
     label: "Demo plan",
-    description: "For a new demo: forecasts from this week, then builds and publishes this week's and next week's schedules.",
-    payload: z.object({ requestedBy }),
+    description: "For a new demo: forecasts from this week, then builds and publishes this week's and next week's schedules (or more weeks).",
+    payload: z.object({ requestedBy, weeks: z.number().int().min(1).max(12).optional() }),
     result: z.union([z.object({ skipped: z.string() }), z.object({ weeks: z.number(), shifts: z.number() })]),
     describe: (r) => ("skipped" in r ? `Skipped: ${r.skipped}` : `${r.weeks} weeks planned and published, ${r.shifts} shifts`),
   }),

@@ -8,6 +8,7 @@ import { DEMO_LEAVERS, demoRoster } from "./demo/roster";
 import { generateHistory, historyEnd } from "./demo/history";
 import { replaceHistory } from "../app/models/volume.server";
 import { recruitingSeedSize, seedRecruiting } from "./demo/recruiting";
+import { ensureRuleSet } from "../app/models/labour-rules.server";
 
 const HISTORY_WEEKS = 12;
 const DEFAULT_PASSWORD = "handoff-demo";
@@ -48,7 +49,7 @@ async function seedAgents(startDate: Date) {
   const queues = new Map((await prisma.queue.findMany({ select: { id: true, key: true } })).map((q) => [q.key, q.id]));
   const passwordHash = await hashPasswordForSeed(DEFAULT_PASSWORD);
   let created = 0;
-  for (const agent of demoRoster()) {
+  for (const agent of demoRoster(11, Number(process.env.SEED_AGENTS) || undefined)) {
     if (await prisma.user.findUnique({ where: { email: agent.email }, select: { id: true } })) continue;
     await prisma.user.create({
       data: {
@@ -112,6 +113,15 @@ async function seedLeavers(now: Date) {
   return created;
 }
 
+/**
+ * Labour rules version 1 = the rules that were constants in code, so nothing changes for the demo. Weeks
+ * built before rules were versioned were built with exactly those, and are marked so.
+ */
+async function seedLabourRules() {
+  const v1 = await ensureRuleSet();
+  await prisma.schedule.updateMany({ where: { ruleSetId: null, runStatus: "SUCCEEDED" }, data: { ruleSetId: v1.id } });
+}
+
 /** The demo's two capacity scenarios: the base plan (nightly) and "Containment 75 % by spring". */
 async function seedScenarios(now: Date) {
   if ((await prisma.capacityScenario.count()) > 0) return 0;
@@ -126,6 +136,7 @@ async function seedScenarios(now: Date) {
 async function main() {
   const started = Date.now();
   const people = await seedPeople();
+  await seedLabourRules();
   const end = historyEnd(new Date());
   const rows = await seedQueuesAndHistory(end);
   const agents = await seedAgents(new Date(end.getTime() - HISTORY_WEEKS * 7 * 24 * 3600_000));
@@ -146,13 +157,17 @@ async function queueDemoPlanOnce() {
   if (process.env.HANDOFF_DEMO_PLAN === "0" || !process.env.REDIS_URL || !process.env.SESSION_SECRET) return;
   const { sharedRedis } = await import("../app/utils/redis.server");
   const queued = await queueCapacityOnce();
-  if ((await prisma.forecastRun.count()) > 0) {
+  const weeks = Number(process.env.SEED_PLAN_WEEKS) || 2;
+  // The benchmark (SEED_PLAN_WEEKS) re-seeds its database: a plan that did not publish every week is queued again and finishes them.
+  const unfinished =
+    process.env.SEED_PLAN_WEEKS && (await prisma.schedule.count({ where: { status: "PUBLISHED" } })) < weeks && (await prisma.forecastRun.count()) > 0;
+  if ((await prisma.forecastRun.count()) > 0 && !unfinished) {
     if (queued) await sharedRedis().quit();
     return;
   }
   const { queueDemoPlan } = await import("../jobs/processors/demo-plan");
   const { getQueue } = await import("../jobs/queues");
-  await queueDemoPlan();
+  await queueDemoPlan(weeks, unfinished ? `demo-plan-${Date.now()}` : "demo-plan");
   await getQueue("demo-plan").close();
   await sharedRedis().quit();
   console.log("Seed: queued the demo plan (forecast, then this week's and next week's schedules, published).");

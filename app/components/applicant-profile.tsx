@@ -86,6 +86,12 @@ export function Timeline({ application, timeZone }: { application: ApplicationDe
       text: c.fromStage ? `Moved from ${c.fromStage.name} to ${c.toStage.name}` : "Applied",
       detail: [c.by?.name, c.reason].filter(Boolean).join(" · "),
     })),
+    ...application.reapplications.map((r) => ({
+      at: r.createdAt,
+      key: r.id,
+      text: `Applied again (${r.changes.length ? `changed: ${r.changes.join(", ")}` : "no changes"})`,
+      detail: "",
+    })),
     ...application.interviews.map((iv) => ({ at: iv.startsAt, key: iv.id, text: `Interview (${iv.durationMinutes} min)`, detail: iv.interviewer?.name ?? "" })),
     ...application.scorecards.map((s) => ({
       at: s.createdAt,

@@ -1,8 +1,7 @@
 // Schedule views: the coverage heatmap (queues × hours of the week, scheduled − required) and the
 // per-agent timeline (shifts as bars, breaks as notches), both in the viewer's time zone.
 import { Link } from "@remix-run/react";
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { formatInZone } from "~/utils/time";
 
 export type CoverageRow = { queue: string; required: number[]; staffed: number[] };
 
@@ -34,6 +33,8 @@ export function CoverageHeatmap({
   const width = labelW + HOURS * cell;
   const rowH = 22;
   const height = 26 + rows.length * rowH;
+  // One label per hour of the week, shared by every queue's row (formatting a date in a zone is not free).
+  const hourLabels = Array.from({ length: HOURS }, (_, h) => formatInZone(weekStart + h * 3_600_000, timeZone, "EEE HH:mm"));
   return (
     <figure>
       <div className="overflow-x-auto">
@@ -43,7 +44,7 @@ export function CoverageHeatmap({
           </title>
           {Array.from({ length: 7 }, (_, d) => (
             <text key={d} x={labelW + d * 24 * cell + 2} y={12} fontSize="11" fill="#475569">
-              {format(new TZDate(weekStart + d * 86_400_000, timeZone), "EEE d MMM")}
+              {formatInZone(weekStart + d * 86_400_000, timeZone, "EEE d MMM")}
             </text>
           ))}
           {rows.map((row, r) => (
@@ -61,7 +62,7 @@ export function CoverageHeatmap({
                 const gap = (st - req) / intervalsPerHour;
                 return (
                   <rect key={h} x={labelW + h * cell} y={2} width={cell - 0.6} height={rowH - 4} fill={cellColor(gap, req, st)}>
-                    <title>{`${row.queue} ${format(new TZDate(weekStart + h * 3_600_000, timeZone), "EEE HH:mm")}: required ${(req / intervalsPerHour).toFixed(1)}, scheduled ${(st / intervalsPerHour).toFixed(1)}`}</title>
+                    <title>{`${row.queue} ${hourLabels[h]}: required ${(req / intervalsPerHour).toFixed(1)}, scheduled ${(st / intervalsPerHour).toFixed(1)}`}</title>
                   </rect>
                 );
               })}
@@ -128,7 +129,7 @@ export function AgentTimeline({
           <g key={d}>
             <rect x={labelW + d * 24 * hourW} y={0} width={24 * hourW} height={height} fill={d % 2 ? "#f8fafc" : "#ffffff"} />
             <text x={labelW + d * 24 * hourW + 3} y={13} fontSize="11" fill="#475569">
-              {format(new TZDate(weekStart + d * 86_400_000, timeZone), "EEE d")}
+              {formatInZone(weekStart + d * 86_400_000, timeZone, "EEE d")}
             </text>
           </g>
         ))}
@@ -144,7 +145,7 @@ export function AgentTimeline({
               <Link
                 key={s.id}
                 to={editLink(s.id)}
-                aria-label={`${agent.name}, ${s.queue}, ${format(new TZDate(s.start, timeZone), "EEE HH:mm")}–${format(new TZDate(s.end, timeZone), "HH:mm")}`}
+                aria-label={`${agent.name}, ${s.queue}, ${formatInZone(s.start, timeZone, "EEE HH:mm")}–${formatInZone(s.end, timeZone, "HH:mm")}`}
               >
                 <rect
                   x={x(s.start)}
@@ -159,7 +160,7 @@ export function AgentTimeline({
                 {s.breaks.map((b) => (
                   <rect key={b.start} x={x(b.start)} y={3} width={Math.max(1.5, x(b.end) - x(b.start))} height={rowH - 6} fill="#ffffff" opacity={0.85} />
                 ))}
-                <title>{`${s.queue} ${format(new TZDate(s.start, timeZone), "EEE HH:mm")}–${format(new TZDate(s.end, timeZone), "HH:mm")}${s.breaks.length ? `, break ${format(new TZDate(s.breaks[0].start, timeZone), "HH:mm")}` : ""}`}</title>
+                <title>{`${s.queue} ${formatInZone(s.start, timeZone, "EEE HH:mm")}–${formatInZone(s.end, timeZone, "HH:mm")}${s.breaks.length ? `, break ${formatInZone(s.breaks[0].start, timeZone, "HH:mm")}` : ""}`}</title>
               </Link>
             ))}
           </g>

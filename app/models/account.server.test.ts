@@ -160,10 +160,12 @@ describe("deactivation", () => {
         weeklyMaxMinutes: 1200,
       },
     });
-    await deactivateAccount(agentUser.id, actor);
-    expect((await prisma.agent.findUniqueOrThrow({ where: { userId: agentUser.id } })).active).toBe(false);
+    // An agent is not deactivated without a last working day and a reason.
+    expect(await deactivateAccount(agentUser.id, actor)).toMatchObject({ ok: false, field: "leftAt" });
+    await deactivateAccount(agentUser.id, actor, new Date(), { leftAt: "2026-06-30", leaveReason: "moved" });
+    expect(await prisma.agent.findUniqueOrThrow({ where: { userId: agentUser.id } })).toMatchObject({ active: false, leaveReason: "moved" });
     await reactivateAccount(agentUser.id, actor);
-    expect((await prisma.agent.findUniqueOrThrow({ where: { userId: agentUser.id } })).active).toBe(true);
+    expect(await prisma.agent.findUniqueOrThrow({ where: { userId: agentUser.id } })).toMatchObject({ active: true, leftAt: null, leaveReason: null });
   });
 
   it("refuses to deactivate yourself", async () => {

@@ -10,6 +10,9 @@ import { recordAudit } from "./audit.server";
 import { createInvitation, invitationLink } from "./invitation.server";
 import { deliverSoon, enqueueMail } from "./outbox.server";
 import type { InviteInput } from "./account-forms";
+import { LEAVE_REASONS, type Leaving } from "./leaving";
+import { removeLeaverFromDrafts } from "./schedule.server";
+import { localDate } from "~/utils/time";
 
 export type AccountResult = { ok: true; message: string } | { ok: false; error: string; field?: string };
 
@@ -91,6 +94,7 @@ export async function getAccount(id: string, now = new Date()) {
       deactivatedAt: true,
       lastSignInAt: true,
       createdAt: true,
+      agent: { select: { leftAt: true, leaveReason: true } },
       _count: { select: { sessions: { where: { expiresAt: { gt: now } } } } },
       invitations: { where: { usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, take: 1, select: { purpose: true, expiresAt: true } },
     },
@@ -174,32 +178,59 @@ export async function changeRole(userId: string, role: (typeof STAFF_ROLES)[numb
   });
 }
 
-/** Deactivates an account: it cannot sign in, its sessions end at once and its open links stop working. */
-export async function deactivateAccount(userId: string, actor: Actor, now = new Date()): Promise<AccountResult> {
+/**
+ * Deactivates an account: it cannot sign in, its sessions end at once and its open links stop working.
+ * An agent also leaves: `leaving` (last working day and reason) is recorded for attrition, and they are
+ * taken off the roster and out of draft schedules after that day (`removeLeaverFromDrafts`).
+ */
+export async function deactivateAccount(userId: string, actor: Actor, now = new Date(), leaving?: Leaving): Promise<AccountResult> {
   if (userId === actor.id) return { ok: false, error: "You cannot deactivate your own account; ask another admin." };
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, deactivatedAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, role: true, deactivatedAt: true, agent: { select: { id: true, timeZone: true } } },
+    });
     if (!user) return { ok: false, error: "That account no longer exists" };
     if (user.deactivatedAt) return { ok: true, message: `${user.name} is already deactivated` };
     if (user.role === "ADMIN" && (await isLastActiveAdmin(tx, user.id))) return { ok: false, error: LAST_ADMIN_MESSAGE };
+    if (user.agent && !leaving) return { ok: false, field: "leftAt", error: "Enter their last working day and why they left" };
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: now } });
-    // A deactivated agent gets no more shifts from the scheduler; published shifts stay for managers to reassign.
-    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: false } });
+    let left: Awaited<ReturnType<typeof removeLeaverFromDrafts>> | null = null;
+    if (user.agent && leaving) {
+      await tx.agent.update({
+        where: { id: user.agent.id },
+        data: { active: false, leftAt: new Date(`${leaving.leftAt}T00:00:00Z`), leaveReason: leaving.leaveReason },
+      });
+      left = await removeLeaverFromDrafts(tx, user.agent, leaving.leftAt, now);
+    }
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
     await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    const leftText = leaving ? ` (left after ${leaving.leftAt}: ${LEAVE_REASONS[leaving.leaveReason].toLowerCase()})` : "";
     await recordAudit(
       tx,
       {
         actorId: actor.id,
         action: "account.deactivated",
         subject: { type: "User", id: user.id },
-        summary: `${actor.name} deactivated ${user.name}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
-        detail: { sessionsEnded: sessions.count },
+        summary: `${actor.name} deactivated ${user.name}${leftText}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
+        detail: { sessionsEnded: sessions.count, ...(leaving && left ? { leftAt: leaving.leftAt, leaveReason: leaving.leaveReason, ...left } : {}) },
       },
       now,
     );
-    return { ok: true, message: `${user.name} is deactivated and signed out everywhere` };
+    if (!left) return { ok: true, message: `${user.name} is deactivated and signed out everywhere` };
+    const removed = left.removedDraftShifts
+      ? `${left.removedDraftShifts} draft shift${left.removedDraftShifts === 1 ? "" : "s"} removed`
+      : "no draft shifts to remove";
+    const kept = left.publishedShiftsKept
+      ? `; ${left.publishedShiftsKept} published shift${left.publishedShiftsKept === 1 ? " needs" : "s need"} someone else: re-run and publish those weeks`
+      : "";
+    return { ok: true, message: `${user.name} has left and is signed out everywhere (${removed}${kept})` };
   });
+}
+
+/** Today's date where the admin is, for the leaving form's default and its "not in the future" check. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return localDate(now, timeZone);
 }
 
 export async function reactivateAccount(userId: string, actor: Actor, now = new Date()): Promise<AccountResult> {
@@ -208,7 +239,8 @@ export async function reactivateAccount(userId: string, actor: Actor, now = new 
     if (!user) return { ok: false, error: "That account no longer exists" };
     if (!user.deactivatedAt) return { ok: true, message: `${user.name} is already active` };
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: null } });
-    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: true } });
+    // Back after leaving (or deactivated by mistake): no longer counted as a leaver.
+    await tx.agent.updateMany({ where: { userId: user.id }, data: { active: true, leftAt: null, leaveReason: null } });
     await recordAudit(
       tx,
       { actorId: actor.id, action: "account.reactivated", subject: { type: "User", id: user.id }, summary: `${actor.name} reactivated ${user.name}` },

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import type { ApplicationInput } from "./application-form";
-import { eraseApplicant, submitApplication } from "./applicant.server";
+import { eraseApplicant, getApplicantDetail, submitApplication } from "./applicant.server";
 import { bulkReject, moveApplication } from "./application.server";
 import { hireApplicant } from "./hire.server";
 import { acceptInvitation } from "./invitation.server";
@@ -85,6 +85,11 @@ describe("applying", () => {
       select: { name: true, hoursWanted: true, _count: { select: { consents: true } } },
     });
     expect(stored).toEqual({ name: "Venla Korhonen-Laine", hoursWanted: 18, _count: { consents: 2 } });
+    // The timeline says the applicant applied again and what changed; the same form again changes nothing.
+    await submitApplication(openingA, applicant({ name: "Venla Korhonen-Laine", hoursWanted: 18 }), { consent });
+    const detail = await getApplicantDetail(first.applicantId);
+    const timeline = detail!.applications.find((a) => a.id === first.applicationId)!.reapplications;
+    expect(timeline.map((r) => r.changes)).toEqual([["name", "hours wanted 15 → 18 h"], []]);
 
     // The same new email submitted twice at once still ends as one applicant with one application.
     const twin = `twin.${stamp}@mail.example`;

@@ -3,9 +3,49 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { ApplicationInput } from "./application-form";
 import { utcHoursOfWeek } from "./availability";
-import { AvailabilityColumn, LanguagesColumn, readJsonColumn } from "./json-columns";
+import { AvailabilityColumn, LanguagesColumn, readJsonColumn, sameJson } from "./json-columns";
 
 type Tx = Prisma.TransactionClient;
+
+type ApplicantFields = Record<string, unknown> & { hoursWanted: number; cohort: string; country: string; timeZone: string };
+
+/** Fields a repeat application can change, in the words the timeline uses. */
+const CHANGE_LABELS: Record<string, string> = {
+  name: "name",
+  phone: "phone",
+  country: "country",
+  region: "region",
+  timeZone: "time zone",
+  cohort: "cohort",
+  school: "school",
+  graduation: "graduation",
+  termTimeCapHours: "term-time hours",
+  municipality: "municipality",
+  customerSince: "customer since",
+  customerId: "customer number",
+  hoursWanted: "hours wanted",
+  quietRoom: "quiet room",
+  headset: "headset",
+  broadbandMbps: "broadband",
+  languages: "languages",
+  availability: "availability",
+};
+/** Shown with their old and new values; the rest (personal details such as the phone) by name only. */
+const SHOWN_VALUES = new Set(["country", "timeZone", "cohort", "hoursWanted"]);
+
+/** What a repeat application changed: ["hours wanted 20 → 30 h", "availability"]. */
+function describeApplicantChanges(before: Record<string, unknown>, after: ApplicantFields): string[] {
+  const out: string[] = [];
+  for (const [field, label] of Object.entries(CHANGE_LABELS)) {
+    const was = before[field] ?? null;
+    const now = after[field] ?? null;
+    if (sameJson(was, now)) continue;
+    if (!SHOWN_VALUES.has(field)) out.push(label);
+    else if (field === "hoursWanted") out.push(`${label} ${String(was)} → ${String(now)} h`);
+    else out.push(`${label} ${String(was)} → ${String(now)}`);
+  }
+  return out;
+}
 
 export type SubmitOptions = {
   source?: string;
@@ -39,7 +79,10 @@ export async function submitApplication(openingId: string, input: ApplicationInp
       availability,
       availableHours: utcHoursOfWeek(availability, personal.timeZone, now),
     };
-    const existing = await db.applicant.findUnique({ where: { email: input.email }, select: { id: true, retainUntil: true } });
+    const existing = await db.applicant.findUnique({
+      where: { email: input.email },
+      select: { id: true, retainUntil: true, ...Object.fromEntries(Object.keys(CHANGE_LABELS).map((f) => [f, true])) },
+    });
     const applicant = existing
       ? await db.applicant.update({
           where: { id: existing.id },
@@ -51,7 +94,9 @@ export async function submitApplication(openingId: string, input: ApplicationInp
 
     const previous = await db.application.findUnique({ where: { applicantId_openingId: { applicantId: applicant.id, openingId } }, select: { id: true } });
     if (previous) {
-      await db.application.update({ where: { id: previous.id }, data: { updatedAt: now } });
+      // The timeline says so, with what changed (the stage is kept).
+      const changes = existing ? describeApplicantChanges(existing as Record<string, unknown>, fields) : [];
+      await db.application.update({ where: { id: previous.id }, data: { updatedAt: now, reapplications: { create: { changes, createdAt: now } } } });
       return { applicantId: applicant.id, applicationId: previous.id, created: false };
     }
     const first = await db.stage.findFirst({ where: { openingId, kind: "ACTIVE" }, orderBy: { position: "asc" }, select: { id: true } });
@@ -129,6 +174,7 @@ export async function getApplicantDetail(applicantId: string) {
               stages: { orderBy: { position: "asc" }, select: { id: true, name: true, kind: true } },
             },
           },
+          reapplications: { orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true, changes: true } },
           stageChanges: {
             orderBy: { createdAt: "asc" },
             select: {

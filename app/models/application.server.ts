@@ -205,27 +205,40 @@ export async function getKanban(openingId: string) {
     },
   });
   if (!opening) return null;
-  const visible = { anonymizedAt: null };
-  const columns = await Promise.all(
-    opening.stages.map(async (stage) => {
-      const where = { openingId, stageId: stage.id, applicant: visible };
-      const [count, cards] = await Promise.all([
-        prisma.application.count({ where }),
-        // Closed stages show only their count; their cards are in the list view.
-        prisma.application.findMany({
-          where,
-          orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
-          take: stage.kind === "ACTIVE" ? KANBAN_CARDS_PER_STAGE : 0,
-          select: {
-            id: true,
-            stageEnteredAt: true,
-            applicant: { select: { id: true, name: true, cohort: true, languages: true, hoursWanted: true, availability: true } },
-          },
-        }),
-      ]);
-      return { ...stage, count, cards: cards.map(toRow) };
-    }),
-  );
+  const active = opening.stages.filter((s) => s.kind === "ACTIVE").map((s) => s.id);
+  // Three queries whatever the number of stages: counts per stage, the ids of each active stage's
+  // longest-waiting cards (ranked in SQL), and those cards.
+  const [counts, ranked] = await Promise.all([
+    prisma.application.groupBy({ by: ["stageId"], where: { openingId, applicant: { anonymizedAt: null } }, _count: { _all: true } }),
+    active.length
+      ? prisma.$queryRaw<{ id: string }[]>`
+          SELECT id FROM (
+            SELECT a.id, row_number() OVER (PARTITION BY a."stageId" ORDER BY a."stageEnteredAt", a.id) AS rank
+            FROM "Application" a JOIN "Applicant" p ON p.id = a."applicantId"
+            WHERE a."openingId" = ${openingId} AND a."stageId" = ANY(${active}) AND p."anonymizedAt" IS NULL
+          ) ranked
+          WHERE rank <= ${KANBAN_CARDS_PER_STAGE}`
+      : [],
+  ]);
+  const cards = ranked.length
+    ? await prisma.application.findMany({
+        where: { id: { in: ranked.map((r) => r.id) } },
+        orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          stageId: true,
+          stageEnteredAt: true,
+          applicant: { select: { id: true, name: true, cohort: true, languages: true, hoursWanted: true, availability: true } },
+        },
+      })
+    : [];
+  const countOf = new Map(counts.map((c) => [c.stageId, c._count._all]));
+  const columns = opening.stages.map((stage) => ({
+    ...stage,
+    count: countOf.get(stage.id) ?? 0,
+    // Closed stages show only their count; their cards are in the list view.
+    cards: cards.filter((c) => c.stageId === stage.id).map(({ stageId: _, ...card }) => toRow(card)),
+  }));
   return { ...opening, columns };
 }
 

@@ -28,9 +28,24 @@ export const ScheduleSummaryColumn = z.object({
 });
 export type StoredScheduleSummary = z.infer<typeof ScheduleSummaryColumn>;
 
+/** Schedule.staffed: agents staffed per queue key and interval of the week (breaks excluded). */
+export const StaffedColumn = z.record(z.string(), z.array(z.number()));
+
 /** Opening.languages and Applicant.languages: a language code and a CEFR level (or NATIVE). */
 export const LanguagesColumn = z.array(z.object({ language: z.string(), level: z.string() }));
 export type LanguageLevel = z.infer<typeof LanguagesColumn>[number];
+
+/**
+ * Whether two JSON values are equal whatever the order of their objects' keys: jsonb hands stored objects
+ * back in its own key order (shorter keys first), a schema-read value comes in the schema's order.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown) =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
+    );
+  return canonical(a) === canonical(b);
+}
 
 /** Reads a JSON column through its schema; stored data that does not fit is a bug, reported with what it was. */
 export function readJsonColumn<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {

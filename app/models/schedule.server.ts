@@ -1,21 +1,31 @@
 // Week schedules: building the engine's input from the database, storing solver output, hand edits
 // checked against the same rules, and publishing with optimistic locking.
 import { TZDate } from "@date-fns/tz";
+import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { checkSchedule, coverageTotals, type Instance, type Shift as EngineShift, type Violation } from "../../jobs/schedule";
-import { formatInZone, zoneAbbreviation } from "~/utils/time";
+import { checkSchedule, coverageTotals, type Shift as EngineShift, type Violation } from "../../jobs/schedule";
+import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
 import { buildWeekInstance, type PlanningAgent } from "../../jobs/planning/instance";
 import { effectiveForecast, latestForecastRun } from "./forecast.server";
+import { currentRuleSet, ruleSetForSchedule, type RuleSet } from "./labour-rules.server";
 import { listQueueSettings } from "./queue.server";
-import { AvailabilityColumn, CapPeriodsColumn, readJsonColumn, ScheduleSummaryColumn, ShiftBreaksColumn, type StoredScheduleSummary } from "./json-columns";
+import {
+  AvailabilityColumn,
+  CapPeriodsColumn,
+  readJsonColumn,
+  sameJson,
+  ScheduleSummaryColumn,
+  ShiftBreaksColumn,
+  type StoredScheduleSummary,
+} from "./json-columns";
 import { deliverSoon, enqueueMail } from "./outbox.server";
 import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 
 /** Weeks run Monday 00:00 to Monday 00:00 in the planning office's zone. */
 export const PLANNING_TIME_ZONE = "Europe/Stockholm";
 export const INTERVAL_MINUTES = 15;
-const WEEK_MS = 7 * 86_400_000;
+export const WEEK_MS = 7 * 86_400_000;
 
 export class ScheduleConflictError extends Error {}
 export class ScheduleRuleError extends Error {
@@ -65,18 +75,23 @@ export async function weekRequirement(weekStart: Date) {
 }
 
 /** Which agents a week's roster holds: active, and started before the week ends. */
-function rosterWhere(weekStart: Date) {
+export function rosterWhere(weekStart: Date) {
   return { active: true, startDate: { lt: new Date(weekStart.getTime() + WEEK_MS) } };
 }
 
-/** Queues (with requirements from the newest forecast covering the week) and active agents, as engine input. */
-export async function loadWeekInput(weekStart: Date) {
+/**
+ * Queues (with requirements from the newest forecast covering the week) and active agents, as engine input,
+ * under `ruleSet` (a run takes the current version; checks of a built week take the one it was built with).
+ */
+export async function loadWeekInput(weekStart: Date, ruleSet?: RuleSet) {
+  const rules = ruleSet ?? (await currentRuleSet());
   const weekEnd = new Date(weekStart.getTime() + WEEK_MS);
   const { required, forecastRunId, queueIds } = await weekRequirement(weekStart);
   const agents = await prisma.agent.findMany({
     where: rosterWhere(weekStart),
     select: {
       id: true,
+      cohort: true,
       timeZone: true,
       weeklyMinMinutes: true,
       weeklyMaxMinutes: true,
@@ -90,6 +105,7 @@ export async function loadWeekInput(weekStart: Date) {
   });
   const planningAgents: PlanningAgent[] = agents.map((a) => ({
     id: a.id,
+    cohort: a.cohort,
     timeZone: a.timeZone,
     skills: a.skills.map((s) => s.queue.key),
     weeklyMinMinutes: a.weeklyMinMinutes,
@@ -99,8 +115,8 @@ export async function loadWeekInput(weekStart: Date) {
     capPeriods: readJsonColumn(CapPeriodsColumn, a.capPeriods, `exam periods of agent ${a.id}`),
     timeOff: a.timeOff,
   }));
-  const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents });
-  return { instance, forecastRunId, queueIds };
+  const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents, rules: rules.rules });
+  return { instance, forecastRunId, queueIds, ruleSetId: rules.id };
 }
 
 const slot = (weekStart: Date, t: number) => new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000);
@@ -124,6 +140,7 @@ export async function saveSolvedSchedule(
   shifts: EngineShift[],
   summary: StoredScheduleSummary,
   forecastRunId: string | null,
+  ruleSetId: string,
 ) {
   await prisma.$transaction(
     async (tx) => {
@@ -140,8 +157,9 @@ export async function saveSolvedSchedule(
       });
       await tx.schedule.update({
         where: { id: scheduleId },
-        data: { summary, forecastRunId, runStatus: "SUCCEEDED", error: null, status: "DRAFT", version: { increment: 1 } },
+        data: { summary, forecastRunId, ruleSetId, runStatus: "SUCCEEDED", error: null, status: "DRAFT", version: { increment: 1 } },
       });
+      await writeDraftView(tx, scheduleId, weekStart);
     },
     { timeout: 120_000 },
   );
@@ -173,7 +191,7 @@ export function readScheduleSummary(value: unknown): StoredScheduleSummary | nul
 }
 
 /** Staffed agents per queue and interval (breaks excluded), from engine-form shifts. */
-export function staffedMatrix(instance: Pick<Instance, "intervals" | "queues">, shifts: EngineShift[]): Map<string, number[]> {
+export function staffedMatrix(instance: { intervals: number; queues: { id: string }[] }, shifts: EngineShift[]): Map<string, number[]> {
   const staffed = new Map(instance.queues.map((q) => [q.id, new Array(instance.intervals).fill(0)]));
   for (const s of shifts) {
     const row = staffed.get(s.queue);
@@ -209,14 +227,14 @@ export async function explainViolations(violations: Violation[], timeZone: strin
 export type ShiftEdit = { shiftId: string; queueKey: string; start: Date; end: Date; breaks: { start: Date; end: Date }[] };
 
 /**
- * A manager's edit of one shift: the whole week is checked against the same rules as the solver's
- * output; a broken rule rejects the edit with its explanation. `version` guards against two
+ * A manager's edit of one shift: the whole week is checked against the rule set it was built with (as
+ * the solver's output was); a broken rule rejects the edit with its explanation. `version` guards against two
  * managers editing the same draft at once.
  */
 export async function editShift(scheduleId: string, version: number, edit: ShiftEdit, editorName: string, timeZone = PLANNING_TIME_ZONE) {
   const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
   if (schedule.version !== version) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
-  const { instance, queueIds } = await loadWeekInput(schedule.weekStart);
+  const { instance, queueIds } = await loadWeekInput(schedule.weekStart, await ruleSetForSchedule(schedule.ruleSetId));
   const shifts = await listShifts(scheduleId);
   const target = shifts.find((s) => s.id === edit.shiftId);
   if (!target) throw new ScheduleRuleError(["That shift no longer exists."]);
@@ -243,7 +261,7 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
       data: { version: { increment: 1 }, status: "DRAFT", summary: { ...readScheduleSummary(schedule.summary), ...totals } },
     });
     if (bumped.count === 0) throw new ScheduleConflictError("Someone else changed this schedule since you opened it. Reload to see their changes.");
-    return tx.shift.update({
+    const shift = await tx.shift.update({
       where: { id: edit.shiftId },
       data: {
         queueId,
@@ -253,6 +271,8 @@ export async function editShift(scheduleId: string, version: number, edit: Shift
         editedBy: editorName,
       },
     });
+    await writeDraftView(tx, scheduleId, schedule.weekStart);
+    return shift;
   });
   return updated;
 }
@@ -265,7 +285,7 @@ function sameShift(a: Comparable & { queueKey: string }, b: Comparable & { queue
     a.queueKey === b.queueKey &&
     a.start.getTime() === b.start.getTime() &&
     a.end.getTime() === b.end.getTime() &&
-    JSON.stringify(a.breaks) === JSON.stringify(b.breaks)
+    sameJson(a.breaks, b.breaks)
   );
 }
 
@@ -298,44 +318,72 @@ export async function changesSincePublish(scheduleId: string) {
   return { changed: [...perAgent.values()].reduce((a, b) => a + b, 0), agents: perAgent.size };
 }
 
+export type DraftView = { staffed: Record<string, number[]>; shiftAgents: number; changedShifts: number };
+
+/**
+ * The draft's view for the pages — staffed agents per queue key and interval (breaks excluded), agents
+ * with shifts, shifts changed since the last publish — computed from its shifts and stored on the
+ * schedule. Called in the transaction that changes the shifts (run, edit, swap), so pages read one row
+ * instead of every shift of the week. With `ifVersion`, written only while the schedule is still at that version.
+ */
+export async function writeDraftView(db: Prisma.TransactionClient, scheduleId: string, weekStart: Date, ifVersion?: number): Promise<DraftView> {
+  const [draft, published] = await Promise.all([
+    db.shift.findMany({ where: { scheduleId }, select: { id: true, agentId: true, start: true, end: true, breaks: true, queue: { select: { key: true } } } }),
+    db.publishedShift.findMany({ where: { scheduleId }, select: { shiftId: true, agentId: true, queueKey: true, start: true, end: true, breaks: true } }),
+  ]);
+  const engineShifts = draft.map((s) => toEngineShift(weekStart, s));
+  const keys = [...new Set(engineShifts.map((s) => s.queue))].sort();
+  const staffed = staffedMatrix({ intervals: WEEK_MS / (INTERVAL_MINUTES * 60_000), queues: keys.map((id) => ({ id })) }, engineShifts);
+  const view: DraftView = {
+    staffed: Object.fromEntries(staffed),
+    shiftAgents: new Set(draft.map((s) => s.agentId)).size,
+    changedShifts: [...diffPublished(draft, published).values()].reduce((a, b) => a + b, 0),
+  };
+  await db.schedule.updateMany({ where: { id: scheduleId, ...(ifVersion === undefined ? {} : { version: ifVersion }) }, data: view });
+  return view;
+}
+
 /**
  * Publishes the draft at `version`. Two managers publishing at once: the second finds the version
  * moved and gets a conflict instead of publishing something they have not seen. Agents whose shifts
  * changed since the previous publish get a message (outbox).
  */
 export async function publishSchedule(scheduleId: string, version: number) {
-  const { mailIds, ...result } = await prisma.$transaction(async (tx) => {
-    const schedule = await tx.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
-    const claimed = await tx.schedule.updateMany({
-      where: { id: scheduleId, version },
-      data: { status: "PUBLISHED", publishedVersion: version, publishedAt: new Date(), version: { increment: 1 } },
-    });
-    if (claimed.count === 0) throw new ScheduleConflictError("The schedule changed since you opened it. Reload, check the changes, then publish.");
-    const shifts = await tx.shift.findMany({ where: { scheduleId }, select: SHIFT_SELECT });
-    const previous = await tx.publishedShift.findMany({ where: { scheduleId } });
-    const changedAgents = diffPublished(shifts, previous);
-    // Agents read the published copy: replace it whole, in this transaction.
-    await tx.publishedShift.deleteMany({ where: { scheduleId } });
-    await tx.publishedShift.createMany({
-      data: shifts.map((s) => ({ scheduleId, shiftId: s.id, agentId: s.agentId, queueKey: s.queue.key, start: s.start, end: s.end, breaks: s.breaks ?? [] })),
-    });
-    const first = schedule.publishedVersion === null;
-    const affected = first
-      ? []
-      : await tx.agent.findMany({ where: { id: { in: [...changedAgents.keys()] } }, select: { id: true, user: { select: { email: true, name: true } } } });
-    const mailIds: string[] = [];
-    for (const agent of affected) {
-      const count = changedAgents.get(agent.id) ?? 0;
-      const mail = await enqueueMail(tx, {
-        to: agent.user.email,
-        kind: "schedule-changed",
-        subject: "Your shifts have changed",
-        body: `Hi ${agent.user.name.split(" ")[0]},\n\n${count} of your shifts in the week of ${schedule.weekStart.toISOString().slice(0, 10)} changed. Open Handoff to see your week.\n`,
+  const { mailIds, ...result } = await prisma.$transaction(
+    async (tx) => {
+      const schedule = await tx.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+      const claimed = await tx.schedule.updateMany({
+        where: { id: scheduleId, version },
+        data: { status: "PUBLISHED", publishedVersion: version, publishedAt: new Date(), version: { increment: 1 }, changedShifts: 0 },
       });
-      mailIds.push(mail.id);
-    }
-    return { published: shifts.length, notified: affected.length, mailIds };
-  });
+      if (claimed.count === 0) throw new ScheduleConflictError("The schedule changed since you opened it. Reload, check the changes, then publish.");
+      const shifts = await tx.shift.findMany({ where: { scheduleId }, select: SHIFT_SELECT });
+      const previous = await tx.publishedShift.findMany({ where: { scheduleId } });
+      const changedAgents = diffPublished(shifts, previous);
+      // Agents read the published copy: replace it whole, in this transaction.
+      await tx.publishedShift.deleteMany({ where: { scheduleId } });
+      await tx.publishedShift.createMany({
+        data: shifts.map((s) => ({ scheduleId, shiftId: s.id, agentId: s.agentId, queueKey: s.queue.key, start: s.start, end: s.end, breaks: s.breaks ?? [] })),
+      });
+      const first = schedule.publishedVersion === null;
+      const affected = first
+        ? []
+        : await tx.agent.findMany({ where: { id: { in: [...changedAgents.keys()] } }, select: { id: true, user: { select: { email: true, name: true } } } });
+      const mailIds: string[] = [];
+      for (const agent of affected) {
+        const count = changedAgents.get(agent.id) ?? 0;
+        const mail = await enqueueMail(tx, {
+          to: agent.user.email,
+          kind: "schedule-changed",
+          subject: "Your shifts have changed",
+          body: `Hi ${agent.user.name.split(" ")[0]},\n\n${count} of your shifts in the week of ${schedule.weekStart.toISOString().slice(0, 10)} changed. Open Handoff to see your week.\n`,
+        });
+        mailIds.push(mail.id);
+      }
+      return { published: shifts.length, notified: affected.length, mailIds };
+    },
+    { timeout: 120_000 },
+  );
   await deliverSoon(mailIds);
   return result;
 }
@@ -372,43 +420,53 @@ export function findScheduleByWeek(weekStart: Date) {
 }
 
 /**
- * Required and staffed agents per queue and interval for a week, and the worst shortfalls. Pages call
- * this: it reads the requirement and the shifts only, never the agents' availability (the engine's
- * instance, which costs a second of CPU at 2,000 agents, is built only by runs and rule checks).
+ * An agent who left: their shifts in draft schedules from the day after their last day (and never in the
+ * past) are removed, each changed draft's version bumped; pending swaps they offered are cancelled and
+ * ones they took are offered again. Published weeks keep their shifts until a manager re-runs and
+ * publishes them (the schedule page flags them, see `leaversWithPublishedShifts`): what agents were told
+ * changes only when a manager publishes. Their past shifts, requests and record stay.
  */
-export async function weekCoverage(weekStart: Date) {
-  const [schedule, { required }, rosterSize] = await Promise.all([
-    findScheduleByWeek(weekStart),
-    weekRequirement(weekStart),
-    prisma.agent.count({ where: rosterWhere(weekStart) }),
-  ]);
-  const shifts = schedule ? await listShifts(schedule.id) : [];
-  const instance = { intervals: WEEK_MS / (INTERVAL_MINUTES * 60_000), queues: required.map((q) => ({ id: q.key, required: q.required })) };
-  const staffed = staffedMatrix(
-    instance,
-    shifts.map((s) => toEngineShift(weekStart, s)),
-  );
-  const rows = instance.queues.map((q) => ({ queue: q.id, required: q.required, staffed: staffed.get(q.id) ?? [] }));
-  const worst = rows
-    .flatMap((row) =>
-      row.required.map((required, t) => ({
-        queue: row.queue,
-        at: new Date(weekStart.getTime() + t * INTERVAL_MINUTES * 60_000),
-        short: required - (row.staffed[t] ?? 0),
-        required,
-      })),
-    )
-    .filter((c) => c.short > 0)
-    .sort((a, b) => b.short - a.short || a.at.getTime() - b.at.getTime());
-  return { schedule, shifts, queues: instance.queues, rosterSize, rows, worst };
+export async function removeLeaverFromDrafts(tx: Prisma.TransactionClient, agent: { id: string; timeZone: string }, leftAt: string, now: Date) {
+  const dayAfter = startOfLocalDay(addDays(leftAt, 1), agent.timeZone);
+  const from = dayAfter > now ? dayAfter : now;
+  const drafts = await tx.shift.findMany({
+    where: { agentId: agent.id, start: { gte: from }, schedule: { status: "DRAFT" } },
+    select: { id: true, scheduleId: true },
+  });
+  if (drafts.length) {
+    await tx.shift.deleteMany({ where: { id: { in: drafts.map((s) => s.id) } } });
+    const changed = [...new Set(drafts.map((s) => s.scheduleId))];
+    await tx.schedule.updateMany({ where: { id: { in: changed } }, data: { version: { increment: 1 } } });
+    // The pages read each draft's stored view: it is rewritten with the shifts.
+    for (const schedule of await tx.schedule.findMany({ where: { id: { in: changed } }, select: { id: true, weekStart: true } }))
+      await writeDraftView(tx, schedule.id, schedule.weekStart);
+  }
+  await tx.swapRequest.updateMany({
+    where: { offeredById: agent.id, status: "PENDING" },
+    data: { status: "CANCELLED", decidedBy: "Handoff (the agent left)", decidedAt: now },
+  });
+  await tx.swapRequest.updateMany({ where: { takenById: agent.id, status: "PENDING" }, data: { takenById: null } });
+  const published = await tx.publishedShift.count({ where: { agentId: agent.id, start: { gte: from } } });
+  return { removedDraftShifts: drafts.length, publishedShiftsKept: published };
 }
 
-/** Agent hours required and scheduled per queue and day of the week (from weekCoverage rows). */
-export function dailyHours(rows: { queue: string; required: number[]; staffed: number[] }[]) {
-  const perDay = (24 * 60) / INTERVAL_MINUTES;
-  const hours = (series: number[], day: number) => (series.slice(day * perDay, (day + 1) * perDay).reduce((a, b) => a + b, 0) * INTERVAL_MINUTES) / 60;
-  return rows.map((row) => ({
-    queue: row.queue,
-    days: Array.from({ length: 7 }, (_, day) => ({ required: hours(row.required, day), scheduled: hours(row.staffed, day) })),
-  }));
+/** Agents no longer active who still hold upcoming published shifts of this week: someone must cover them. */
+export async function leaversWithPublishedShifts(scheduleId: string, now = new Date()) {
+  const rows = await prisma.publishedShift.findMany({
+    where: { scheduleId, start: { gte: now }, agent: { active: false } },
+    select: { start: true, agent: { select: { id: true, leftAt: true, user: { select: { name: true } } } } },
+    orderBy: { start: "asc" },
+  });
+  const byAgent = new Map<string, { name: string; leftAt: string | null; shifts: number; firstStart: Date }>();
+  for (const r of rows) {
+    const entry = byAgent.get(r.agent.id) ?? {
+      name: r.agent.user.name,
+      leftAt: r.agent.leftAt ? localDate(r.agent.leftAt, "UTC") : null,
+      shifts: 0,
+      firstStart: r.start,
+    };
+    entry.shifts++;
+    byAgent.set(r.agent.id, entry);
+  }
+  return [...byAgent.values()];
 }

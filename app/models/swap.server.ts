@@ -1,7 +1,8 @@
 // Shift swaps: an agent offers a published shift, a qualified colleague takes it, a manager approves after a rule check.
 import { prisma } from "~/utils/db.server";
 import { checkSchedule } from "../../jobs/schedule";
-import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift } from "./schedule.server";
+import { ruleSetForSchedule } from "./labour-rules.server";
+import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift, writeDraftView } from "./schedule.server";
 
 export class SwapError extends Error {}
 
@@ -91,11 +92,17 @@ export function swapsAwaitingApproval() {
 export async function approveSwap(swapId: string, managerName: string, timeZone = PLANNING_TIME_ZONE) {
   const swap = await prisma.swapRequest.findUnique({
     where: { id: swapId },
-    select: { status: true, takenById: true, shiftId: true, shift: { select: { scheduleId: true, schedule: { select: { weekStart: true } } } } },
+    select: {
+      status: true,
+      takenById: true,
+      shiftId: true,
+      shift: { select: { scheduleId: true, schedule: { select: { weekStart: true, ruleSetId: true } } } },
+    },
   });
   if (!swap || swap.status !== "PENDING" || !swap.takenById) throw new SwapError("That swap is not waiting for approval.");
   const weekStart = swap.shift.schedule.weekStart;
-  const { instance } = await loadWeekInput(weekStart);
+  // The week's shifts were built under its rule set: the swap is checked against the same one.
+  const { instance } = await loadWeekInput(weekStart, await ruleSetForSchedule(swap.shift.schedule.ruleSetId));
   const shifts = await prisma.shift.findMany({
     where: { scheduleId: swap.shift.scheduleId },
     select: { id: true, agentId: true, start: true, end: true, breaks: true, queue: { select: { key: true } } },
@@ -112,6 +119,7 @@ export async function approveSwap(swapId: string, managerName: string, timeZone 
     await tx.shift.update({ where: { id: swap.shiftId }, data: { agentId: swap.takenById!, editedBy: managerName } });
     // Approved swaps take effect for agents at once, without waiting for the next publish.
     await tx.publishedShift.updateMany({ where: { shiftId: swap.shiftId }, data: { agentId: swap.takenById! } });
+    await writeDraftView(tx, swap.shift.scheduleId, weekStart);
   });
 }
 

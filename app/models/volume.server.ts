@@ -1,6 +1,7 @@
 // Volume history per queue and interval: what was offered and what the AI resolved.
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { queueWeekSummary } from "./queue.server";
 import type { HistoryRow } from "../../jobs/forecast";
 
 export type VolumeRow = {
@@ -27,7 +28,34 @@ export async function insertVolumeRows(tx: Prisma.TransactionClient, queueId: st
       FROM unnest(${chunk.map((r) => r.intervalStart.toISOString())}::text[], ${chunk.map((r) => r.intervalMinutes)}::int[],
                   ${chunk.map((r) => r.offered)}::int[], ${chunk.map((r) => r.aiResolved)}::int[], ${chunk.map((r) => r.ahtSeconds)}::int[]) AS t(s, m, o, a, h)`;
   }
+  // The queue's updatedAt says its history changed: pages that keep per-process figures built from it read anew (historyGlance).
+  await tx.queue.update({ where: { id: queueId }, data: { updatedAt: new Date() } });
   return written;
+}
+
+const glances = new Map<string, Promise<HistoryGlance>>();
+type HistoryGlance = { summary: Awaited<ReturnType<typeof queueWeekSummary>>; trend: Awaited<ReturnType<typeof dailyContainment>> };
+
+/**
+ * The planning dashboard's history figures — last week's volume per queue and 42 days of containment —
+ * aggregate tens of thousands of intervals; they change only when history is written (which touches the
+ * queue) or a queue changes, so each process keeps them under the queues' latest update.
+ */
+export async function historyGlance(): Promise<HistoryGlance> {
+  const stamp = await prisma.queue.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  const key = `${stamp._count._all}|${stamp._max.updatedAt?.getTime()}|${new Date().toISOString().slice(0, 10)}`;
+  let glance = glances.get(key);
+  if (!glance) {
+    glance = (async () => {
+      const summary = await queueWeekSummary();
+      const until = summary.until ? new Date(summary.until.getTime() + 1) : new Date();
+      return { summary, trend: await dailyContainment(42, until) };
+    })();
+    glance.catch(() => glances.delete(key));
+    glances.clear();
+    glances.set(key, glance);
+  }
+  return glance;
 }
 
 /**

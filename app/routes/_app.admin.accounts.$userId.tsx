@@ -3,13 +3,15 @@ import { getFormProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
 import { FormErrors } from "~/components/forms";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
 import { RoleChangeSchema } from "~/models/account-forms";
-import { changeRole, deactivateAccount, getAccount, reactivateAccount, sendPasswordReset } from "~/models/account.server";
+import { changeRole, deactivateAccount, getAccount, reactivateAccount, sendPasswordReset, todayIn } from "~/models/account.server";
 import { auditOf } from "~/models/audit.server";
+import { LEAVE_REASONS, leavingSchema } from "~/models/leaving";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { replyMessages, resultFor, useIsPending, useZodForm } from "~/utils/form";
@@ -26,13 +28,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const account = await getAccount(params.userId ?? "");
   invariantResponse(account, "No account with this id", { status: 404 });
   const history = await auditOf({ type: "User", id: account.id });
-  return { account, history, timeZone: user.timeZone, isSelf: account.id === user.id };
+  return { account, history, timeZone: user.timeZone, isSelf: account.id === user.id, today: todayIn(user.timeZone) };
 }
 
 /** The page's forms, told apart by `intent`. */
 const AccountActionSchema = z.discriminatedUnion(
   "intent",
-  [RoleChangeSchema, z.object({ intent: z.literal("deactivate") }), z.object({ intent: z.literal("reactivate") }), z.object({ intent: z.literal("reset") })],
+  [
+    RoleChangeSchema,
+    z.object({ intent: z.literal("deactivate"), leftAt: z.string().optional(), leaveReason: z.string().optional() }),
+    z.object({ intent: z.literal("reactivate") }),
+    z.object({ intent: z.literal("reset") }),
+  ],
   { error: "Unknown action; reload the page and try again." },
 );
 
@@ -45,8 +52,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const appUrl = env().APP_URL ?? new URL(request.url).origin;
   let result;
   if (form.intent === "role") result = await changeRole(id, form.role, user);
-  else if (form.intent === "deactivate") result = await deactivateAccount(id, user);
-  else if (form.intent === "reactivate") result = await reactivateAccount(id, user);
+  else if (form.intent === "deactivate") {
+    // An agent leaves: their last working day and the reason are asked for (attrition is measured from them).
+    const account = await getAccount(id);
+    let leaving;
+    if (account?.role === "AGENT") {
+      const parsed = leavingSchema(todayIn(user.timeZone)).safeParse(form);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+        return replyInvalid(submission, { formErrors: ["Say when they left and why; nothing was changed."], fieldErrors });
+      }
+      leaving = parsed.data;
+    }
+    result = await deactivateAccount(id, user, new Date(), leaving);
+  } else if (form.intent === "reactivate") result = await reactivateAccount(id, user);
   else result = await sendPasswordReset(id, user, appUrl);
   if (!result.ok)
     return replyInvalid(submission, {
@@ -57,13 +77,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { account, history, timeZone, isSelf } = useLoaderData<typeof loader>();
+  const { account, history, timeZone, isSelf, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useIsPending();
   const deactivated = Boolean(account.deactivatedAt);
   const [roleForm, roleFields] = useZodForm(RoleChangeSchema, { id: "role", lastResult: resultFor(actionData, "role"), defaultValue: { role: account.role } });
   const roleError = roleFields.role.errors?.join(" ") ?? roleForm.errors?.join(" ");
-  const formErrors = actionData?.result?.initialValue?.intent === "role" ? [] : replyMessages(actionData?.result);
+  // An agent's leaving form shows its errors beside its fields; other forms' replies go in the page's alert.
+  const leaving = account.role === "AGENT" ? resultFor(actionData, "deactivate") : undefined;
+  const formErrors = actionData?.result?.initialValue?.intent === "role" || leaving ? [] : replyMessages(actionData?.result);
 
   return (
     <>
@@ -107,6 +129,15 @@ export default function Account() {
               <>
                 <dt className="text-slate-600">Deactivated</dt>
                 <dd className="text-slate-900">{formatInZone(account.deactivatedAt!, timeZone)}</dd>
+              </>
+            ) : null}
+            {account.agent?.leftAt ? (
+              <>
+                <dt className="text-slate-600">Last working day</dt>
+                <dd className="text-slate-900">
+                  {formatInZone(account.agent.leftAt, "UTC", "d MMM yyyy")}
+                  {account.agent.leaveReason ? ` · ${LEAVE_REASONS[account.agent.leaveReason as keyof typeof LEAVE_REASONS] ?? account.agent.leaveReason}` : ""}
+                </dd>
               </>
             ) : null}
           </dl>
@@ -173,17 +204,26 @@ export default function Account() {
                     Send reset link
                   </Button>
                 </Form>
-                <Form method="post" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-                  <input type="hidden" name="intent" value="deactivate" />
-                  <p className="max-w-sm text-sm text-slate-700">
-                    {isSelf
-                      ? "You cannot deactivate your own account; another admin can."
-                      : "Signs them out everywhere at once and stops them signing in. Their history stays."}
-                  </p>
-                  <Button type="submit" variant="danger" disabled={busy || isSelf}>
-                    Deactivate
-                  </Button>
-                </Form>
+                {account.role === "AGENT" ? (
+                  <LeavingForm
+                    today={today}
+                    errors={{ leftAt: leaving?.error?.leftAt?.join(" "), leaveReason: leaving?.error?.leaveReason?.join(" ") }}
+                    error={leaving?.error?.[""]?.join(" ") ?? null}
+                    busy={busy}
+                  />
+                ) : (
+                  <Form method="post" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
+                    <input type="hidden" name="intent" value="deactivate" />
+                    <p className="max-w-sm text-sm text-slate-700">
+                      {isSelf
+                        ? "You cannot deactivate your own account; another admin can."
+                        : "Signs them out everywhere at once and stops them signing in. Their history stays."}
+                    </p>
+                    <Button type="submit" variant="danger" disabled={busy || isSelf}>
+                      Deactivate
+                    </Button>
+                  </Form>
+                )}
               </>
             )}
           </div>
@@ -214,5 +254,70 @@ export default function Account() {
         </Card>
       </div>
     </>
+  );
+}
+
+const CONTROL =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-rose-400";
+
+type ControlProps = { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/** A labelled control of the leaving form with its error below, tied to it for screen readers. */
+function LeavingField({ name, label, error, children }: { name: string; label: string; error?: string; children: (props: ControlProps) => ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id: name, name, className: CONTROL, ...(error ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {}) })}
+      {error ? (
+        <p id={`${name}-error`} className="mt-1 text-sm text-rose-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** An agent's deactivation: they leave, so their last working day and the reason are recorded. */
+function LeavingForm({ today, errors, error, busy }: { today: string; errors: Record<string, string | undefined>; error: string | null; busy: boolean }) {
+  return (
+    <Form method="post" className="space-y-3 border-t border-slate-100 pt-4" aria-labelledby="leaving-title">
+      <input type="hidden" name="intent" value="deactivate" />
+      <h3 id="leaving-title" className="text-sm font-semibold text-slate-900">
+        The agent leaves
+      </h3>
+      <p className="text-sm text-slate-700">
+        Signs them out at once and takes them off draft schedules after their last day. Shifts already published stay until you re-run and publish those weeks.
+        Their history stays, and the capacity plan counts them as a leaver.
+      </p>
+      {error ? (
+        <p role="alert" className="text-sm text-rose-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <LeavingField name="leftAt" label="Last working day" error={errors.leftAt}>
+          {(props) => <input {...props} type="date" max={today} defaultValue={today} required />}
+        </LeavingField>
+        <LeavingField name="leaveReason" label="Why they left" error={errors.leaveReason}>
+          {(props) => (
+            <select {...props} defaultValue="" required>
+              <option value="" disabled>
+                Choose…
+              </option>
+              {Object.entries(LEAVE_REASONS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </LeavingField>
+      </div>
+      <Button type="submit" variant="danger" disabled={busy}>
+        Deactivate: the agent has left
+      </Button>
+    </Form>
   );
 }

@@ -5,10 +5,10 @@ import { ContainmentTrendChart, DailyCoverageBars } from "~/components/charts";
 import { CalendarIcon, ChartIcon } from "~/components/icons";
 import { ButtonLink, Card, EmptyState, PageHeader, Stat } from "~/components/ui";
 import { countRunningJobs } from "~/models/job.server";
-import { queueWeekSummary } from "~/models/queue.server";
-import { dailyContainment } from "~/models/volume.server";
+import { historyGlance } from "~/models/volume.server";
 import { pendingRequestCounts } from "~/models/swap.server";
-import { dailyHours, PLANNING_TIME_ZONE, weekCoverage, weekStartOf } from "~/models/schedule.server";
+import { PLANNING_TIME_ZONE, weekStartOf } from "~/models/schedule.server";
+import { dailyHours, weekCoverage } from "~/models/schedule-view.server";
 import { formatInZone, localDate } from "~/utils/time";
 import { requirePermission } from "~/utils/auth.server";
 
@@ -16,11 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Planning · Handoff" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
-  const summary = await queueWeekSummary();
-  const until = summary.until ? new Date(summary.until.getTime() + 1) : new Date();
   const weekStart = weekStartOf(new Date());
-  const [trend, runningJobs, coverage, requests] = await Promise.all([
-    dailyContainment(42, until),
+  const [{ summary, trend }, runningJobs, coverage, requests] = await Promise.all([
+    historyGlance(),
     countRunningJobs(),
     weekCoverage(weekStart),
     pendingRequestCounts(),

@@ -11,23 +11,13 @@ import { ForecastChart } from "~/components/forecast-chart";
 import { TextField } from "~/components/forms";
 import { ChartIcon } from "~/components/icons";
 import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar } from "~/components/ui";
-import {
-  cancelForecastRun,
-  createAdjustment,
-  effectiveForecast,
-  forecastRunProgress,
-  latestForecastRun,
-  listAdjustments,
-  recentForecastRuns,
-  revertAdjustment,
-  startForecastRun,
-} from "~/models/forecast.server";
+import { cancelForecastRun, createAdjustment, effectiveForecast, latestForecastRun, revertAdjustment, startForecastRun } from "~/models/forecast.server";
+import { forecastPage } from "~/models/forecast-view.server";
 import { listQueueSettings } from "~/models/queue.server";
-import { queueHistory } from "~/models/volume.server";
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
-import { addDays, FIRST_YEAR, formatInZone, LAST_YEAR, localDate, parseIsoDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
+import { addDays, FIRST_YEAR, formatInZone, LAST_YEAR, localDate, parseIsoDate, startOfLocalDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readForm } from "~/utils/form.server";
 
@@ -54,87 +44,7 @@ const AdjustmentSchema = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
-  const url = new URL(request.url);
-  const queues = await listQueueSettings();
-  if (queues.length === 0) return { empty: true as const };
-  const queue = queues.find((q) => q.key === url.searchParams.get("queue")) ?? queues[0];
-  const zoom = url.searchParams.get("zoom") === "day" ? "day" : "week";
-  const [latest] = await recentForecastRuns(1);
-  const run = await latestForecastRun();
-  const tz = user.timeZone;
-  const defaultFrom = run ? addDays(localDate(run.startAt, tz), zoom === "week" ? -2 : 0) : addDays(localDate(new Date(), tz), -6);
-  const fromParam = url.searchParams.get("from");
-  const fromDate = parseIsoDate(fromParam) ?? defaultFrom;
-  const from = startOfLocalDay(fromDate, tz);
-  const to = startOfLocalDay(addDays(fromDate, zoom === "week" ? 7 : 1), tz);
-
-  const [history, forecast, adjustments, latestProgress] = await Promise.all([
-    queueHistory(queue.id, from, run ? new Date(Math.min(to.getTime(), run.startAt.getTime())) : to),
-    run ? effectiveForecast(run, queue, from, to) : Promise.resolve([]),
-    listAdjustments(queue.id),
-    latest ? forecastRunProgress(latest) : Promise.resolve(0),
-  ]);
-  const slotHours = queue.intervalMinutes / 60;
-  return {
-    empty: false as const,
-    timeZone: tz,
-    zone: zoneAbbreviation(tz),
-    queues: queues.map((q) => ({ key: q.key, name: q.name })),
-    queue: {
-      key: queue.key,
-      name: queue.name,
-      intervalMinutes: queue.intervalMinutes,
-      serviceLevelTarget: queue.serviceLevelTarget,
-      serviceLevelSeconds: queue.serviceLevelSeconds,
-    },
-    zoom,
-    fromDate,
-    range: { from: from.getTime(), to: to.getTime() },
-    run: run ? { id: run.id, startAt: run.startAt.toISOString(), days: run.days, quantile: run.quantile, createdAt: run.createdAt.toISOString() } : null,
-    latest: latest
-      ? {
-          id: latest.id,
-          status: latest.status,
-          progress: latestProgress,
-          error: latest.error,
-          createdAt: latest.createdAt.toISOString(),
-          seconds: latest.finishedAt ? Math.max(0, (latest.finishedAt.getTime() - latest.createdAt.getTime()) / 1000) : null,
-          quantile: latest.quantile,
-        }
-      : null,
-    history: history.map((h) => ({ t: h.intervalStart.getTime(), human: h.offered - h.aiResolved, ai: h.aiResolved })),
-    forecast: forecast.map((f) => ({
-      t: f.intervalStart.getTime(),
-      human: f.human,
-      ai: f.aiResolved,
-      p10: f.humanP10,
-      p90: f.humanP90,
-      required: f.required,
-      adjusted: f.adjustedBy.length > 0,
-    })),
-    totals: {
-      human: forecast.reduce((s, f) => s + f.human, 0),
-      agentHours: forecast.reduce((s, f) => s + f.required, 0) * slotHours,
-      peak: forecast.reduce((m, f) => Math.max(m, f.required), 0),
-    },
-    adjustments: adjustments.map((a) => ({
-      id: a.id,
-      from: a.from.toISOString(),
-      to: a.to.toISOString(),
-      containment: a.containment,
-      volumeFactor: a.volumeFactor,
-      ahtSeconds: a.ahtSeconds,
-      reason: a.reason,
-      author: a.author.name,
-      createdAt: a.createdAt.toISOString(),
-      revertedAt: a.revertedAt?.toISOString() ?? null,
-      revertedBy: a.revertedBy,
-    })),
-    defaults: {
-      from: run ? localDate(run.startAt, tz) : localDate(new Date(), tz),
-      to: run ? addDays(localDate(run.startAt, tz), 6) : localDate(new Date(), tz),
-    },
-  };
+  return forecastPage(user.timeZone, new URL(request.url).searchParams);
 }
 
 async function effectOf(

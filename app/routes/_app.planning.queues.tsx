@@ -5,13 +5,13 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
-import { checkHistoryFile, importHistory } from "~/models/history-import.server";
+import { checkHistoryUpload, importHistoryUpload } from "~/models/history-import.server";
 import { listQueueSettings, updateQueueSettings } from "~/models/queue.server";
 import { historyExtent } from "~/models/volume.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
+import { readForm, withUploadForm } from "~/utils/form.server";
 import { HOLIDAY_COUNTRIES } from "../../jobs/forecast/holidays";
 
 export const meta: MetaFunction = () => [{ title: "Queues & history · Handoff" }];
@@ -60,15 +60,40 @@ const COUNTRY_NAMES: Record<(typeof HOLIDAY_COUNTRIES)[number], string> = {
   US: "United States",
 };
 
-async function readUpload(request: Request) {
-  const form = await readForm(request, { maxBytes: MAX_UPLOAD_BYTES, files: true }).catch((error: unknown) => {
-    if (error instanceof Response && error.status === 413) return null;
+/** A history upload: the file streamed to disk (never into memory), checked from there, imported with intent=import. */
+async function historyUpload(request: Request) {
+  const tooLarge = `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+  const refused = (error: string) => data({ kind: "upload" as const, error, errors: [] as string[], totalErrors: 0, queues: null }, { status: 400 });
+  try {
+    return await withUploadForm(request, { maxBytes: MAX_UPLOAD_BYTES, files: true }, async (form, files) => {
+      const file = files.get("file");
+      if (!file || file.size === 0) return refused("Choose a CSV file first.");
+      const check = await checkHistoryUpload(file.path, file.name);
+      if (!check.ok) {
+        return data(
+          {
+            kind: "upload" as const,
+            error: `${check.totalErrors} problem${check.totalErrors === 1 ? "" : "s"} in ${file.name}. Nothing was imported.`,
+            errors: check.errors,
+            totalErrors: check.totalErrors,
+            queues: null,
+          },
+          { status: 400 },
+        );
+      }
+      if (form.get("intent") === "import") {
+        const written = await importHistoryUpload(file.path, file.name, check.queues);
+        return redirectWithToast("/planning/queues", {
+          title: `Imported ${written.toLocaleString("en-GB")} intervals`,
+          description: `Replaced the stored history of ${check.queues.map((q) => q.queue).join(", ")} for the file's period.`,
+        });
+      }
+      return { kind: "upload" as const, error: null, errors: [] as string[], totalErrors: 0, queues: check.queues };
+    });
+  } catch (error) {
+    if (error instanceof Response && error.status === 413) return refused(tooLarge);
     throw error;
-  });
-  if (!form) return { error: `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } as const;
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { error: "Choose a CSV file first." } as const;
-  return { form, file, text: await file.text() } as const;
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -76,29 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const type = request.headers.get("Content-Type") ?? "";
   if (type.startsWith("multipart/form-data")) {
     requireCan(user, "history:import");
-    const upload = await readUpload(request);
-    if ("error" in upload) return data({ kind: "upload" as const, error: upload.error, errors: [] as string[], totalErrors: 0, queues: null }, { status: 400 });
-    const check = await checkHistoryFile(upload.text, upload.file.name);
-    if (!check.ok) {
-      return data(
-        {
-          kind: "upload" as const,
-          error: `${check.totalErrors} problem${check.totalErrors === 1 ? "" : "s"} in ${upload.file.name}. Nothing was imported.`,
-          errors: check.errors,
-          totalErrors: check.totalErrors,
-          queues: null,
-        },
-        { status: 400 },
-      );
-    }
-    if (upload.form.get("intent") === "import") {
-      const written = await importHistory(check.rows, check.queues);
-      return redirectWithToast("/planning/queues", {
-        title: `Imported ${written.toLocaleString("en-GB")} intervals`,
-        description: `Replaced the stored history of ${check.queues.map((q) => q.queue).join(", ")} for the file's period.`,
-      });
-    }
-    return { kind: "upload" as const, error: null, errors: [] as string[], totalErrors: 0, queues: check.queues };
+    return historyUpload(request);
   }
   requireCan(user, "queues:edit");
   const form = await readForm(request);

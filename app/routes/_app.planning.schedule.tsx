@@ -9,25 +9,21 @@ import { CalendarIcon } from "~/components/icons";
 import { AgentTimeline, CoverageHeatmap, queueColor } from "~/components/schedule-views";
 import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar, Stat } from "~/components/ui";
 import {
-  changesSincePublish,
   editShift,
   findScheduleByWeek,
-  INTERVAL_MINUTES,
   nextWeekStart,
   PLANNING_TIME_ZONE,
   publishSchedule,
   ScheduleConflictError,
   ScheduleRuleError,
-  scheduleRunProgress,
   startScheduleRun,
-  weekCoverage,
-  readScheduleSummary,
   weekStartOf,
 } from "~/models/schedule.server";
+import { scheduleWeekPage, timelineFilter } from "~/models/schedule-view.server";
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
-import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
+import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readForm } from "~/utils/form.server";
 
@@ -42,81 +38,7 @@ function weekFromUrl(url: URL): Date {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   const url = new URL(request.url);
-  const weekStart = weekFromUrl(url);
-  const tz = user.timeZone;
-  const { schedule, shifts, queues, rosterSize, rows: coverage, worst: allWorst } = await weekCoverage(weekStart);
-  const worst = allWorst.slice(0, 6).map((c) => ({ queue: c.queue, at: formatInZone(c.at, tz, "EEE d MMM HH:mm"), short: c.short, required: c.required }));
-
-  const byAgent = new Map<
-    string,
-    {
-      id: string;
-      name: string;
-      minutes: number;
-      shifts: { id: string; queue: string; start: number; end: number; breaks: { start: number; end: number }[]; edited: boolean }[];
-    }
-  >();
-  for (const s of shifts) {
-    const breaks = s.breaks.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
-    const entry = byAgent.get(s.agentId) ?? { id: s.agentId, name: s.agent.user.name, minutes: 0, shifts: [] };
-    entry.minutes += (s.end.getTime() - s.start.getTime()) / 60_000 - breaks.reduce((m, b) => m + (b.end - b.start) / 60_000, 0);
-    entry.shifts.push({ id: s.id, queue: s.queue.key, start: s.start.getTime(), end: s.end.getTime(), breaks, edited: s.editedBy !== null });
-    byAgent.set(s.agentId, entry);
-  }
-  const selectedId = url.searchParams.get("shift");
-  const selected = selectedId ? (shifts.find((s) => s.id === selectedId) ?? null) : null;
-  const summary = readScheduleSummary(schedule?.summary);
-  const changes = schedule ? await changesSincePublish(schedule.id) : { changed: 0, agents: 0 };
-  const required = summary?.requiredAgentIntervals ?? 0;
-  return {
-    timeZone: tz,
-    zone: zoneAbbreviation(tz),
-    week: localDate(weekStart, PLANNING_TIME_ZONE),
-    weekStart: weekStart.getTime(),
-    weekLabel: `${formatInZone(weekStart, tz, "d MMM")} – ${formatInZone(new Date(weekStart.getTime() + 6 * 86_400_000), tz, "d MMM yyyy")}`,
-    queues: queues.map((q) => q.id),
-    intervalsPerHour: 60 / INTERVAL_MINUTES,
-    hasRequirement: queues.some((q) => q.required.some((r) => r > 0)),
-    agentsAvailable: rosterSize,
-    schedule: schedule
-      ? {
-          id: schedule.id,
-          status: schedule.status,
-          version: schedule.version,
-          publishedVersion: schedule.publishedVersion,
-          publishedAt: schedule.publishedAt?.toISOString() ?? null,
-          runStatus: schedule.runStatus,
-          error: schedule.error,
-          progress: schedule.runStatus === "QUEUED" || schedule.runStatus === "RUNNING" ? await scheduleRunProgress(schedule) : 100,
-        }
-      : null,
-    summary: summary
-      ? {
-          coverage: required ? summary.coveredAgentIntervals / required : 1,
-          bound: required ? 1 - summary.lowerBoundUnderCoverage / required : 1,
-          underHours: (summary.underCoverage * INTERVAL_MINUTES) / 60,
-          overHours: (summary.overCoverage * INTERVAL_MINUTES) / 60,
-          shortfallHours: summary.minMinutesShortfall / 60,
-          seconds: summary.seconds,
-        }
-      : null,
-    changed: changes.changed,
-    coverage,
-    worst,
-    agents: [...byAgent.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    selected: selected
-      ? {
-          id: selected.id,
-          agent: selected.agent.user.name,
-          agentZone: selected.agent.timeZone,
-          queue: selected.queue.key,
-          start: toLocalDateTime(selected.start, tz),
-          end: toLocalDateTime(selected.end, tz),
-          breakStart: selected.breaks[0] ? toLocalDateTime(selected.breaks[0].start, tz) : "",
-          breakMinutes: selected.breaks[0] ? (Date.parse(selected.breaks[0].end) - Date.parse(selected.breaks[0].start)) / 60_000 : 30,
-        }
-      : null,
-  };
+  return scheduleWeekPage(weekFromUrl(url), user.timeZone, timelineFilter(url), url.searchParams.get("shift"));
 }
 
 const EditSchema = z.object({
@@ -212,7 +134,7 @@ export default function SchedulePage() {
     d.schedule &&
     d.schedule.runStatus !== "QUEUED" &&
     d.schedule.runStatus !== "RUNNING" &&
-    d.agents.length > 0 &&
+    d.shiftAgents > 0 &&
     (d.schedule.status === "DRAFT" || d.changed > 0);
 
   return (
@@ -233,7 +155,7 @@ export default function SchedulePage() {
             <Form method="post">
               <input type="hidden" name="intent" value="run" />
               <Button type="submit" variant="secondary" disabled={running || navigation.state === "submitting" || !d.hasRequirement}>
-                {d.agents.length ? "Re-run schedule" : "Run schedule"}
+                {d.shiftAgents ? "Re-run schedule" : "Run schedule"}
               </Button>
             </Form>
             {d.schedule ? (
@@ -263,6 +185,45 @@ export default function SchedulePage() {
         )}
         <span className="text-slate-600">· {d.agentsAvailable} agents available</span>
       </div>
+      {d.schedule && d.shiftAgents > 0 ? (
+        <p className="-mt-2 mb-4 text-sm text-slate-600" data-testid="schedule-rules">
+          {d.rules.built ? (
+            <>
+              Built with{" "}
+              <Link to={`/planning/rules?version=${d.rules.built.version}`} className="text-brand-700 underline">
+                labour rules version {d.rules.built.version}
+              </Link>{" "}
+              ({d.rules.built.by}, {d.rules.built.at}); edits and swaps are checked against it.
+              {d.rules.current && d.rules.current !== d.rules.built.version ? (
+                <span className="font-medium text-amber-800"> The rules are now at version {d.rules.current}: re-run to apply them.</span>
+              ) : null}
+            </>
+          ) : (
+            <>
+              Built before labour rules were versioned; edits are checked against the{" "}
+              <Link to="/planning/rules" className="text-brand-700 underline">
+                current rules
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      ) : null}
+      {d.leavers.length ? (
+        <div className="mb-4 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="leavers">
+          <p className="font-medium">Published shifts of people who have left</p>
+          <ul className="mt-1 list-disc pl-5">
+            {d.leavers.map((l) => (
+              <li key={l.name}>
+                {l.name}
+                {l.leftAt ? ` (last working day ${l.leftAt})` : " (deactivated)"} still has {l.shifts} published shift{l.shifts === 1 ? "" : "s"}, the first{" "}
+                {l.from}.
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">Re-run this week and publish it, so others cover them; agents are told when you publish.</p>
+        </div>
+      ) : null}
       {actionData?.error ? (
         <div role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
           <p className="font-medium">{actionData.error}</p>
@@ -316,7 +277,7 @@ export default function SchedulePage() {
             </div>
           ) : null}
           <Card title="Coverage: scheduled − required, per hour">
-            <CoverageHeatmap rows={d.coverage} weekStart={d.weekStart} timeZone={d.timeZone} intervalsPerHour={d.intervalsPerHour} />
+            <CoverageHeatmap rows={d.coverage} weekStart={d.weekStart} timeZone={d.timeZone} intervalsPerHour={1} />
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title="Worst under-covered intervals">
@@ -347,32 +308,99 @@ export default function SchedulePage() {
               </Card>
             )}
           </div>
-          <Card title={`Agents (${d.agents.length} with shifts)`}>
-            {d.agents.length ? (
-              <>
-                <AgentTimeline
-                  agents={d.agents}
-                  queues={d.queues}
-                  weekStart={d.weekStart}
-                  timeZone={d.timeZone}
-                  editLink={(id) => `?week=${d.week}&shift=${id}#edit-shift`}
-                />
-                <p className="mt-2 flex flex-wrap gap-3 text-xs text-slate-600">
-                  {d.queues.map((q) => (
-                    <span key={q} className="inline-flex items-center gap-1">
-                      <span aria-hidden="true" className="h-3 w-3 rounded-sm" style={{ backgroundColor: queueColor(d.queues, q) }} />
-                      {q}
-                    </span>
-                  ))}
-                  <span>· white notch = break · outlined = edited by hand · click a shift to edit it</span>
-                </p>
-              </>
-            ) : (
-              <p className="text-sm text-slate-600">Run the schedule to place shifts.</p>
-            )}
+          <Card title={`Agents (${d.shiftAgents} with shifts)`}>
+            {d.shiftAgents ? <Timeline d={d} /> : <p className="text-sm text-slate-600">Run the schedule to place shifts.</p>}
           </Card>
         </div>
       )}
+    </>
+  );
+}
+
+/** The timeline, a page of agents at a time (a week of 2,000 agents is not drawn at once), filtered by name or queue. */
+function Timeline({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const t = d.timeline;
+  const link = (changes: Record<string, string | number>) => {
+    const params = new URLSearchParams({ week: d.week, q: t.q, queue: t.queue, agents: String(t.page), ...changes });
+    for (const [k, v] of [...params]) if (!v || (k === "agents" && v === "1")) params.delete(k);
+    return `?${params}`;
+  };
+  const first = (t.page - 1) * t.pageSize + 1;
+  return (
+    <>
+      <Form method="get" className="mb-3 flex flex-wrap items-end gap-3" role="search" aria-label="Find agents in the timeline">
+        <input type="hidden" name="week" value={d.week} />
+        <label className="text-sm font-medium text-slate-800">
+          Agent name
+          <input
+            type="search"
+            name="q"
+            defaultValue={t.q}
+            placeholder="e.g. Aino"
+            className="mt-1 block w-48 rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
+          />
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          Queue
+          <select name="queue" defaultValue={t.queue} className="mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            <option value="">All queues</option>
+            {d.queues.map((q) => (
+              <option key={q}>{q}</option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
+        {t.q || t.queue ? (
+          <Link to={`?week=${d.week}`} className="py-2 text-sm text-brand-700 underline">
+            Clear
+          </Link>
+        ) : null}
+      </Form>
+      {t.agents.length ? (
+        <AgentTimeline
+          agents={t.agents}
+          queues={d.queues}
+          weekStart={d.weekStart}
+          timeZone={d.timeZone}
+          editLink={(id) => `${link({ shift: id })}#edit-shift`}
+        />
+      ) : (
+        <p className="text-sm text-slate-600">No agent with shifts matches.</p>
+      )}
+      <nav className="mt-2 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600" aria-label="Timeline pages">
+        <span>
+          {t.matching ? `Agents ${first}–${first + t.agents.length - 1} of ${t.matching}` : "No agents"}
+          {t.q || t.queue ? " matching" : ""}, by name
+        </span>
+        {t.pages > 1 ? (
+          <span className="flex items-center gap-2">
+            {t.page > 1 ? (
+              <Link to={link({ agents: t.page - 1 })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5">
+                ← Previous
+              </Link>
+            ) : null}
+            <span>
+              page {t.page} of {t.pages}
+            </span>
+            {t.page < t.pages ? (
+              <Link to={link({ agents: t.page + 1 })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5">
+                Next →
+              </Link>
+            ) : null}
+          </span>
+        ) : null}
+      </nav>
+      <p className="mt-2 flex flex-wrap gap-3 text-xs text-slate-600">
+        {d.queues.map((q) => (
+          <span key={q} className="inline-flex items-center gap-1">
+            <span aria-hidden="true" className="h-3 w-3 rounded-sm" style={{ backgroundColor: queueColor(d.queues, q) }} />
+            {q}
+          </span>
+        ))}
+        <span>· white notch = break · outlined = edited by hand · click a shift to edit it</span>
+      </p>
     </>
   );
 }

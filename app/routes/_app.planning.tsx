@@ -10,6 +10,7 @@ const TABS = [
   { to: "/planning/queues", label: "Queues & history" },
   { to: "/planning/special-days", label: "Special days" },
   { to: "/planning/requests", label: "Requests" },
+  { to: "/planning/rules", label: "Labour rules" },
 ];
 import { requirePermission } from "~/utils/auth.server";
 

@@ -284,9 +284,12 @@ function MoveMenu({
   current: string;
   onMove: (card: Card, to: Board["columns"][number]) => void;
 }) {
+  // The stages are listed only while the menu is open: a board of 200 cards does not send 1,000 hidden buttons.
+  const [open, setOpen] = useState(false);
   return (
     <details
       className="relative"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
       onKeyDown={(e) => {
         if (e.key !== "Escape") return;
         const details = e.currentTarget;
@@ -299,25 +302,27 @@ function MoveMenu({
       <summary className="cursor-pointer list-none rounded border border-slate-300 px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         Move<span className="sr-only"> {card.applicant.name}</span>
       </summary>
-      <ul className="absolute right-0 z-20 mt-1 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-        {columns
-          .filter((c) => c.id !== current)
-          .map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                onClick={(e) => {
-                  (e.currentTarget.closest("details") as HTMLDetailsElement).open = false;
-                  onMove(card, c);
-                }}
-                className="w-full rounded px-2 py-1.5 text-left text-sm text-slate-800 hover:bg-brand-50 focus:bg-brand-50"
-              >
-                To {c.name}
-                {c.kind === "HIRED" ? "…" : ""}
-              </button>
-            </li>
-          ))}
-      </ul>
+      {open ? (
+        <ul className="absolute right-0 z-20 mt-1 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+          {columns
+            .filter((c) => c.id !== current)
+            .map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  onClick={(e) => {
+                    (e.currentTarget.closest("details") as HTMLDetailsElement).open = false;
+                    onMove(card, c);
+                  }}
+                  className="w-full rounded px-2 py-1.5 text-left text-sm text-slate-800 hover:bg-brand-50 focus:bg-brand-50"
+                >
+                  To {c.name}
+                  {c.kind === "HIRED" ? "…" : ""}
+                </button>
+              </li>
+            ))}
+        </ul>
+      ) : null}
     </details>
   );
 }

@@ -11,6 +11,8 @@ describe("an unreachable database", () => {
     const error = await prisma.user.count().catch((e: unknown) => e);
     expect(isDatabaseUnreachable(error)).toBe(true);
     expect(isDatabaseUnreachable(new Error("Unique constraint failed on the fields: (`email`)"))).toBe(false);
+    // The pool's own wait running out (every connection busy under overload) is answered the same way.
+    expect(isDatabaseUnreachable(new Error("timeout exceeded when trying to connect"))).toBe(true);
   });
 
   it("becomes a 503 response with a plain message once the web process asks for it", async () => {

@@ -16,6 +16,11 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /**
+   * Web server processes sharing the port (node:cluster): two on two cores, so one slow request does
+   * not stall the cheap pages behind it. 1 runs the server in a single process.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /** How long a schedule run searches; the best schedule found by then is kept. */
   SCHEDULE_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** How long a worker's claim on a job lasts without renewal: a killed worker's job is taken up again after it. */

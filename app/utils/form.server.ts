@@ -1,12 +1,16 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 // Reads a request's form body within limits — bytes (counted while streaming), field count, field-name
 // length, array indexes, NUL bytes — before any parser sees it, so one hostile POST costs next to nothing.
 //
 // Why here and not in each route: conform and zod build arrays from names such as `languages[999999]`,
 // and a route that renders the reply would then render a million rows. Every action reads its body
-// through `readForm`; the lint rule that bans `request.formData()` keeps it so.
+// through `readForm` (or `readUploadForm` for files streamed to disk); the lint rule that bans
+// `request.formData()` keeps it so.
 
 export interface FormLimits {
   /** Largest body accepted, in bytes (default 256 KiB; uploads pass their own). */
@@ -124,6 +128,94 @@ export async function readForm(request: Request, limits: FormLimits = {}): Promi
     }
   }
   return checkFormData(form, limits);
+}
+
+/** A file part of a form read by `readUploadForm`: on disk, with the name the person gave it. */
+export type DiskUpload = { name: string; path: string; size: number };
+
+/**
+ * A multipart form whose file parts are streamed to a temporary directory as they arrive — a 50 MB
+ * upload never sits in memory — within the same limits as `readForm` (bytes counted while streaming,
+ * 413 past `maxBytes`; fields checked). Text fields stay small (64 KB each). The caller removes
+ * `directory` when done (`withUploadForm` does).
+ */
+export async function readUploadForm(
+  request: Request,
+  limits: FormLimits & { maxBytes: number },
+): Promise<{ form: FormData; files: Map<string, DiskUpload>; directory: string }> {
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data")) refuse(415, "Send this form as multipart/form-data.");
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (Number.isFinite(declared) && declared > limits.maxBytes) refuse(413, `The form is larger than ${describeBytes(limits.maxBytes)}.`);
+  const { unstable_parseMultipartFormData, unstable_composeUploadHandlers, unstable_createFileUploadHandler, unstable_createMemoryUploadHandler } =
+    await import("@remix-run/node");
+  const directory = await mkdtemp(path.join(tmpdir(), "handoff-upload-"));
+  let size = 0;
+  let tooLarge = false;
+  const counted = request.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limits.maxBytes) {
+          tooLarge = true;
+          controller.error(new Error("too large"));
+        } else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const files = new Map<string, DiskUpload>();
+  try {
+    const streamed = new Request(request.url, { method: request.method, headers: request.headers, body: counted ?? null, duplex: "half" } as RequestInit);
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(
+        streamed,
+        unstable_composeUploadHandlers(
+          unstable_createFileUploadHandler({
+            directory,
+            // One directory per part keeps the name the person gave the file (shown in messages), without path parts.
+            file: ({ filename }) =>
+              `${files.size}/${
+                path
+                  .basename(filename)
+                  .replace(/[^\p{L}\p{N} ._-]/gu, "_")
+                  .slice(0, 120) || "upload"
+              }`,
+            maxPartSize: limits.maxBytes,
+          }),
+          unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
+        ),
+      );
+    } catch (error) {
+      if (tooLarge) refuse(413, `The form is larger than ${describeBytes(limits.maxBytes)}.`);
+      if (error instanceof Response) throw error;
+      refuse(400, "The form could not be read: the multipart body is malformed or a field is too large.");
+    }
+    checkFormData(form, limits);
+    for (const [name, value] of form.entries()) {
+      if (typeof value === "string") continue;
+      const file = value as File & { getFilePath?: () => string };
+      if (file.getFilePath) files.set(name, { name: file.name, path: file.getFilePath(), size: file.size });
+    }
+    return { form, files, directory };
+  } catch (error) {
+    await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Reads an upload form with `readUploadForm`, runs `use`, and removes the uploaded files whatever happens. */
+export async function withUploadForm<T>(
+  request: Request,
+  limits: FormLimits & { maxBytes: number },
+  use: (form: FormData, files: Map<string, DiskUpload>) => Promise<T>,
+): Promise<T> {
+  const { form, files, directory } = await readUploadForm(request, limits);
+  try {
+    return await use(form, files);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }
 
 /**

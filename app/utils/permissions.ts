@@ -16,6 +16,7 @@ const PERMISSIONS = {
   "forecast:adjust": ["ADMIN", "MANAGER"],
   "history:import": ["ADMIN", "MANAGER"],
   "queues:edit": ["ADMIN", "MANAGER"],
+  "rules:edit": ["ADMIN", "MANAGER"],
   "schedule:edit": ["ADMIN", "MANAGER"],
   "schedule:publish": ["ADMIN", "MANAGER"],
   "requests:decide": ["ADMIN", "MANAGER"],

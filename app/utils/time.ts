@@ -2,8 +2,66 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
-export function formatInZone(iso: string | Date, timeZone: string, pattern = "d MMM HH:mm"): string {
-  return format(new TZDate(new Date(iso).getTime(), timeZone), pattern);
+/**
+ * A Date whose local getters read its UTC fields: holding "instant + the zone's offset", date-fns formats
+ * it as the wall-clock time in that zone without TZDate, which asks Intl for the offset several times per
+ * date (a page of shifts spent most of its render there).
+ */
+class WallClock extends Date {
+  override getFullYear() {
+    return this.getUTCFullYear();
+  }
+  override getMonth() {
+    return this.getUTCMonth();
+  }
+  override getDate() {
+    return this.getUTCDate();
+  }
+  override getDay() {
+    return this.getUTCDay();
+  }
+  override getHours() {
+    return this.getUTCHours();
+  }
+  override getMinutes() {
+    return this.getUTCMinutes();
+  }
+  override getSeconds() {
+    return this.getUTCSeconds();
+  }
+  override getMilliseconds() {
+    return this.getUTCMilliseconds();
+  }
+  override getTimezoneOffset() {
+    return 0;
+  }
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 15 * 60_000;
+
+/** A zone's offset from UTC at an instant, in ms; offsets change only on quarter hours, so each quarter hour is asked once. */
+export function zoneOffsetMs(timeZone: string, ms: number): number {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    let formatter = offsetFormats.get(timeZone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+      offsetFormats.set(timeZone, formatter);
+    }
+    const m = /GMT(?:([+-])(\d\d):?(\d\d)?)?/.exec(formatter.format(ms));
+    offset = m?.[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60_000 : 0;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+export function formatInZone(iso: string | Date | number, timeZone: string, pattern = "d MMM HH:mm"): string {
+  const ms = new Date(iso).getTime();
+  return format(new WallClock(ms + zoneOffsetMs(timeZone, ms)), pattern);
 }
 
 export function formatDuration(ms: number | null): string {
@@ -16,8 +74,15 @@ export function formatDuration(ms: number | null): string {
 }
 
 /** A short zone label such as "CET" or "GMT+2", for showing next to times. */
+const abbreviationFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  let formatter = abbreviationFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" });
+    abbreviationFormats.set(timeZone, formatter);
+  }
+  const part = formatter.formatToParts(at).find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
 
@@ -29,7 +94,7 @@ export function startOfLocalDay(isoDate: string, timeZone: string): Date {
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(at: Date | number, timeZone: string): string {
-  return format(new TZDate(new Date(at).getTime(), timeZone), "yyyy-MM-dd");
+  return formatInZone(at, timeZone, "yyyy-MM-dd");
 }
 
 export function addDays(isoDate: string, days: number): string {
@@ -64,5 +129,5 @@ export function parseLocalDateTime(value: string, timeZone: string): Date | null
 
 /** An instant as a `datetime-local` value in a time zone. */
 export function toLocalDateTime(at: Date | string | number, timeZone: string): string {
-  return format(new TZDate(new Date(at).getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
+  return formatInZone(at, timeZone, "yyyy-MM-dd'T'HH:mm");
 }

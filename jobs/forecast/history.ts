@@ -91,8 +91,31 @@ export function parseHistoryCsv(text: string, fileName = "history", rowErrors?: 
     record = (i) => lines[i].split(",");
     count = lines.length;
   }
-  if (!count || record(0).every((c) => c.trim() === "")) throw new InputError(`${fileName}: empty file, expected a header row`);
-  const header = record(0).map((h) => h.trim().toLowerCase());
+  if (!count) throw new InputError(`${fileName}: empty file, expected a header row`);
+  const read = historyRowReader(record(0), fileName);
+  const rows: HistoryRow[] = [];
+  for (let i = 1; i < count; i++) {
+    try {
+      const row = read(record(i), i + 1);
+      if (row) rows.push(row);
+    } catch (error) {
+      // A caller collecting row errors (the app's upload preview) gets every bad row, not just the first.
+      if (rowErrors && error instanceof InputError) rowErrors.push(error);
+      else throw error;
+    }
+  }
+  if (!rows.length && !rowErrors?.length) throw new InputError(`${fileName}: no data rows after the header`);
+  return rows;
+}
+
+/**
+ * The reader of a history file's data rows, given its header record (throws InputError for a missing
+ * column): each record becomes a HistoryRow, null for an empty line, or an InputError naming line and
+ * field. `parseHistoryCsv` and the app's streaming upload share it.
+ */
+export function historyRowReader(headerRecord: string[], fileName: string): (record: string[], line: number) => HistoryRow | null {
+  if (headerRecord.every((c) => c.trim() === "")) throw new InputError(`${fileName}: empty file, expected a header row`);
+  const header = headerRecord.map((h) => h.trim().toLowerCase());
   for (const column of REQUIRED_COLUMNS) {
     if (!header.includes(column)) throw new InputError(`${fileName} line 1 (header), field ${column}: missing column "${column}"`);
   }
@@ -103,45 +126,35 @@ export function parseHistoryCsv(text: string, fileName = "history", rowErrors?: 
     ai: header.indexOf("ai_resolved"),
     aht: header.indexOf("aht_seconds"),
   };
-  const rows: HistoryRow[] = [];
   const instants = new Map<string, number | null>(); // queues share timestamps: parse each once
   const width = Math.max(col.start, col.queue, col.offered, col.ai, col.aht) + 1;
-  for (let i = 1; i < count; i++) {
-    try {
-      const r = record(i);
-      const line = i + 1;
-      if (r.length === 1 && r[0].trim() === "") continue;
-      if (r.length < Math.max(col.start, col.queue, col.offered, col.ai) + 1) {
-        const missing = header[Math.min(r.length, width - 1)] ?? "interval_start";
-        throw new InputError(`${where(fileName, line, missing)}: missing value (row has ${r.length} fields, header has ${header.length})`);
-      }
-      const startText = r[col.start].trim();
-      let intervalStart = instants.get(startText);
-      if (intervalStart === undefined) {
-        intervalStart = parseInstant(startText);
-        instants.set(startText, intervalStart);
-      }
-      if (intervalStart === null) {
-        throw new InputError(`${where(fileName, line, "interval_start")}: "${startText}" is not an ISO 8601 time such as 2026-10-05T08:00:00Z`);
-      }
-      const queue = r[col.queue].trim();
-      if (!queue) throw new InputError(`${where(fileName, line, "queue")}: empty queue name`);
-      const offered = parseCount(r[col.offered], fileName, line, "offered");
-      const aiResolved = parseCount(r[col.ai], fileName, line, "ai_resolved");
-      if (aiResolved > offered) {
-        throw new InputError(`${where(fileName, line, "ai_resolved")}: ai_resolved ${aiResolved} is greater than offered ${offered}`);
-      }
-      const ahtText = col.aht >= 0 ? r[col.aht] : undefined;
-      const ahtSeconds = ahtText !== undefined && ahtText.trim() !== "" ? parseCount(ahtText, fileName, line, "aht_seconds") : null;
-      rows.push({ intervalStart, queue, offered, aiResolved, ahtSeconds, line });
-    } catch (error) {
-      // A caller collecting row errors (the app's upload preview) gets every bad row, not just the first.
-      if (rowErrors && error instanceof InputError) rowErrors.push(error);
-      else throw error;
+  return (r, line) => {
+    if (r.length === 1 && r[0].trim() === "") return null;
+    if (r.length < Math.max(col.start, col.queue, col.offered, col.ai) + 1) {
+      const missing = header[Math.min(r.length, width - 1)] ?? "interval_start";
+      throw new InputError(`${where(fileName, line, missing)}: missing value (row has ${r.length} fields, header has ${header.length})`);
     }
-  }
-  if (!rows.length && !rowErrors?.length) throw new InputError(`${fileName}: no data rows after the header`);
-  return rows;
+    const startText = r[col.start].trim();
+    let intervalStart = instants.get(startText);
+    if (intervalStart === undefined) {
+      intervalStart = parseInstant(startText);
+      if (instants.size > 100_000) instants.clear();
+      instants.set(startText, intervalStart);
+    }
+    if (intervalStart === null) {
+      throw new InputError(`${where(fileName, line, "interval_start")}: "${startText}" is not an ISO 8601 time such as 2026-10-05T08:00:00Z`);
+    }
+    const queue = r[col.queue].trim();
+    if (!queue) throw new InputError(`${where(fileName, line, "queue")}: empty queue name`);
+    const offered = parseCount(r[col.offered], fileName, line, "offered");
+    const aiResolved = parseCount(r[col.ai], fileName, line, "ai_resolved");
+    if (aiResolved > offered) {
+      throw new InputError(`${where(fileName, line, "ai_resolved")}: ai_resolved ${aiResolved} is greater than offered ${offered}`);
+    }
+    const ahtText = col.aht >= 0 ? r[col.aht] : undefined;
+    const ahtSeconds = ahtText !== undefined && ahtText.trim() !== "" ? parseCount(ahtText, fileName, line, "aht_seconds") : null;
+    return { intervalStart, queue, offered, aiResolved, ahtSeconds, line };
+  };
 }
 
 /** One queue's history on a regular grid; NaN marks an interval the history does not give (missing ≠ zero). */
@@ -179,15 +192,12 @@ export function groupByQueue(rows: HistoryRow[], fileName = "history"): QueueSer
   const out: QueueSeries[] = [];
   for (const [queue, list] of [...byQueue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     list.sort((a, b) => a.intervalStart - b.intervalStart || (a.line ?? 0) - (b.line ?? 0));
-    for (let i = 1; i < list.length; i++) {
-      if (list[i].intervalStart === list[i - 1].intervalStart) {
-        const again = list[i];
-        throw new InputError(
-          `${where(fileName, again.line, "interval_start")}: queue ${queue} at ${formatInstant(again.intervalStart)} already given${list[i - 1].line ? ` on line ${list[i - 1].line}` : ""}`,
-        );
-      }
-    }
-    const intervalMinutes = inferInterval(queue, list, fileName);
+    const intervalMinutes = queueIntervalMinutes(
+      queue,
+      list.map((r) => r.intervalStart),
+      list.map((r) => r.line ?? 0),
+      fileName,
+    );
     const step = intervalMinutes * MINUTE_MS;
     const firstDay = Math.floor(list[0].intervalStart / DAY_MS) * DAY_MS;
     const phaseMs = (((list[0].intervalStart - firstDay) % step) + step) % step;
@@ -205,39 +215,48 @@ export function groupByQueue(rows: HistoryRow[], fileName = "history"): QueueSer
   return out;
 }
 
-function inferInterval(queue: string, list: HistoryRow[], fileName: string): number {
-  const fail = (row: HistoryRow, why: string): never => {
-    throw new InputError(`${where(fileName, row.line, "interval_start")}: ${why}`);
+/**
+ * One queue's interval length from its interval starts (ascending, with their 1-based lines, 0 when
+ * unknown): the smallest step between timestamps, which must be 5, 15, 30 or 60 minutes, with every other
+ * step a multiple of it. Throws InputError for a start given twice, a start off whole minutes, or mixed
+ * lengths. Works on plain or typed arrays, so a big upload's starts need not be row objects.
+ */
+export function queueIntervalMinutes(queue: string, starts: ArrayLike<number>, lines: ArrayLike<number>, fileName = "history"): number {
+  const fail = (i: number, why: string): never => {
+    throw new InputError(`${where(fileName, lines[i] || undefined, "interval_start")}: ${why}`);
   };
-  const minuteOf = (row: HistoryRow) => {
-    if (row.intervalStart % MINUTE_MS !== 0) fail(row, `queue ${queue}: interval starts must fall on whole minutes`);
-    return row.intervalStart / MINUTE_MS;
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i] === starts[i - 1]) fail(i, `queue ${queue} at ${formatInstant(starts[i])} already given${lines[i - 1] ? ` on line ${lines[i - 1]}` : ""}`);
+  }
+  const minuteOf = (i: number) => {
+    if (starts[i] % MINUTE_MS !== 0) fail(i, `queue ${queue}: interval starts must fall on whole minutes`);
+    return starts[i] / MINUTE_MS;
   };
-  if (list.length === 1) {
-    const minute = minuteOf(list[0]);
-    return [...ALLOWED_INTERVAL_MINUTES].reverse().find((m) => minute % m === 0) ?? fail(list[0], `queue ${queue}: start not on a 5-minute boundary`);
+  if (starts.length === 1) {
+    const minute = minuteOf(0);
+    return [...ALLOWED_INTERVAL_MINUTES].reverse().find((m) => minute % m === 0) ?? fail(0, `queue ${queue}: start not on a 5-minute boundary`);
   }
   let step = 0;
-  let stepRow = list[1];
-  for (let i = 1; i < list.length; i++) {
-    const d = minuteOf(list[i]) - minuteOf(list[i - 1]);
+  let stepRow = 1;
+  for (let i = 1; i < starts.length; i++) {
+    const d = minuteOf(i) - minuteOf(i - 1);
     if (step === 0 || d < step) {
       step = d;
-      stepRow = list[i];
+      stepRow = i;
     }
   }
   if (!(ALLOWED_INTERVAL_MINUTES as readonly number[]).includes(step)) {
     fail(stepRow, `queue ${queue}: rows ${step} minutes apart; the interval length must be 5, 15, 30 or 60 minutes`);
   }
   let previousStep = 0;
-  for (let i = 1; i < list.length; i++) {
-    const d = minuteOf(list[i]) - minuteOf(list[i - 1]);
+  for (let i = 1; i < starts.length; i++) {
+    const d = minuteOf(i) - minuteOf(i - 1);
     if (gcd(d, step) !== step) {
-      fail(list[i], `queue ${queue}: ${d} minutes after the previous row, not a whole number of its ${step}-minute intervals (mixed interval lengths)`);
+      fail(i, `queue ${queue}: ${d} minutes after the previous row, not a whole number of its ${step}-minute intervals (mixed interval lengths)`);
     }
     // Two consecutive steps of another allowed length look like data at that length, not a gap.
     if (d !== step && d === previousStep && d <= 60 && (ALLOWED_INTERVAL_MINUTES as readonly number[]).includes(d)) {
-      fail(list[i], `queue ${queue}: rows ${d} minutes apart here but ${step} minutes apart elsewhere (mixed interval lengths)`);
+      fail(i, `queue ${queue}: rows ${d} minutes apart here but ${step} minutes apart elsewhere (mixed interval lengths)`);
     }
     previousStep = d;
   }

@@ -36,7 +36,7 @@ export { erlangA, erlangB, erlangC, scheduledAgents, staffing } from "./erlang";
 export type { QueueMetrics, QueueModel, StaffingParams, StaffingResult } from "./erlang";
 export { requiredAgents } from "./requirement";
 export type { IntervalRequirement, QueueServiceParams } from "./requirement";
-export { formatInstant, groupByQueue, parseHistoryCsv, parseInstant } from "./history";
+export { formatInstant, groupByQueue, historyRowReader, parseHistoryCsv, parseInstant, queueIntervalMinutes } from "./history";
 export type { HistoryRow, QueueSeries } from "./history";
 export { DEFAULT_TUNING, forecast, formatForecastCsv, humanQuantiles } from "./forecast";
 export type { ForecastOptions, ForecastRow, SpecialDay, Tuning } from "./forecast";

@@ -3,6 +3,7 @@ import { buildWeekInstance, type PlanningAgent } from "./instance";
 
 const student: PlanningAgent = {
   id: "aino",
+  cohort: "student",
   timeZone: "Europe/Helsinki",
   skills: ["fi-chat", "xx-gone"],
   weeklyMinMinutes: 600,
@@ -42,5 +43,28 @@ describe("buildWeekInstance", () => {
     expect(agent.availability).toEqual([[160, 176]]);
     expect(agent.maxMinutes).toBe(480);
     expect(agent.minMinutes).toBe(480);
+  });
+});
+
+describe("buildWeekInstance with labour rules", () => {
+  it("gives the engine the rule set's lengths, rest and breaks, and the lower of the contract type's and the agent's shifts a week", async () => {
+    const { DEFAULT_LABOUR_RULES } = await import("./labour-rules");
+    const rules = {
+      ...DEFAULT_LABOUR_RULES,
+      shiftMinMinutes: 300,
+      shiftStepMinutes: 90,
+      minRestMinutes: 720,
+      byContract: { student: { maxShiftsPerWeek: 3 } },
+    };
+    const queues = [{ key: "fi-chat", required: new Array(672).fill(1) }];
+    const instance = buildWeekInstance({ weekStart, intervalMinutes: 15, queues, agents: [student, { ...student, id: "rural", cohort: "rural" }], rules });
+    expect(instance.rules).toEqual({
+      shiftLengthsMinutes: [300, 390, 480],
+      minRestMinutes: 720,
+      breaks: [{ minShiftMinutes: 360, minutes: 30, earliestAfterStartMinutes: 120, latestBeforeEndMinutes: 120 }],
+    });
+    expect(instance.agents.map((a) => a.maxShifts)).toEqual([3, 5]);
+    // Without a rule set: version 1, the rules that were constants before.
+    expect(buildWeekInstance({ weekStart, intervalMinutes: 15, queues, agents: [student] }).rules.shiftLengthsMinutes).toEqual([240, 360, 480]);
   });
 });

@@ -2,16 +2,12 @@
 // availability (in each agent's own time zone) and approved time off.
 import type { Instance } from "../schedule";
 import { runs, weeklyMask, type WeeklyRanges } from "./calendar";
-
-/** Labour rules of the company (one set for now; see docs/decisions/007-planning-in-the-app.md). */
-export const LABOUR_RULES: Instance["rules"] = {
-  shiftLengthsMinutes: [240, 360, 480],
-  minRestMinutes: 660,
-  breaks: [{ minShiftMinutes: 360, minutes: 30, earliestAfterStartMinutes: 120, latestBeforeEndMinutes: 120 }],
-};
+import { DEFAULT_LABOUR_RULES, engineRules, maxShiftsFor, type LabourRules } from "./labour-rules";
 
 export type PlanningAgent = {
   id: string;
+  /** The contract type (cohort), for labour rules that differ per contract type. */
+  cohort: string;
   timeZone: string;
   skills: string[];
   weeklyMinMinutes: number;
@@ -28,7 +24,8 @@ export type WeekInput = {
   intervalMinutes: number;
   queues: { key: string; required: number[] }[];
   agents: PlanningAgent[];
-  rules?: Instance["rules"];
+  /** The labour rule set the week is built with (a saved version; the defaults when none is given). */
+  rules?: LabourRules;
 };
 
 function weekCap(agent: PlanningAgent, weekStart: Date, weekEnd: Date): number {
@@ -47,12 +44,13 @@ export function buildWeekInstance(input: WeekInput): Instance {
   const weekEnd = new Date(start + 7 * 86_400_000);
   const queueKeys = new Set(input.queues.map((q) => q.key));
   const slotMs = input.intervalMinutes * 60_000;
+  const rules = input.rules ?? DEFAULT_LABOUR_RULES;
   return {
     start: input.weekStart.toISOString(),
     intervalMinutes: input.intervalMinutes,
     intervals,
     queues: input.queues.map((q) => ({ id: q.key, required: q.required })),
-    rules: input.rules ?? LABOUR_RULES,
+    rules: engineRules(rules),
     agents: input.agents
       .map((agent) => {
         const mask = weeklyMask(start, intervals, input.intervalMinutes, agent.timeZone, agent.availability);
@@ -68,7 +66,7 @@ export function buildWeekInstance(input: WeekInput): Instance {
           skills: agent.skills.filter((s) => queueKeys.has(s)),
           minMinutes: Math.min(agent.weeklyMinMinutes, maxMinutes),
           maxMinutes,
-          maxShifts: agent.maxShiftsPerWeek,
+          maxShifts: Math.min(agent.maxShiftsPerWeek, maxShiftsFor(rules, agent.cohort)),
           availability: runs(mask),
         };
       })

@@ -13,6 +13,7 @@ import { createRedis } from "../../app/utils/redis.server";
 import { tsNode } from "../../scripts/lib/app";
 import { Supervisor } from "../../scripts/lib/proc";
 import { enqueue, getQueue } from "../queues";
+import { faultQueueData, fourWeeksOfHistory, until } from "./fault-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // Long enough that a busy 2-core machine still renews the lock of a running job, short enough to keep the test quick.
@@ -33,17 +34,6 @@ const events = {
 
 function startWorker(name = "worker") {
   return sup.start(name, ...tsNode(path.join(ROOT, "jobs", "worker.ts")), workerEnv, fastRestart);
-}
-
-/** Resolves when `predicate` holds, polling (the database is the source of truth here). */
-async function until<T>(what: string, read: () => Promise<T>, predicate: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (predicate(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Kills the worker with SIGKILL as soon as the job reports progress at or past `percent`. */
@@ -69,30 +59,8 @@ beforeAll(async () => {
   await Promise.all([events.forecast.waitUntilReady(), events.schedule.waitUntilReady()]);
   const history = [];
   for (const key of keys) {
-    const queue = await prisma.queue.create({
-      data: {
-        key,
-        language: key,
-        channel: "CHAT",
-        name: `Fault ${key}`,
-        timeZone: "UTC",
-        concurrency: 1,
-        ahtSeconds: 300,
-        openingHours: Array.from({ length: 7 }, () => [["08:00", "20:00"]]),
-      },
-    });
-    for (let day = 28; day >= 1; day--) {
-      for (let slot = 32; slot < 80; slot++) {
-        history.push({
-          queueId: queue.id,
-          intervalStart: new Date(forecastStart.getTime() - day * 86_400_000 + slot * 15 * 60_000),
-          intervalMinutes: 15,
-          offered: 20 + (slot % 7),
-          aiResolved: 10,
-          ahtSeconds: 300,
-        });
-      }
-    }
+    const queue = await prisma.queue.create({ data: faultQueueData(key, `Fault ${key}`) });
+    history.push(...fourWeeksOfHistory(queue.id, forecastStart));
     await prisma.user.create({
       data: {
         email: `fault-agent-${key}@integration.handoff.example`,

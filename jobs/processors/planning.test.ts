@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/utils/db.server";
 import { createForecastRun } from "../../app/models/forecast.server";
+import { currentRuleSet } from "../../app/models/labour-rules.server";
 import {
+  changesSincePublish,
   editShift,
   getOrCreateSchedule,
   listShifts,
@@ -11,6 +13,7 @@ import {
   publishSchedule,
   saveSolvedSchedule,
   ScheduleConflictError,
+  staffedMatrix,
   ScheduleRuleError,
   toEngineShift,
   weekStartOf,
@@ -136,7 +139,9 @@ describe("schedule run", () => {
       { agent: before[0].agentId, queue: key, start: 40, end: 56, breaks: [] as [number, number][] },
       { agent: before[0].agentId, queue: "no-such-queue", start: 140, end: 156, breaks: [] as [number, number][] },
     ];
-    await expect(saveSolvedSchedule(scheduleId, weekStart, new Map([[key, queueId]]), broken, EMPTY_SUMMARY, null)).rejects.toThrow();
+    await expect(
+      saveSolvedSchedule(scheduleId, weekStart, new Map([[key, queueId]]), broken, EMPTY_SUMMARY, null, (await currentRuleSet()).id),
+    ).rejects.toThrow();
     expect((await listShifts(scheduleId)).map((s) => s.id)).toEqual(before.map((s) => s.id));
   });
 
@@ -162,6 +167,44 @@ describe("schedule run", () => {
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ScheduleConflictError);
     expect(await prisma.publishedShift.count({ where: { scheduleId } })).toBe(await prisma.shift.count({ where: { scheduleId } }));
+    // Just published: nothing has changed since (breaks compared whatever jsonb's key order).
+    expect(await changesSincePublish(scheduleId)).toEqual({ changed: 0, agents: 0 });
+  });
+
+  it("keeps the page's view of the draft with its shifts: staffed per interval, agents, changes since publish", async () => {
+    const viewOf = async () => {
+      const s = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+      const shifts = await listShifts(scheduleId);
+      const staffed = staffedMatrix(
+        { intervals: 672, queues: [{ id: key }] },
+        shifts.map((sh) => toEngineShift(weekStart, sh)),
+      );
+      return { s, shifts, staffed: staffed.get(key) };
+    };
+    const published = await viewOf();
+    expect(published.s.staffed).toEqual({ [key]: published.staffed });
+    expect(published.s.shiftAgents).toBe(new Set(published.shifts.map((sh) => sh.agentId)).size);
+    expect(published.s.changedShifts).toBe(0);
+    // A valid edit (the same shift moved a quarter hour later) changes the stored view in the same transaction.
+    const shift = published.shifts.find((sh) => !(sh.breaks as unknown[]).length) ?? published.shifts[0];
+    const later = (d: Date) => new Date(d.getTime() + 15 * 60_000);
+    await editShift(
+      scheduleId,
+      published.s.version,
+      {
+        shiftId: shift.id,
+        queueKey: key,
+        start: later(shift.start),
+        end: later(shift.end),
+        breaks: shift.breaks.map((b) => ({ start: later(new Date(b.start)), end: later(new Date(b.end)) })),
+      },
+      "vitest",
+    ).catch((error: unknown) => {
+      if (!(error instanceof ScheduleRuleError)) throw error;
+    });
+    const edited = await viewOf();
+    expect(edited.s.staffed).toEqual({ [key]: edited.staffed });
+    if (edited.s.version !== published.s.version) expect(edited.s.changedShifts).toBe(1);
   });
 });
 
@@ -230,5 +273,55 @@ describe("swaps and time off", () => {
     const after = (await listShifts(scheduleId)).filter((s) => s.agentId === shift.agentId);
     expect(after.some((s) => s.start < new Date(dayStart.getTime() + 86_400_000) && s.end > dayStart)).toBe(false);
     expect(await prisma.outboxMessage.count({ where: { kind: "time-off-decided", to: { contains: tag } } })).toBe(1);
+  });
+});
+
+describe("labour rules", () => {
+  it("a run uses the current version and records it; hand edits are checked against the version the week was built with", async () => {
+    const { saveRuleSet } = await import("../../app/models/labour-rules.server");
+    const { DEFAULT_LABOUR_RULES } = await import("../../app/models/labour-rules");
+    const actor = await prisma.user.findFirstOrThrow({ where: { email: { endsWith: `-${tag}@integration.handoff.example` } }, select: { id: true } });
+    const base = await currentRuleSet();
+    // Only 6-hour shifts, 14 hours' rest, at most 3 shifts a week for rural contracts (all but one agent here).
+    const strict = {
+      ...DEFAULT_LABOUR_RULES,
+      shiftMinMinutes: 360,
+      shiftMaxMinutes: 360,
+      minRestMinutes: 840,
+      byContract: { rural: { maxShiftsPerWeek: 3 } },
+    };
+    const saved = await saveRuleSet(strict, base.version, { id: actor.id, name: "Integration Manager" });
+    expect(saved).toMatchObject({ ok: true, version: base.version + 1 });
+    try {
+      await runSchedule(scheduleId, 2, noop);
+      const schedule = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: { ruleSetId: true } });
+      expect(schedule.ruleSetId).toBe((await currentRuleSet()).id);
+      const shifts = (await listShifts(scheduleId)).filter((s) => s.queue.key === key);
+      expect(shifts.length).toBeGreaterThan(5);
+      for (const s of shifts) expect((s.end.getTime() - s.start.getTime()) / 60_000).toBe(360);
+      const rural = new Set(
+        (await prisma.agent.findMany({ where: { cohort: "rural", skills: { some: { queueId } } }, select: { id: true } })).map((a) => a.id),
+      );
+      const byAgent = new Map<string, typeof shifts>();
+      for (const s of shifts) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
+      expect([...byAgent.keys()].filter((id) => rural.has(id)).length).toBeGreaterThan(2);
+      for (const [agentId, own] of byAgent) {
+        if (rural.has(agentId)) expect(own.length).toBeLessThanOrEqual(3);
+        const sorted = own.sort((a, b) => a.start.getTime() - b.start.getTime());
+        for (let i = 1; i < sorted.length; i++) expect(sorted[i].start.getTime() - sorted[i - 1].end.getTime()).toBeGreaterThanOrEqual(840 * 60_000);
+      }
+      // The rules move back to 8-hour shifts; this week was built with 6-hour ones, and an edit is checked against those.
+      await saveRuleSet(DEFAULT_LABOUR_RULES, base.version + 1, { id: actor.id, name: "Integration Manager" });
+      const { version } = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+      const [shift] = shifts;
+      const longer = { shiftId: shift.id, queueKey: key, start: shift.start, end: new Date(shift.start.getTime() + 480 * 60_000), breaks: [] };
+      const refused = await editShift(scheduleId, version, longer, "vitest").catch((e) => e);
+      expect(refused).toBeInstanceOf(ScheduleRuleError);
+      expect((refused as ScheduleRuleError).violations.join(" ")).toMatch(/allowed lengths are 360 min/);
+    } finally {
+      const now = await currentRuleSet();
+      if (now.rules.shiftMaxMinutes !== DEFAULT_LABOUR_RULES.shiftMaxMinutes)
+        await saveRuleSet(DEFAULT_LABOUR_RULES, now.version, { id: actor.id, name: "vitest" });
+    }
   });
 });

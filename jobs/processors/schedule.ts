@@ -8,7 +8,8 @@ export async function runSchedule(scheduleId: string, timeLimitSeconds: number, 
   const schedule = await getSchedule(scheduleId);
   if (!schedule) throw new UnrecoverableError(`schedule ${scheduleId} does not exist`);
   await markScheduleRun(scheduleId, { runStatus: "RUNNING", error: null });
-  const { instance, forecastRunId, queueIds } = await loadWeekInput(schedule.weekStart);
+  // The current labour rule set, recorded with the draft: later edits are checked against the same one.
+  const { instance, forecastRunId, queueIds, ruleSetId } = await loadWeekInput(schedule.weekStart);
   if (!forecastRunId) throw new UnrecoverableError("No forecast covers this week yet: run a forecast first.");
   if (instance.agents.length === 0) throw new UnrecoverableError("No active agent is available this week.");
   await reportProgress(5);
@@ -25,7 +26,7 @@ export async function runSchedule(scheduleId: string, timeLimitSeconds: number, 
       }
     },
   });
-  await saveSolvedSchedule(scheduleId, schedule.weekStart, queueIds, shifts, summary, forecastRunId);
+  await saveSolvedSchedule(scheduleId, schedule.weekStart, queueIds, shifts, summary, forecastRunId, ruleSetId);
   await reportProgress(100);
   const hours = (agentIntervals: number) => (agentIntervals * instance.intervalMinutes) / 60;
   return { shifts: shifts.length, underHours: hours(summary.underCoverage), lowerBoundHours: hours(summary.lowerBoundUnderCoverage) };

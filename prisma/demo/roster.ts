@@ -226,18 +226,28 @@ const NAMED: DemoAgent[] = [
   },
 ];
 
-/** About 100 agents whose hours roughly match the demo's human overflow. Deterministic. */
-export function demoRoster(seed = 11): DemoAgent[] {
+/**
+ * About 100 agents whose hours roughly match the demo's human overflow. Deterministic. `size` (the
+ * benchmark's SEED_AGENTS=2000) grows every market in proportion; past the market's first × last
+ * names, people get a middle initial.
+ */
+export function demoRoster(seed = 11, size?: number): DemoAgent[] {
   const r = createRandom(seed);
   const agents: DemoAgent[] = [...NAMED];
   const used = new Set<string>(NAMED.map((a) => a.name));
+  const defaultSize = NAMED.length + MARKETS.reduce((n, m) => n + m.count, 0);
+  const scale = size && size > defaultSize ? (size - NAMED.length) / (defaultSize - NAMED.length) : 1;
   for (const market of MARKETS) {
-    for (let i = 0; i < market.count; i++) {
+    const count = Math.round(market.count * scale);
+    for (let i = 0; i < count; i++) {
       const roll = r.next();
       const cohort: DemoAgent["cohort"] = roll < 0.4 ? "student" : roll < 0.75 ? "rural" : "loyal-customer";
       let name = "";
-      do name = `${r.pick(market.first)} ${r.pick(market.last)}`;
-      while (used.has(name));
+      for (let tries = 0; name === "" || used.has(name); tries++) {
+        const initial = tries < 20 ? "" : ` ${String.fromCharCode(65 + Math.floor(r.next() * 26))}.`;
+        name = `${r.pick(market.first)}${initial} ${r.pick(market.last)}`;
+        if (tries > 200) name = `${name} ${i}`;
+      }
       used.add(name);
       const shape = cohortShape(cohort, r);
       // English chat is staffed by agents of every market who write it well.
@@ -246,7 +256,7 @@ export function demoRoster(seed = 11): DemoAgent[] {
       const places = cohort === "student" ? market.places.student : cohort === "rural" ? market.places.rural : market.places.loyal;
       agents.push({
         name,
-        email: `${ascii(name).replace(/ /g, ".")}@agents.handoff.example`,
+        email: `${ascii(name).replace(/\./g, "").replace(/ /g, ".")}@agents.handoff.example`,
         cohort,
         timeZone: market.timeZone,
         skills,

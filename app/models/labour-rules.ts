@@ -1,0 +1,297 @@
+// Labour rules as a form reads and a person reads them: the zod schema of the settings form (hours and
+// minutes as typed, checked field by field and against each other) and one-line descriptions of changes.
+import { z } from "zod";
+import { allowedShiftLengths, DEFAULT_LABOUR_RULES, type LabourRules } from "../../jobs/planning/labour-rules";
+import { COHORT_LABELS, COHORTS } from "./recruiting-vocabulary";
+
+export { allowedShiftLengths, DEFAULT_LABOUR_RULES, type LabourRules };
+
+/** Contract types with rules of their own: the agents' cohorts. */
+export const CONTRACT_TYPES = COHORTS;
+export const CONTRACT_LABELS = COHORT_LABELS;
+/** Rows of the break table on the form; an empty row is no break. */
+export const BREAK_ROWS = 3;
+/** More lengths make the solver's search wider; a dozen covers any sensible step. */
+const MAX_LENGTHS = 12;
+/** The planning grid: every time in the rules is a whole number of these. */
+const GRID_MINUTES = 15;
+
+/** The stored shape (minutes), read back from the JSON column. */
+export const LabourRulesColumn = z.object({
+  shiftMinMinutes: z.number().int().positive(),
+  shiftMaxMinutes: z.number().int().positive(),
+  shiftStepMinutes: z.number().int().positive(),
+  minRestMinutes: z.number().int().min(0),
+  breaks: z.array(
+    z.object({
+      fromShiftMinutes: z.number().int().min(0),
+      minutes: z.number().int().positive(),
+      earliestAfterStartMinutes: z.number().int().min(0),
+      latestBeforeEndMinutes: z.number().int().min(0),
+    }),
+  ),
+  maxShiftsPerWeek: z.number().int().min(1).max(7),
+  byContract: z.record(z.string(), z.object({ maxShiftsPerWeek: z.number().int().min(1).max(7).optional() })),
+});
+
+export function hoursLabel(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+const toNumber = (v: unknown) => Number(String(v).trim().replace(",", "."));
+
+/** A duration typed in hours (7.5 or 7,5), on the quarter-hour grid, stored in minutes. */
+function hours(what: string, min: number, max: number) {
+  return z
+    .unknown()
+    .refine((v) => !blank(v), `Enter ${what}`)
+    .transform(toNumber)
+    .refine((h) => Number.isFinite(h), `Enter ${what} as a number of hours, like 8 or 7.5`)
+    .refine((h) => h >= min && h <= max, `Enter ${what} between ${min} and ${max} hours`)
+    .refine((h) => Number.isInteger(h * (60 / GRID_MINUTES)), "Use quarter hours, like 7.25, 7.5 or 7.75")
+    .transform((h) => Math.round(h * 60));
+}
+
+/** A duration typed in minutes, on the quarter-hour grid. */
+function minutes(what: string, min: number, max: number) {
+  return z
+    .unknown()
+    .refine((v) => !blank(v), `Enter ${what}`)
+    .transform(toNumber)
+    .refine((m) => Number.isFinite(m), `Enter ${what} in minutes, like 30`)
+    .refine((m) => m >= min && m <= max, `Enter ${what} between ${min} and ${max} minutes`)
+    .refine((m) => m % GRID_MINUTES === 0, `Use whole quarter hours: ${GRID_MINUTES}, 30, 45 … minutes`);
+}
+
+function shiftCount(what: string) {
+  return z
+    .unknown()
+    .refine((v) => !blank(v), `Enter ${what}`)
+    .transform(toNumber)
+    .refine((n) => Number.isInteger(n) && n >= 1 && n <= 7, `Enter ${what} as a whole number from 1 to 7`);
+}
+
+const BreakRow = z.object({
+  fromShiftHours: z.unknown(),
+  minutes: z.unknown(),
+  earliestAfterStartMinutes: z.unknown(),
+  latestBeforeEndMinutes: z.unknown(),
+});
+const FilledBreak = z.object({
+  fromShiftHours: hours("the shift length the break starts at", 0, 16),
+  minutes: minutes("the break's length", GRID_MINUTES, 120),
+  earliestAfterStartMinutes: minutes("the earliest start after the shift starts", 0, 12 * 60),
+  latestBeforeEndMinutes: minutes("how long before the shift's end it must start", 0, 12 * 60),
+});
+
+/** The form as posted: every value a string (or missing); `parseRulesForm` turns it into rules or field errors. */
+export interface RulesFormInput {
+  shiftMinHours?: unknown;
+  shiftMaxHours?: unknown;
+  shiftStepHours?: unknown;
+  minRestHours?: unknown;
+  maxShiftsPerWeek?: unknown;
+  breaks: Array<z.infer<typeof BreakRow>>;
+  byContract: Record<string, { maxShiftsPerWeek?: unknown }>;
+}
+
+// A row left empty is no break; its index stays, so errors point at the row the manager typed in.
+const BreakEntry = z.union([BreakRow.refine((row) => Object.values(row).every(blank)).transform(() => null), FilledBreak]);
+
+const RulesFields = z.object({
+  shiftMinHours: hours("the shortest shift", 1, 16),
+  shiftMaxHours: hours("the longest shift", 1, 16),
+  shiftStepHours: hours("the step between shift lengths", 0.25, 16),
+  minRestHours: hours("the minimum rest", 0, 24),
+  maxShiftsPerWeek: shiftCount("the most shifts a week"),
+  breaks: z.array(BreakEntry).max(BREAK_ROWS),
+  byContract: z.record(
+    z.enum(CONTRACT_TYPES),
+    z.object({
+      maxShiftsPerWeek: z.union([
+        z
+          .unknown()
+          .refine(blank)
+          .transform(() => undefined),
+        shiftCount("the most shifts a week"),
+      ]),
+    }),
+  ),
+});
+type RulesValues = z.output<typeof RulesFields>;
+type Break = NonNullable<z.output<typeof BreakEntry>>;
+
+/** The fields that read well on their own (undefined where one did not; a break row that did not is undefined). */
+type PartialValues = Partial<Omit<RulesValues, "breaks">> & { breaks: Array<Break | null | undefined> };
+
+/**
+ * The rules checked against each other, on whichever fields read well on their own, so one submit
+ * reports every problem (a bad field elsewhere does not hide a break that does not fit).
+ */
+function crossCheck(v: PartialValues, add: (path: PropertyKey[], message: string) => void) {
+  const { shiftMinHours: min, shiftMaxHours: max, shiftStepHours: step } = v;
+  if (min !== undefined && max !== undefined && min > max)
+    return add(["shiftMinHours"], `The shortest shift (${hoursLabel(min)}) is longer than the longest (${hoursLabel(max)})`);
+  if (min === undefined || max === undefined || step === undefined) return;
+  const lengths = allowedShiftLengths({ shiftMinMinutes: min, shiftMaxMinutes: max, shiftStepMinutes: step });
+  if (lengths.length > MAX_LENGTHS)
+    add(["shiftStepHours"], `That allows ${lengths.length} shift lengths; take a bigger step so there are at most ${MAX_LENGTHS}`);
+  let breakIssue = false;
+  const issue = (path: PropertyKey[], message: string) => {
+    breakIssue = true;
+    add(path, message);
+  };
+  v.breaks.forEach((b, i) => {
+    if (!b) return;
+    const applies = lengths.filter((l) => l >= b.fromShiftHours);
+    if (applies.length === 0)
+      return issue(["breaks", i, "fromShiftHours"], `No shift is that long (the longest is ${hoursLabel(max)}), so this break would never apply`);
+    const shortest = applies[0]!;
+    if (b.minutes >= shortest)
+      return issue(["breaks", i, "minutes"], `A ${hoursLabel(b.minutes)} break is as long as the ${hoursLabel(shortest)} shift it applies to, or longer`);
+    if (b.earliestAfterStartMinutes + b.minutes + b.latestBeforeEndMinutes > shortest)
+      issue(
+        ["breaks", i, "earliestAfterStartMinutes"],
+        `A ${hoursLabel(b.minutes)} break at least ${hoursLabel(b.earliestAfterStartMinutes)} after the start and ${hoursLabel(b.latestBeforeEndMinutes)} before the end does not fit a ${hoursLabel(shortest)} shift`,
+      );
+  });
+  // Breaks that each fit may still fill a shift between them (said once, when no single break is at fault).
+  if (breakIssue || v.breaks.some((b) => b === undefined)) return;
+  for (const length of lengths) {
+    const total = v.breaks.reduce((sum, b) => sum + (b && length >= b.fromShiftHours ? b.minutes : 0), 0);
+    if (total >= length) return add(["breaks"], `The breaks of a ${hoursLabel(length)} shift add up to ${hoursLabel(total)}: no time left to work`);
+  }
+}
+
+function toRules(v: RulesValues): LabourRules {
+  return {
+    shiftMinMinutes: v.shiftMinHours,
+    shiftMaxMinutes: v.shiftMaxHours,
+    shiftStepMinutes: v.shiftStepHours,
+    minRestMinutes: v.minRestHours,
+    breaks: v.breaks
+      .filter((b) => b !== null)
+      .map((b) => ({
+        fromShiftMinutes: b.fromShiftHours,
+        minutes: b.minutes,
+        earliestAfterStartMinutes: b.earliestAfterStartMinutes,
+        latestBeforeEndMinutes: b.latestBeforeEndMinutes,
+      }))
+      .sort((a, b) => a.fromShiftMinutes - b.fromShiftMinutes),
+    maxShiftsPerWeek: v.maxShiftsPerWeek,
+    byContract: Object.fromEntries(
+      Object.entries(v.byContract)
+        .filter(([, c]) => c.maxShiftsPerWeek !== undefined)
+        .map(([type, c]) => [type, { maxShiftsPerWeek: c.maxShiftsPerWeek }]),
+    ),
+  };
+}
+
+/** The form field a zod path points at: ["breaks", 0, "minutes"] → "breaks[0].minutes". */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i ? `.${String(k)}` : String(k))).join("");
+}
+
+export type RulesFormResult = { ok: true; rules: LabourRules } | { ok: false; fieldErrors: Record<string, string> };
+
+/** Every problem at once, one message per field (the first found for it). */
+export function parseRulesForm(input: RulesFormInput): RulesFormResult {
+  const fieldErrors: Record<string, string> = {};
+  const add = (path: readonly PropertyKey[], message: string) => (fieldErrors[fieldName(path) || "form"] ??= message);
+  const parsed = RulesFields.safeParse(input);
+  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path, issue.message);
+  const one = <K extends "shiftMinHours" | "shiftMaxHours" | "shiftStepHours">(key: K) => {
+    const r = RulesFields.shape[key].safeParse(input[key]);
+    return r.success ? r.data : undefined;
+  };
+  const values: PartialValues = parsed.success
+    ? parsed.data
+    : {
+        shiftMinHours: one("shiftMinHours"),
+        shiftMaxHours: one("shiftMaxHours"),
+        shiftStepHours: one("shiftStepHours"),
+        breaks: input.breaks.map((row) => {
+          const r = BreakEntry.safeParse(row);
+          return r.success ? r.data : undefined;
+        }),
+      };
+  crossCheck(values, add);
+  if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, rules: toRules(parsed.data) };
+  return { ok: false, fieldErrors };
+}
+
+/** Reads the settings form's fields (see the rules page) into the shape `parseRulesForm` checks. */
+export function rulesFormInput(form: FormData): RulesFormInput {
+  const get = (name: string) => form.get(name) ?? undefined;
+  return {
+    shiftMinHours: get("shiftMinHours"),
+    shiftMaxHours: get("shiftMaxHours"),
+    shiftStepHours: get("shiftStepHours"),
+    minRestHours: get("minRestHours"),
+    maxShiftsPerWeek: get("maxShiftsPerWeek"),
+    breaks: Array.from({ length: BREAK_ROWS }, (_, i) => ({
+      fromShiftHours: get(`breaks[${i}].fromShiftHours`),
+      minutes: get(`breaks[${i}].minutes`),
+      earliestAfterStartMinutes: get(`breaks[${i}].earliestAfterStartMinutes`),
+      latestBeforeEndMinutes: get(`breaks[${i}].latestBeforeEndMinutes`),
+    })),
+    byContract: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, { maxShiftsPerWeek: get(`byContract.${type}.maxShiftsPerWeek`) }])),
+  };
+}
+
+/** The rules as the form shows them: hours and minutes as strings. */
+export function rulesFormDefaults(rules: LabourRules) {
+  const h = (m: number) => String(m / 60);
+  return {
+    shiftMinHours: h(rules.shiftMinMinutes),
+    shiftMaxHours: h(rules.shiftMaxMinutes),
+    shiftStepHours: h(rules.shiftStepMinutes),
+    minRestHours: h(rules.minRestMinutes),
+    maxShiftsPerWeek: String(rules.maxShiftsPerWeek),
+    breaks: Array.from({ length: BREAK_ROWS }, (_, i) => {
+      const b = rules.breaks[i];
+      return b
+        ? {
+            fromShiftHours: h(b.fromShiftMinutes),
+            minutes: String(b.minutes),
+            earliestAfterStartMinutes: String(b.earliestAfterStartMinutes),
+            latestBeforeEndMinutes: String(b.latestBeforeEndMinutes),
+          }
+        : { fromShiftHours: "", minutes: "", earliestAfterStartMinutes: "", latestBeforeEndMinutes: "" };
+    }),
+    byContract: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, String(rules.byContract[type]?.maxShiftsPerWeek ?? "")])) as Record<
+      (typeof CONTRACT_TYPES)[number],
+      string
+    >,
+  };
+}
+
+function describeBreaks(rules: LabourRules): string {
+  if (rules.breaks.length === 0) return "no breaks";
+  return rules.breaks
+    .map(
+      (b) =>
+        `${hoursLabel(b.minutes)} break from ${hoursLabel(b.fromShiftMinutes)} shifts, ${hoursLabel(b.earliestAfterStartMinutes)} after the start to ${hoursLabel(b.latestBeforeEndMinutes)} before the end`,
+    )
+    .join("; ");
+}
+
+/** What changed between two versions, one phrase per rule: ["minimum rest 11 h → 12 h"]. */
+export function describeChanges(from: LabourRules, to: LabourRules): string[] {
+  const out: string[] = [];
+  const lengths = (r: LabourRules) => allowedShiftLengths(r).map(hoursLabel).join(", ");
+  if (lengths(from) !== lengths(to)) out.push(`shift lengths ${lengths(from)} → ${lengths(to)}`);
+  if (from.minRestMinutes !== to.minRestMinutes) out.push(`minimum rest ${hoursLabel(from.minRestMinutes)} → ${hoursLabel(to.minRestMinutes)}`);
+  if (describeBreaks(from) !== describeBreaks(to)) out.push(`breaks: ${describeBreaks(to)}`);
+  if (from.maxShiftsPerWeek !== to.maxShiftsPerWeek) out.push(`shifts a week ${from.maxShiftsPerWeek} → ${to.maxShiftsPerWeek}`);
+  for (const type of CONTRACT_TYPES) {
+    const a = from.byContract[type]?.maxShiftsPerWeek;
+    const b = to.byContract[type]?.maxShiftsPerWeek;
+    if (a !== b) out.push(`${CONTRACT_LABELS[type]}s: shifts a week ${a ?? "company rule"} → ${b ?? "company rule"}`);
+  }
+  return out;
+}
