@@ -224,23 +224,68 @@ export function parseRulesForm(input: RulesFormInput): RulesFormResult {
   return { ok: false, fieldErrors };
 }
 
-/** Reads the settings form's fields (see the rules page) into the shape `parseRulesForm` checks. */
-export function rulesFormInput(form: FormData): RulesFormInput {
-  const get = (name: string) => form.get(name) ?? undefined;
-  return {
-    shiftMinHours: get("shiftMinHours"),
-    shiftMaxHours: get("shiftMaxHours"),
-    shiftStepHours: get("shiftStepHours"),
-    minRestHours: get("minRestHours"),
-    maxShiftsPerWeek: get("maxShiftsPerWeek"),
-    breaks: Array.from({ length: BREAK_ROWS }, (_, i) => ({
-      fromShiftHours: get(`breaks[${i}].fromShiftHours`),
-      minutes: get(`breaks[${i}].minutes`),
-      earliestAfterStartMinutes: get(`breaks[${i}].earliestAfterStartMinutes`),
-      latestBeforeEndMinutes: get(`breaks[${i}].latestBeforeEndMinutes`),
-    })),
-    byContract: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, { maxShiftsPerWeek: get(`byContract.${type}.maxShiftsPerWeek`) }])),
-  };
+const Raw = z.unknown();
+const ContractRow = z.object({ maxShiftsPerWeek: Raw }).optional();
+
+const BaseVersion = z.coerce.number().int().positive().max(1_000_000);
+
+const RulesFormFields = z.object({
+  baseVersion: Raw,
+  shiftMinHours: Raw,
+  shiftMaxHours: Raw,
+  shiftStepHours: Raw,
+  minRestHours: Raw,
+  maxShiftsPerWeek: Raw,
+  breaks: z.array(BreakRow.partial()).optional(),
+  byContract: z
+    .object(Object.fromEntries(CONTRACT_TYPES.map((type) => [type, ContractRow])) as Record<(typeof CONTRACT_TYPES)[number], typeof ContractRow>)
+    .optional(),
+});
+type RulesFormValue = z.output<typeof RulesFormFields>;
+
+function parseRulesFormValue(raw: RulesFormValue) {
+  return parseRulesForm({
+    ...raw,
+    breaks: Array.from({ length: BREAK_ROWS }, (_, i) => {
+      const row = raw.breaks?.[i];
+      return {
+        fromShiftHours: row?.fromShiftHours,
+        minutes: row?.minutes,
+        earliestAfterStartMinutes: row?.earliestAfterStartMinutes,
+        latestBeforeEndMinutes: row?.latestBeforeEndMinutes,
+      };
+    }),
+    byContract: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, { maxShiftsPerWeek: raw.byContract?.[type]?.maxShiftsPerWeek }])),
+  });
+}
+
+/**
+ * The settings form as conform parses it (the page and its action): every field as typed, then all of them checked
+ * at once with `parseRulesForm`, so one submit reports every problem — each field's own and the rules that contradict
+ * each other (zod would skip those after the first bad field). `baseVersion` is the current version the form was
+ * opened at; a stale one is refused by the save. A refinement, not a transform: conform reads its constraints from
+ * the object; `rulesOfForm` gives the rules of a value that passed.
+ */
+export const RulesFormSchema = RulesFormFields.superRefine((raw, ctx) => {
+  if (!BaseVersion.safeParse(raw.baseVersion).success)
+    ctx.addIssue({ code: "custom", path: [], message: "The form lost its version; reload the page and try again." });
+  const parsed = parseRulesFormValue(raw);
+  // The breaks' sum is about no one field: a form error (conform shows errors only on the form's own fields).
+  if (!parsed.ok)
+    for (const [name, message] of Object.entries(parsed.fieldErrors))
+      ctx.addIssue({ code: "custom", path: name === "form" || name === "breaks" ? [] : pathOf(name), message });
+});
+
+/** The version the form was opened at and its rules, of a value `RulesFormSchema` passed. */
+export function rulesOfForm(value: RulesFormValue): { baseVersion: number; rules: LabourRules } {
+  const parsed = parseRulesFormValue(value);
+  if (!parsed.ok) throw new Error("rulesOfForm: the value did not pass RulesFormSchema");
+  return { baseVersion: BaseVersion.parse(value.baseVersion), rules: parsed.rules };
+}
+
+/** "breaks[0].minutes" → ["breaks", 0, "minutes"] (the reverse of `fieldName`). */
+function pathOf(name: string): Array<string | number> {
+  return name.split(/\.|\[(\d+)\]\.?/).flatMap((part, i) => (part === undefined || part === "" ? [] : [i % 2 ? Number(part) : part]));
 }
 
 /** The rules as the form shows them: hours and minutes as strings. */

@@ -1,10 +1,12 @@
 // Labour rules: the settings every schedule run follows (shift lengths, rest, breaks, shifts a week, per
 // contract type), saved as versions with who and when; older versions stay readable.
+import { FormProvider, getFormProps, useField, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { FormErrors } from "~/components/forms";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
 import {
   allowedShiftLengths,
@@ -12,14 +14,15 @@ import {
   CONTRACT_LABELS,
   CONTRACT_TYPES,
   hoursLabel,
-  parseRulesForm,
   rulesFormDefaults,
-  rulesFormInput,
+  RulesFormSchema,
+  rulesOfForm,
 } from "~/models/labour-rules";
 import { currentRuleSet, ruleSetByVersion, ruleSetHistory, saveRuleSet } from "~/models/labour-rules.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
-import { can } from "~/utils/permissions";
+import { useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { permitted } from "~/utils/permissions";
 import { invariantResponse } from "~/utils/responses.server";
 import { formatInZone } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -47,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     current: describe(current),
     shown: { ...describe(shown), lengths: allowedShiftLengths(shown.rules).map(hoursLabel), form: rulesFormDefaults(shown.rules) },
     isCurrent: shown.version === current.version,
-    canEdit: can(user, "rules:edit"),
+    can: permitted(user, ["rules:edit"]),
     history: history.map((h) => ({ ...describe(h), changes: h.changes })),
   };
 }
@@ -55,21 +58,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   requireCan(user, "rules:edit");
-  const form = await readForm(request);
-  const base = z.coerce.number().int().positive().max(1_000_000).safeParse(form.get("baseVersion"));
-  if (!base.success)
-    return data(
-      { fieldErrors: {} as Record<string, string>, error: "The form lost its version; reload the page and try again.", typed: {} as Record<string, string> },
-      { status: 400 },
-    );
-  const parsed = parseRulesForm(rulesFormInput(form));
-  if (!parsed.ok) {
-    // What was typed comes back, so a page without JavaScript shows it beside its errors.
-    const typed = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-    return data({ fieldErrors: parsed.fieldErrors, error: "Some rules need fixing before they can be saved; nothing was saved.", typed }, { status: 400 });
-  }
-  const saved = await saveRuleSet(parsed.rules, base.data, user);
-  if (!saved.ok) return data({ fieldErrors: {} as Record<string, string>, error: saved.conflict, typed: {} as Record<string, string> }, { status: 409 });
+  // Every problem in one round: each field's own and the rules checked against each other (see RulesFormSchema).
+  const submission = parseWithZod(await readForm(request), { schema: RulesFormSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const { rules, baseVersion } = rulesOfForm(submission.value);
+  const saved = await saveRuleSet(rules, baseVersion, user);
+  if (!saved.ok) return replyInvalid(submission, { formErrors: [saved.conflict], status: 409 });
   if (saved.changes.length === 0)
     return redirectWithToast("/planning/rules", { title: "Nothing changed", description: `Version ${saved.version} stays current.` });
   return redirectWithToast("/planning/rules", {
@@ -78,25 +72,27 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-type FieldProps = { name: string; label: string; unit: string; defaultValue: string; error?: string; hint?: string; disabled: boolean; step?: string };
+type FieldProps = { meta: FieldMetadata<unknown>; label: string; unit: string; hint?: string; disabled: boolean; step?: string };
 
-function RuleField({ name, label, unit, defaultValue, error, hint, disabled, step = "any" }: FieldProps) {
-  const id = `rule-${name.replace(/[^a-zA-Z0-9]/g, "-")}`;
-  const described = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+function RuleField({ meta, label, unit, hint, disabled, step = "any" }: FieldProps) {
+  const error = meta.errors?.filter(Boolean).join(" ");
+  const described = error ? meta.errorId : hint ? `${meta.id}-hint` : undefined;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
       <span className="mt-1 flex items-center gap-2">
         <input
-          id={id}
-          name={name}
+          key={meta.key}
+          id={meta.id}
+          name={meta.name}
+          form={meta.formId}
           type="number"
           inputMode="decimal"
           min="0"
           step={step}
-          defaultValue={defaultValue}
+          defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={described}
@@ -105,11 +101,11 @@ function RuleField({ name, label, unit, defaultValue, error, hint, disabled, ste
         <span className="text-sm text-slate-600">{unit}</span>
       </span>
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-rose-700">
+        <p id={meta.errorId} className="mt-1 text-sm text-rose-700">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+        <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
@@ -117,27 +113,15 @@ function RuleField({ name, label, unit, defaultValue, error, hint, disabled, ste
   );
 }
 
+/** A nested field (a break row's, a contract type's) by its name: its metadata exists whatever the reply held. */
+function NamedRuleField({ name, ...props }: Omit<FieldProps, "meta"> & { name: string }) {
+  const [meta] = useField<unknown>(name);
+  return <RuleField meta={meta} {...props} />;
+}
+
 export default function LabourRulesPage() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
-  const typed: Record<string, string> = actionData?.typed ?? {};
-  const readOnly = !d.canEdit || !d.isCurrent;
-  const f = d.shown.form;
-  // The lengths the typed shortest, longest and step allow, as the manager types (the saved ones before).
-  const [lengths, setLengths] = useState<string[] | null>(null);
-  const onInput = (event: FormEvent<HTMLFormElement>) => {
-    const form = new FormData(event.currentTarget);
-    const minutes = (name: string) => Math.round(Number(String(form.get(name) ?? "").replace(",", ".")) * 60);
-    const [min, max, step] = [minutes("shiftMinHours"), minutes("shiftMaxHours"), minutes("shiftStepHours")];
-    const fine = [min, max, step].every((m) => Number.isFinite(m) && m > 0) && min <= max && (max - min) / step < 24;
-    setLengths(fine ? allowedShiftLengths({ shiftMinMinutes: min, shiftMaxMinutes: max, shiftStepMinutes: step }).map(hoursLabel) : []);
-  };
-  const shownLengths = lengths ?? d.shown.lengths;
-  const field = (name: string, label: string, unit: string, defaultValue: string, extra: Partial<FieldProps> = {}) => (
-    <RuleField name={name} label={label} unit={unit} defaultValue={typed[name] ?? defaultValue} error={errors[name]} disabled={readOnly} {...extra} />
-  );
+  const readOnly = !d.can["rules:edit"] || !d.isCurrent;
 
   return (
     <>
@@ -161,75 +145,11 @@ export default function LabourRulesPage() {
             Open the current version ({d.current.version})
           </Link>
         </p>
-      ) : !d.canEdit ? (
+      ) : !d.can["rules:edit"] ? (
         <p className="mb-4 text-sm text-slate-600">You can read the rules; planning managers and admins change them.</p>
       ) : null}
-      {actionData?.error ? (
-        <p role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          {actionData.error}
-          {errors.form || errors.breaks ? ` ${errors.form ?? errors.breaks}` : ""}
-        </p>
-      ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <Form method="post" className="space-y-6" key={`${d.shown.version}`} noValidate onInput={onInput}>
-          <input type="hidden" name="baseVersion" value={d.current.version} />
-          <Card title="Shift lengths">
-            <div className="grid gap-4 sm:grid-cols-3">
-              {field("shiftMinHours", "Shortest shift", "hours", f.shiftMinHours)}
-              {field("shiftMaxHours", "Longest shift", "hours", f.shiftMaxHours)}
-              {field("shiftStepHours", "Lengths in steps of", "hours", f.shiftStepHours)}
-            </div>
-            <p className="mt-3 text-sm text-slate-700" aria-live="polite">
-              Allowed lengths: <span className="font-medium">{shownLengths.length ? shownLengths.join(", ") : "none yet: check the three fields"}</span>
-            </p>
-          </Card>
-          <Card title="Rest and shifts a week">
-            <div className="grid gap-4 sm:grid-cols-2">
-              {field("minRestHours", "Minimum rest between shifts", "hours", f.minRestHours, { hint: "From the end of one shift to the start of the next." })}
-              {field("maxShiftsPerWeek", "Most shifts a week", "shifts", f.maxShiftsPerWeek, {
-                step: "1",
-                hint: "An agent's own contract can allow fewer.",
-              })}
-            </div>
-          </Card>
-          <Card title="Breaks">
-            <p className="mb-3 text-sm text-slate-600">
-              Each break applies to shifts at least as long as its first field, and starts within its window. Leave a row empty for no break.
-            </p>
-            {errors.breaks ? <p className="mb-3 text-sm text-rose-700">{errors.breaks}</p> : null}
-            <div className="space-y-4">
-              {Array.from({ length: BREAK_ROWS }, (_, i) => (
-                <fieldset key={i} className="rounded-lg border border-slate-200 p-3">
-                  <legend className="px-1 text-sm font-semibold text-slate-900">Break {i + 1}</legend>
-                  <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-                    {field(`breaks[${i}].fromShiftHours`, "For shifts from", "hours", f.breaks[i]!.fromShiftHours)}
-                    {field(`breaks[${i}].minutes`, "Break length", "min", f.breaks[i]!.minutes, { step: "15" })}
-                    {field(`breaks[${i}].earliestAfterStartMinutes`, "Earliest after start", "min", f.breaks[i]!.earliestAfterStartMinutes, { step: "15" })}
-                    {field(`breaks[${i}].latestBeforeEndMinutes`, "Latest before end", "min", f.breaks[i]!.latestBeforeEndMinutes, { step: "15" })}
-                  </div>
-                </fieldset>
-              ))}
-            </div>
-          </Card>
-          <Card title="Most shifts a week, per contract type">
-            <p className="mb-3 text-sm text-slate-600">
-              Where a contract type differs from the company rule. Leave empty to follow it. Students' lower caps in exam periods stay on each agent.
-            </p>
-            <div className="grid gap-4 sm:grid-cols-3">
-              {CONTRACT_TYPES.map((type) =>
-                field(`byContract.${type}.maxShiftsPerWeek`, `${CONTRACT_LABELS[type]}s`, "shifts", f.byContract[type], { step: "1" }),
-              )}
-            </div>
-          </Card>
-          {readOnly ? null : (
-            <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" disabled={navigation.state === "submitting"}>
-                Save as version {d.current.version + 1}
-              </Button>
-              <span className="text-sm text-slate-600">The next schedule run uses the new version.</span>
-            </div>
-          )}
-        </Form>
+        <RulesForm key={`${d.shown.version}-${d.current.version}`} readOnly={readOnly} />
         <Card title="Versions" className="self-start">
           <ol className="space-y-4 text-sm" data-testid="rule-versions">
             {d.history.map((h) => (
@@ -262,5 +182,110 @@ export default function LabourRulesPage() {
         </Card>
       </div>
     </>
+  );
+}
+
+function RulesForm({ readOnly }: { readOnly: boolean }) {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const f = d.shown.form;
+  const [form, fields] = useZodForm(RulesFormSchema, {
+    id: `rules-${d.shown.version}`,
+    lastResult: actionData?.result,
+    defaultValue: {
+      ...f,
+      byContract: Object.fromEntries(Object.entries(f.byContract).map(([type, value]) => [type, { maxShiftsPerWeek: value }])),
+    },
+  });
+  const pending = useIsPending();
+  // The lengths the typed shortest, longest and step allow, as the manager types (the saved ones before).
+  const [lengths, setLengths] = useState<string[] | null>(null);
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    const minutes = (name: string) => Math.round(Number(String(data.get(name) ?? "").replace(",", ".")) * 60);
+    const [min, max, step] = [minutes("shiftMinHours"), minutes("shiftMaxHours"), minutes("shiftStepHours")];
+    const fine = [min, max, step].every((m) => Number.isFinite(m) && m > 0) && min <= max && (max - min) / step < 24;
+    setLengths(fine ? allowedShiftLengths({ shiftMinMinutes: min, shiftMaxMinutes: max, shiftStepMinutes: step }).map(hoursLabel) : []);
+  };
+  const shownLengths = lengths ?? d.shown.lengths;
+  const anyFieldError = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length > 0);
+  const field = (meta: FieldMetadata<unknown>, label: string, unit: string, extra: Partial<FieldProps> = {}) => (
+    <RuleField meta={meta} label={label} unit={unit} disabled={readOnly} {...extra} />
+  );
+
+  return (
+    <FormProvider context={form.context}>
+      <Form method="post" className="space-y-6" {...getFormProps(form)} onInput={onInput}>
+        <input type="hidden" name="baseVersion" value={d.current.version} />
+        <FormErrors
+          id={form.errorId}
+          errors={anyFieldError ? ["Some rules need fixing before they can be saved; nothing was saved.", ...(form.errors ?? [])] : form.errors}
+        />
+        <Card title="Shift lengths">
+          <div className="grid gap-4 sm:grid-cols-3">
+            {field(fields.shiftMinHours, "Shortest shift", "hours")}
+            {field(fields.shiftMaxHours, "Longest shift", "hours")}
+            {field(fields.shiftStepHours, "Lengths in steps of", "hours")}
+          </div>
+          <p className="mt-3 text-sm text-slate-700" aria-live="polite">
+            Allowed lengths: <span className="font-medium">{shownLengths.length ? shownLengths.join(", ") : "none yet: check the three fields"}</span>
+          </p>
+        </Card>
+        <Card title="Rest and shifts a week">
+          <div className="grid gap-4 sm:grid-cols-2">
+            {field(fields.minRestHours, "Minimum rest between shifts", "hours", { hint: "From the end of one shift to the start of the next." })}
+            {field(fields.maxShiftsPerWeek, "Most shifts a week", "shifts", { step: "1", hint: "An agent's own contract can allow fewer." })}
+          </div>
+        </Card>
+        <Card title="Breaks">
+          <p className="mb-3 text-sm text-slate-600">
+            Each break applies to shifts at least as long as its first field, and starts within its window. Leave a row empty for no break.
+          </p>
+          <div className="space-y-4">
+            {Array.from({ length: BREAK_ROWS }, (_, i) => {
+              const named = (key: string, label: string, unit: string, step?: string) => (
+                <NamedRuleField name={`breaks[${i}].${key}`} label={label} unit={unit} step={step} disabled={readOnly} />
+              );
+              return (
+                <fieldset key={i} className="rounded-lg border border-slate-200 p-3">
+                  <legend className="px-1 text-sm font-semibold text-slate-900">Break {i + 1}</legend>
+                  <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+                    {named("fromShiftHours", "For shifts from", "hours")}
+                    {named("minutes", "Break length", "min", "15")}
+                    {named("earliestAfterStartMinutes", "Earliest after start", "min", "15")}
+                    {named("latestBeforeEndMinutes", "Latest before end", "min", "15")}
+                  </div>
+                </fieldset>
+              );
+            })}
+          </div>
+        </Card>
+        <Card title="Most shifts a week, per contract type">
+          <p className="mb-3 text-sm text-slate-600">
+            Where a contract type differs from the company rule. Leave empty to follow it. Students' lower caps in exam periods stay on each agent.
+          </p>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {CONTRACT_TYPES.map((type) => (
+              <NamedRuleField
+                key={type}
+                name={`byContract.${type}.maxShiftsPerWeek`}
+                label={`${CONTRACT_LABELS[type]}s`}
+                unit="shifts"
+                step="1"
+                disabled={readOnly}
+              />
+            ))}
+          </div>
+        </Card>
+        {readOnly ? null : (
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={pending}>
+              Save as version {d.current.version + 1}
+            </Button>
+            <span className="text-sm text-slate-600">The next schedule run uses the new version.</span>
+          </div>
+        )}
+      </Form>
+    </FormProvider>
   );
 }

@@ -75,17 +75,17 @@ describe("labour rules action (/planning/rules)", () => {
     );
     expect(r.status).toBe(400);
     // Every problem in one round: the fields wrong on their own and the rules that contradict each other.
-    expect(Object.keys(r.data.fieldErrors).sort()).toEqual(["breaks[0].minutes", "byContract.student.maxShiftsPerWeek", "minRestHours", "shiftMinHours"]);
-    expect(r.data.fieldErrors.minRestHours).toMatch(/number of hours/);
+    expect(Object.keys(r.data.result.error).sort()).toEqual(["breaks[0].minutes", "byContract.student.maxShiftsPerWeek", "minRestHours", "shiftMinHours"]);
+    expect(r.data.result.error.minRestHours).toEqual([expect.stringMatching(/number of hours/)]);
     // Rules checked against each other: the shortest shift above the longest, and a break as long as its shift.
     const minMax = await post(managerCookie, formFor(version, { shiftMinHours: "9" }));
     expect(minMax.status).toBe(400);
-    expect(minMax.data.fieldErrors).toEqual({ shiftMinHours: "The shortest shift (9 h) is longer than the longest (8 h)" });
+    expect(minMax.data.result.error).toEqual({ shiftMinHours: ["The shortest shift (9 h) is longer than the longest (8 h)"] });
     const longBreak = await post(
       managerCookie,
       formFor(version, { shiftMinHours: "1", "breaks[0].fromShiftHours": "1", "breaks[0].minutes": "60", "breaks[0].earliestAfterStartMinutes": "0" }),
     );
-    expect(longBreak.data.fieldErrors).toEqual({ "breaks[0].minutes": "A 1 h break is as long as the 1 h shift it applies to, or longer" });
+    expect(longBreak.data.result.error).toEqual({ "breaks[0].minutes": ["A 1 h break is as long as the 1 h shift it applies to, or longer"] });
     expect(await stored()).toEqual(before);
   });
 
