@@ -2,6 +2,7 @@
 // Messages name the field in people's words; blank means "use what was measured".
 import { z } from "zod";
 import { BAND_LABELS, CAPACITY_BANDS, CAPACITY_COHORTS } from "../../jobs/planning/capacity-plan";
+import { ALWAYS, outOfOrder } from "./whole-form";
 
 /** The form's band-hour fields and the band each stands for. */
 export const BAND_FIELDS = { bandDay: "weekday-day", bandEvening: "weekday-evening", bandWeekend: "weekend" } as const;
@@ -51,17 +52,20 @@ export const RampField = z.preprocess(
     }),
 );
 
+const LeadWeeks = optionalWhole("Lead weeks", 0, 26);
+const TrainingWeeks = z.coerce
+  .number({ error: "Training weeks: a whole number from 0 to 12" })
+  .int("Training weeks: a whole number from 0 to 12")
+  .min(0, "Training weeks: a whole number from 0 to 12")
+  .max(12, "Training weeks: a whole number from 0 to 12");
+
 export const CohortSettingsSchema = z
   .object({
     intent: z.literal("cohort"),
     cohort: z.enum(CAPACITY_COHORTS, { error: "Cohort: one of student, rural, loyal-customer" }),
     attritionPercent: optionalNumber("Attrition", 0, 20, " % a week"),
-    leadWeeks: optionalWhole("Lead weeks", 0, 26),
-    trainingWeeks: z.coerce
-      .number({ error: "Training weeks: a whole number from 0 to 12" })
-      .int("Training weeks: a whole number from 0 to 12")
-      .min(0, "Training weeks: a whole number from 0 to 12")
-      .max(12, "Training weeks: a whole number from 0 to 12"),
+    leadWeeks: LeadWeeks,
+    trainingWeeks: TrainingWeeks,
     hoursPerWeek: optionalNumber("Hours a week", 1, 60),
     bandDay: optionalNumber(BAND_LABELS["weekday-day"], 0, bandLength("weekday-day"), " h (the band's length)"),
     bandEvening: optionalNumber(BAND_LABELS["weekday-evening"], 0, bandLength("weekday-evening"), " h (the band's length)"),
@@ -71,13 +75,16 @@ export const CohortSettingsSchema = z
     hireCost: optionalNumber("Cost per hire", 0, 100_000, " €"),
   })
   .superRefine((v, ctx) => {
-    if (v.leadWeeks !== undefined && v.leadWeeks < v.trainingWeeks)
+    // Runs when another field failed too (ALWAYS), so it reads both fields again: a failed one holds what was typed.
+    const lead = LeadWeeks.safeParse(v.leadWeeks);
+    const training = TrainingWeeks.safeParse(v.trainingWeeks);
+    if (lead.success && training.success && outOfOrder(training.data, lead.data))
       ctx.addIssue({
         code: "custom",
         path: ["leadWeeks"],
-        message: `Lead weeks: at least the ${v.trainingWeeks} training weeks they include`,
+        message: `Lead weeks: at least the ${training.data} training weeks they include`,
       });
-  });
+  }, ALWAYS);
 export type CohortSettingsValue = z.infer<typeof CohortSettingsSchema>;
 
 /** A cohort setting's override as stored (null = measured). */

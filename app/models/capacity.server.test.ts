@@ -292,6 +292,14 @@ describe("cohort inputs overridden on the card", () => {
     expect(errorsOf(form({ ramp: "half" }))).toEqual({ ramp: "Ramp: percentages for the first weeks, separated by commas (e.g. 50, 75)" });
     expect(errorsOf(form({ bandDay: "50" }))).toEqual({ bandDay: "Weekday days 08–17: a number from 0 to 45 h (the band's length)" });
     expect(errorsOf(form({ leadWeeks: "2", trainingWeeks: "3" }))).toEqual({ leadWeeks: "Lead weeks: at least the 3 training weeks they include" });
+    // In the same round as another field's error (a missing cohort, a bad ramp), not after it is fixed.
+    expect(errorsOf(form({ leadWeeks: "2", trainingWeeks: "3", ramp: "half", cohort: "" }))).toEqual({
+      cohort: "Cohort: one of student, rural, loyal-customer",
+      ramp: "Ramp: percentages for the first weeks, separated by commas (e.g. 50, 75)",
+      leadWeeks: "Lead weeks: at least the 3 training weeks they include",
+    });
+    // A training field that fails on its own is not compared.
+    expect(errorsOf(form({ leadWeeks: "2", trainingWeeks: "13" }))).toEqual({ trainingWeeks: "Training weeks: a whole number from 0 to 12" });
     expect(errorsOf(form({ attritionPercent: "-1", hireCost: "abc" }))).toEqual({
       attritionPercent: "Attrition: a number from 0 to 20 % a week",
       hireCost: "Cost per hire: a number from 0 to 100,000 €",
