@@ -258,35 +258,35 @@ async function stopPostgres(dataDir: string, owner: OwnerFile) {
   owner.release();
 }
 
-/** Create `database` if it does not exist. */
-export async function ensureDatabase(databaseUrl: string) {
+/** Runs `fn` on a client of the server's `postgres` database, with the name of `databaseUrl`'s database. */
+async function withServerClient<T>(databaseUrl: string, fn: (c: ReturnType<typeof pgClient>, name: string) => Promise<T>): Promise<T> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = "/postgres";
   const c = pgClient("postgres", url.toString());
   await c.connect();
   try {
-    const r = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (r.rowCount === 0) {
-      log(`PostgreSQL: creating database ${name}`);
-      await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
-    }
+    return await fn(c, name);
   } finally {
     await c.end();
   }
 }
 
+/** Create `database` if it does not exist. */
+export async function ensureDatabase(databaseUrl: string) {
+  await withServerClient(databaseUrl, async (c, name) => {
+    const r = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (r.rowCount === 0) {
+      log(`PostgreSQL: creating database ${name}`);
+      await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
+    }
+  });
+}
+
 /** Drop and recreate the database of `databaseUrl` (test reset). */
 export async function recreateDatabase(databaseUrl: string) {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const c = pgClient("postgres", url.toString());
-  await c.connect();
-  try {
+  await withServerClient(databaseUrl, async (c, name) => {
     await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
-  } finally {
-    await c.end();
-  }
+  });
 }
