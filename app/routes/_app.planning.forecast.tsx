@@ -4,8 +4,8 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { usePolling } from "~/utils/polling";
 import { z } from "zod";
 import { ForecastChart } from "~/components/forecast-chart";
 import { TextField } from "~/components/forms";
@@ -134,13 +134,8 @@ function fmt(n: number, digits = 0) {
 
 export default function ForecastPage() {
   const loaded = useLoaderData<typeof loader>();
-  const revalidator = useRevalidator();
   const live = !loaded.empty && (loaded.latest?.status === "QUEUED" || loaded.latest?.status === "RUNNING");
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
-    return () => clearInterval(timer);
-  }, [live, revalidator]);
+  usePolling(live);
 
   if (loaded.empty) {
     return (

@@ -2,8 +2,8 @@
 // edits checked against the rules, solver runs with live progress, and publishing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { usePolling } from "~/utils/polling";
 import { z } from "zod";
 import { CalendarIcon } from "~/components/icons";
 import { AgentTimeline, CoverageHeatmap, queueColor } from "~/components/schedule-views";
@@ -122,13 +122,8 @@ export default function SchedulePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const running = d.schedule?.runStatus === "QUEUED" || d.schedule?.runStatus === "RUNNING";
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  usePolling(running);
   const weekLink = (days: number) => `?week=${addDays(d.week, days)}`;
   const canPublish =
     d.schedule &&
