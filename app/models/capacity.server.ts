@@ -6,10 +6,13 @@ import {
   buildPlan,
   CAPACITY_BANDS,
   CAPACITY_COHORTS,
+  contractHoursInWeek,
+  longestShiftWorkHours,
   measureAttrition,
   measureBandHours,
   measureHoursPerWeek,
   measureLeadWeeks,
+  measureScheduledShare,
   median,
   passThrough,
   pipelineStarts,
@@ -17,6 +20,8 @@ import {
   type CapacityAssumptions,
   type CapacityCohort,
   type PipelineStart,
+  type ScheduledShare,
+  type ScheduledWeek,
 } from "../../jobs/planning/capacity-plan";
 import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 import { recordAudit } from "./audit.server";
@@ -29,10 +34,15 @@ import {
   CapPeriodsColumn,
   RampColumn,
   readJsonColumn,
+  ScheduleSummaryColumn,
+  ShiftBreaksColumn,
   type StoredCapacityResult,
 } from "./json-columns";
+import { currentRuleSet } from "./labour-rules.server";
 import { listQueueSettings, queueServiceParams } from "./queue.server";
 import { COHORT_LABELS, DEFAULT_STAGES, LANGUAGES } from "./recruiting-vocabulary";
+import { INTERVAL_MINUTES } from "./schedule.server";
+import { cachedWeekRequirement } from "./schedule-view.server";
 import { engineHistory } from "./volume.server";
 
 const DAY_MS = 86_400_000;
@@ -42,6 +52,10 @@ export const HORIZON_WEEKS = 26;
 const ATTRITION_WINDOW_WEEKS = 26;
 const HISTORY_WEEKS = 12;
 const MAX_HIRES_PER_WEEK = 4;
+/** Hours per week are calibrated on the last this many published schedules that left requirement uncovered (decision 095). */
+export const CALIBRATION_WEEKS = 4;
+/** A schedule counts for the calibration when it left at least this share of its requirement uncovered. */
+const CALIBRATION_MIN_SHORT = 0.01;
 export const SHORTFALL_COST_PER_HOUR = 120;
 /** What one contact the AI resolves costs (model and platform), for cost per contact. */
 export const AI_COST_PER_RESOLVED = 0.4;
@@ -106,7 +120,14 @@ export type MeasuredCohort = {
   medianDaysToHire: number | null;
   bandHours: Record<string, number> | null;
   bandHoursFrom: "agents" | "applicants" | null;
+  /** Hours per week one agent gives: the contract hours × the scheduled share (when measured). */
   hoursPerWeek: number[] | null;
+  /** The contract maximum per week of the horizon (mean, cap periods applied). */
+  contractHoursPerWeek: number[] | null;
+  /** Share of contract hours recent schedules turned into covered requirement; null when no schedule could measure it. */
+  scheduled: (ScheduledShare & { weekStarts: string[] }) | null;
+  /** Working hours of the longest shift: the most of one day's availability a band counts. */
+  dayCapHours: number;
 };
 
 /** Attrition, time to hire, band and weekly hours per cohort, measured from the roster and the pipeline as of `now`. */
@@ -117,7 +138,7 @@ export async function measureCohorts(
   scope: { agents?: Prisma.AgentWhereInput; applications?: Prisma.ApplicationWhereInput; applicants?: Prisma.ApplicantWhereInput } = {},
 ): Promise<MeasuredCohort[]> {
   const from = new Date(now.getTime() - ATTRITION_WINDOW_WEEKS * WEEK_MS);
-  const [agents, hires, applicants] = await Promise.all([
+  const [agents, hires, applicants, rules, scheduled] = await Promise.all([
     prisma.agent.findMany({
       where: scope.agents,
       select: { cohort: true, startDate: true, leftAt: true, availability: true, capPeriods: true, weeklyMaxMinutes: true },
@@ -130,7 +151,10 @@ export async function measureCohorts(
       where: { ...scope.applicants, anonymizedAt: null, applications: { some: { stage: { kind: "ACTIVE" } } } },
       select: { cohort: true, availability: true, hoursWanted: true, termTimeCapHours: true },
     }),
+    currentRuleSet(),
+    measureRecentSchedules(start, scope.agents),
   ]);
+  const dayCapHours = longestShiftWorkHours(rules.rules);
   return CAPACITY_COHORTS.map((cohort) => {
     const mine = agents.filter((a) => a.cohort === cohort);
     const current = mine.filter((a) => !a.leftAt || a.leftAt > now);
@@ -152,6 +176,9 @@ export async function measureCohorts(
         capPeriods: [],
       }));
     const source = people.length > 0 ? people : pending;
+    const contract = measureHoursPerWeek(source, start, weeks);
+    const share = scheduled.shares.get(cohort);
+    const calibration = share && share.contractHours > 0 ? { ...share, weekStarts: scheduled.weekStarts } : null;
     return {
       cohort,
       agents: current.length,
@@ -160,11 +187,80 @@ export async function measureCohorts(
       attritionPerWeek: attrition.perWeek,
       hiresMeasured: hires.filter((h) => h.applicant.cohort === cohort).length,
       medianDaysToHire: lead.medianDays,
-      bandHours: measureBandHours(source),
+      bandHours: measureBandHours(source, CAPACITY_BANDS, dayCapHours),
       bandHoursFrom: people.length > 0 ? "agents" : pending.length > 0 ? "applicants" : null,
-      hoursPerWeek: measureHoursPerWeek(source, start, weeks),
+      hoursPerWeek: contract && calibration ? contract.map((h) => Math.round(h * calibration.share * 10) / 10) : contract,
+      contractHoursPerWeek: contract,
+      scheduled: calibration,
+      dayCapHours,
     };
   });
+}
+
+/**
+ * The last CALIBRATION_WEEKS published schedules up to the plan's first week that left at least 1 % of their
+ * requirement uncovered (a schedule with people to spare places fewer hours by choice, not by rule), each
+ * with its requirement, roster and shifts, and the scheduled share per cohort they give (decision 095).
+ */
+export async function measureRecentSchedules(
+  start: string,
+  agentScope: Prisma.AgentWhereInput = {},
+): Promise<{ weekStarts: string[]; shares: Map<string, ScheduledShare> }> {
+  const until = new Date(Date.parse(`${start}T00:00:00Z`) + WEEK_MS);
+  const candidates = await prisma.schedule.findMany({
+    where: { status: "PUBLISHED", runStatus: "SUCCEEDED", weekStart: { lt: until } },
+    orderBy: { weekStart: "desc" },
+    take: CALIBRATION_WEEKS * 3,
+    select: { id: true, weekStart: true, summary: true },
+  });
+  const chosen = candidates
+    .filter((s) => {
+      const summary = ScheduleSummaryColumn.safeParse(s.summary);
+      return summary.success && summary.data.requiredAgentIntervals > 0 && summary.data.underCoverage >= CALIBRATION_MIN_SHORT * summary.data.requiredAgentIntervals;
+    })
+    .slice(0, CALIBRATION_WEEKS);
+  const weeks: ScheduledWeek[] = await Promise.all(
+    chosen.map(async (s) => {
+      const weekEnd = new Date(s.weekStart.getTime() + WEEK_MS);
+      const [requirement, roster, shifts] = await Promise.all([
+        cachedWeekRequirement(s.weekStart),
+        prisma.agent.findMany({
+          where: {
+            AND: [
+              agentScope,
+              { startDate: { lt: weekEnd } },
+              { OR: [{ active: true, leftAt: null }, { leftAt: { gt: s.weekStart } }] },
+            ],
+          },
+          select: { id: true, cohort: true, weeklyMaxMinutes: true, capPeriods: true },
+        }),
+        prisma.shift.findMany({
+          where: { scheduleId: s.id, agent: agentScope },
+          select: { agentId: true, start: true, end: true, breaks: true, queue: { select: { key: true } } },
+        }),
+      ]);
+      const slot = (at: number) => Math.floor((at - s.weekStart.getTime()) / (INTERVAL_MINUTES * 60_000));
+      return {
+        required: Object.fromEntries(requirement.map((q) => [q.key, q.required])),
+        intervalMinutes: INTERVAL_MINUTES,
+        roster: roster.map((a) => ({
+          id: a.id,
+          cohort: a.cohort,
+          contractHours: contractHoursInWeek(
+            { weeklyMaxHours: a.weeklyMaxMinutes / 60, capPeriods: readJsonColumn(CapPeriodsColumn, a.capPeriods, "agent cap periods") },
+            s.weekStart.getTime(),
+          ),
+        })),
+        shifts: shifts.map((sh) => {
+          const breaks = readJsonColumn(ShiftBreaksColumn, sh.breaks, "shift breaks").map((b) => [slot(Date.parse(b.start)), slot(Date.parse(b.end))]);
+          const intervals: number[] = [];
+          for (let t = slot(sh.start.getTime()); t < slot(sh.end.getTime()); t++) if (!breaks.some(([a, b]) => t >= a && t < b)) intervals.push(t);
+          return { agentId: sh.agentId, queue: sh.queue.key, intervals };
+        }),
+      };
+    }),
+  );
+  return { weekStarts: chosen.map((s) => s.weekStart.toISOString()), shares: measureScheduledShare(weeks) };
 }
 
 export const DEFAULT_TRAINING_WEEKS = 1;
@@ -267,10 +363,22 @@ type Measurement = { start: string; roster: string; measuredAt: Date; cohorts: M
 let lastMeasurement: Measurement | null = null;
 let measuring: { key: string; promise: Promise<Measurement> } | null = null;
 
-/** Changes whenever an agent is added (a hire) or changed (left, availability, cap periods); agents are few, so this is cheap. */
+/**
+ * Changes whenever an agent is added (a hire) or changed (left, availability, cap periods), a schedule is built,
+ * edited or published (the calibration, decision 095) or the labour rules change; agents, schedules and rule
+ * versions are few, so this is cheap.
+ */
 async function rosterVersion(): Promise<string> {
-  const roster = await prisma.agent.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
-  return `${roster._count._all}@${roster._max.updatedAt?.toISOString() ?? "-"}`;
+  const [roster, schedules, rules] = await Promise.all([
+    prisma.agent.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    prisma.schedule.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    prisma.labourRuleSet.aggregate({ _max: { version: true } }),
+  ]);
+  return [
+    `${roster._count._all}@${roster._max.updatedAt?.toISOString() ?? "-"}`,
+    `${schedules._count._all}@${schedules._max.updatedAt?.toISOString() ?? "-"}`,
+    `rules ${rules._max.version ?? 0}`,
+  ].join("|");
 }
 
 function measureOnce(now: Date, start: string, roster: string): Promise<Measurement> {

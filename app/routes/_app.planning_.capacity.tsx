@@ -223,6 +223,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
           hires: c.measured.hiresMeasured,
           medianDaysToHire: c.measured.medianDaysToHire,
           bandHoursFrom: c.measured.bandHoursFrom,
+          contractHours: c.measured.contractHoursPerWeek?.[0] ?? null,
+          dayCapHours: c.measured.dayCapHours,
+          scheduled: c.measured.scheduled
+            ? {
+                share: c.measured.scheduled.share,
+                weeks: c.measured.scheduled.weekStarts.length,
+                scheduledPerAgent: c.measured.scheduled.scheduledHours / c.measured.scheduled.agentWeeks,
+                usefulPerAgent: c.measured.scheduled.usefulHours / c.measured.scheduled.agentWeeks,
+              }
+            : null,
         },
       };
     }),
@@ -712,7 +722,7 @@ function CohortCards({
         Cohort inputs, measured from our data
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Each value is measured from the roster and the pipeline (or a default where there is nothing to measure). A planner who knows better overrides it;
+        Each value is measured from the roster, the pipeline and recent published schedules (or a default where there is nothing to measure). A planner who knows better overrides it;
         “Reset” goes back to the measured value. Runs use the values at the time they start.
       </p>
       <p className="mb-3 text-xs text-slate-600">
@@ -813,19 +823,32 @@ function cohortRows(c: CohortView): { field: string; label: string; value: strin
       label: "Hours a week",
       value: hrs(c.hoursPerWeek),
       measured: hrs(d.hoursPerWeek),
-      note: c.termWeeksBelow ? `measured; lower in ${c.termWeeksBelow} weeks (term caps, exams)` : undefined,
+      note: hoursNote(c),
     },
     ...Object.values(BAND_FIELDS).map((band) => ({
       field: `bandHours.${band}`,
       label: BAND_LABELS[band],
       value: `${hrs(c.bandHours[band] ?? 0)} at most`,
       measured: hrs(d.bandHours[band] ?? 0),
-      note: m.bandHoursFrom ? `measured from ${m.bandHoursFrom}' availability` : undefined,
+      note: m.bandHoursFrom ? `measured from ${m.bandHoursFrom}' availability, at most ${hrs(m.dayCapHours)} a day (the longest shift)` : undefined,
     })),
     { field: "ramp", label: "Ramp", value: rampText(c.ramp), measured: rampText(d.ramp), note: "default: productivity in the first weeks" },
     { field: "costPerHour", label: "Cost per hour", value: `€${num(c.costPerHour, 2)}`, measured: `€${num(d.costPerHour, 2)}` },
     { field: "hireCost", label: "Cost per hire", value: `€${num(c.hireCost)}`, measured: `€${num(d.hireCost)}` },
   ];
+}
+
+/** Where a cohort's hours a week come from: the contract maximum, times the share recent schedules turned into covered requirement. */
+function hoursNote(c: CohortView): string | undefined {
+  const m = c.measured;
+  const term = c.termWeeksBelow ? `; lower in ${c.termWeeksBelow} weeks (term caps, exams)` : "";
+  if (m.contractHours === null) return undefined;
+  if (!m.scheduled) return `contract maximum ${hrs(m.contractHours)}${term}; no published schedule short enough to measure how much of it is usable`;
+  const s = m.scheduled;
+  return (
+    `${hrs(m.contractHours)} contract × ${num(s.share * 100)} % usable, measured from the last ${s.weeks === 1 ? "week's schedule" : `${s.weeks} weeks' schedules`}: ` +
+    `${hrs(Math.round(s.scheduledPerAgent * 10) / 10)} scheduled an agent, ${hrs(Math.round(s.usefulPerAgent * 10) / 10)} of it where required${term}`
+  );
 }
 
 function CohortCard({ c, canEdit }: { c: CohortView; canEdit: boolean }) {

@@ -1,7 +1,16 @@
 // The capacity plan's pure maths: pass-through, pipeline starts, and pipeline supply in the built plan.
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "../capacity";
-import { buildPlan, passThrough, pipelineStarts, slotHoursInBand, CAPACITY_BANDS } from "./capacity-plan";
+import {
+  buildPlan,
+  CAPACITY_BANDS,
+  longestShiftWorkHours,
+  measureBandHours,
+  measureScheduledShare,
+  passThrough,
+  pipelineStarts,
+  slotHoursInBand,
+} from "./capacity-plan";
 
 describe("capacity plan maths", () => {
   it("pass-through to hire per stage counts decided applications only", () => {
@@ -76,9 +85,73 @@ describe("capacity plan maths", () => {
     expect(plan.hireable).toEqual([{ cohort: "student", skills: ["fi-chat"], maxPerWeek: 4 }]);
   });
 
-  it("availability inside a band: evenings 17–23 give 5 hours of the 17–22 band", () => {
-    expect(slotHoursInBand([{ day: 0, from: "17:00", to: "23:00" }], CAPACITY_BANDS[1])).toBe(5);
+  it("availability inside a band: the bands cover the whole week, so evenings 17–23 give 6 hours of the evening band", () => {
+    expect(slotHoursInBand([{ day: 0, from: "17:00", to: "23:00" }], CAPACITY_BANDS[1])).toBe(6);
+    expect(slotHoursInBand([{ day: 0, from: "07:00", to: "18:00" }], CAPACITY_BANDS[0])).toBe(10);
     expect(slotHoursInBand([{ day: 5, from: "17:00", to: "23:00" }], CAPACITY_BANDS[1])).toBe(0);
-    expect(slotHoursInBand([{ day: 5, from: "20:00", to: "24:00" }], CAPACITY_BANDS[2])).toBe(2);
+    expect(slotHoursInBand([{ day: 5, from: "20:00", to: "24:00" }], CAPACITY_BANDS[2])).toBe(4);
+    // Every hour of every day falls in exactly one band.
+    for (let day = 0; day < 7; day++)
+      expect(CAPACITY_BANDS.reduce((s, b) => s + slotHoursInBand([{ day, from: "00:00", to: "24:00" }], b), 0)).toBe(24);
+  });
+
+  it("a band counts at most one longest shift's working time a day: 8 h less its 30 min break", () => {
+    const rules = { shiftMaxMinutes: 480, breaks: [{ fromShiftMinutes: 360, minutes: 30 }] };
+    expect(longestShiftWorkHours(rules)).toBe(7.5);
+    expect(longestShiftWorkHours({ shiftMaxMinutes: 300, breaks: rules.breaks })).toBe(5);
+    // Saturday and Sunday 10–20 (10 h each) → 7.5 + 7.5; two slots on one day add up before the cap.
+    const weekend = [
+      { day: 5, from: "10:00", to: "20:00" },
+      { day: 6, from: "10:00", to: "14:00" },
+      { day: 6, from: "16:00", to: "21:00" },
+    ];
+    expect(slotHoursInBand(weekend, CAPACITY_BANDS[2], 7.5)).toBe(15);
+    expect(measureBandHours([{ availability: weekend, weeklyMaxHours: 12 }], CAPACITY_BANDS, 7.5)).toEqual({
+      "weekday-day": 0,
+      "weekday-evening": 0,
+      weekend: 12,
+    });
+  });
+
+  it("scheduled share: hours of each cohort's shifts where required, over its roster's contract hours", () => {
+    // One queue, 4 intervals of 15 min; required 2, 2, 1, 0. Ana (student, 10 h contract) works intervals 0–3,
+    // Ben (student, 10 h) works 0–1, Cai (rural, 30 h) has no shift.
+    // Interval 0 and 1: 2 staffed, 2 required → all useful; interval 2: 1 staffed, 1 required; interval 3: 1 staffed, 0 required.
+    const share = measureScheduledShare([
+      {
+        required: { "fi-chat": [2, 2, 1, 0] },
+        intervalMinutes: 15,
+        roster: [
+          { id: "ana", cohort: "student", contractHours: 10 },
+          { id: "ben", cohort: "student", contractHours: 10 },
+          { id: "cai", cohort: "rural", contractHours: 30 },
+        ],
+        shifts: [
+          { agentId: "ana", queue: "fi-chat", intervals: [0, 1, 2, 3] },
+          { agentId: "ben", queue: "fi-chat", intervals: [0, 1] },
+        ],
+      },
+      {
+        // A second week: interval 0 staffed 2 of 1 required → each of the two counts half.
+        required: { "fi-chat": [1] },
+        intervalMinutes: 15,
+        roster: [
+          { id: "ana", cohort: "student", contractHours: 5 },
+          { id: "ben", cohort: "student", contractHours: 10 },
+        ],
+        shifts: [
+          { agentId: "ana", queue: "fi-chat", intervals: [0] },
+          { agentId: "ben", queue: "fi-chat", intervals: [0] },
+        ],
+      },
+    ]);
+    const student = share.get("student")!;
+    expect(student.weeks).toBe(2);
+    expect(student.agentWeeks).toBe(4);
+    expect(student.contractHours).toBe(35);
+    expect(student.scheduledHours).toBeCloseTo((6 + 2) * 0.25);
+    expect(student.usefulHours).toBeCloseTo((5 + 1) * 0.25);
+    expect(student.share).toBeCloseTo(1.5 / 35);
+    expect(share.get("rural")).toMatchObject({ agentWeeks: 1, contractHours: 30, scheduledHours: 0, usefulHours: 0, share: 0 });
   });
 });

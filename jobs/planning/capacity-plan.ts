@@ -5,16 +5,20 @@ import type { DemandBand } from "../capacity";
 export const CAPACITY_COHORTS = ["student", "rural", "loyal-customer"] as const;
 export type CapacityCohort = (typeof CAPACITY_COHORTS)[number];
 
-/** The plan's bands, local to each agent and queue: weekday days, weekday evenings, weekends. */
+/**
+ * The plan's bands, local to each agent and queue: weekday days, weekday evenings, weekends. Together they
+ * cover the whole week, so no demand falls outside them (decision 095: 08–17, 17–22 and weekends 08–22
+ * dropped the 07–08 and 22–23 hours the queues are open, 8 % of the schedule's requirement).
+ */
 export const CAPACITY_BANDS: DemandBand[] = [
-  { id: "weekday-day", weekdays: [0, 1, 2, 3, 4], fromHour: 8, toHour: 17 },
-  { id: "weekday-evening", weekdays: [0, 1, 2, 3, 4], fromHour: 17, toHour: 22 },
-  { id: "weekend", weekdays: [5, 6], fromHour: 8, toHour: 22 },
+  { id: "weekday-day", weekdays: [0, 1, 2, 3, 4], fromHour: 0, toHour: 17 },
+  { id: "weekday-evening", weekdays: [0, 1, 2, 3, 4], fromHour: 17, toHour: 24 },
+  { id: "weekend", weekdays: [5, 6], fromHour: 0, toHour: 24 },
 ];
 export const BAND_LABELS: Record<string, string> = {
-  "weekday-day": "Weekday days 08–17",
-  "weekday-evening": "Weekday evenings 17–22",
-  weekend: "Weekends 08–22",
+  "weekday-day": "Weekday days to 17:00",
+  "weekday-evening": "Weekday evenings from 17:00",
+  weekend: "Weekends",
 };
 
 const DAY_MS = 86_400_000;
@@ -59,32 +63,115 @@ export function measureLeadWeeks(hires: { appliedAt: Date; hiredAt: Date }[], tr
   return { medianDays: days, leadWeeks: days === null ? null : Math.ceil(days / 7) + trainingWeeks };
 }
 
-/** Hours of a weekly availability (local) inside a band (local). */
-export function slotHoursInBand(slots: Slot[], band: DemandBand): number {
-  let total = 0;
+/**
+ * Hours of a weekly availability (local) inside a band (local); with `dayCapHours`, each day's hours are
+ * capped at it (one shift a day: nobody works more of a day than the longest shift's working time).
+ */
+export function slotHoursInBand(slots: Slot[], band: DemandBand, dayCapHours = Infinity): number {
+  const byDay = new Map<number, number>();
   for (const s of slots) {
     if (!band.weekdays.includes(s.day)) continue;
     const from = Math.max(minutes(s.from), band.fromHour * 60);
     const to = Math.min(s.to === "24:00" || s.to === "00:00" ? 1440 : minutes(s.to), band.toHour * 60);
-    if (to > from) total += (to - from) / 60;
+    if (to > from) byDay.set(s.day, (byDay.get(s.day) ?? 0) + (to - from) / 60);
   }
+  let total = 0;
+  for (const hours of byDay.values()) total += Math.min(hours, dayCapHours);
   return total;
 }
 
 /**
+ * Working hours of the longest shift the labour rules allow, less the break a shift that long gets: the
+ * most one agent gives to one day (shifts are one a day, rest between them is at least 11 hours).
+ */
+export function longestShiftWorkHours(rules: { shiftMaxMinutes: number; breaks: { fromShiftMinutes: number; minutes: number }[] }): number {
+  const brk = rules.breaks.filter((b) => b.fromShiftMinutes <= rules.shiftMaxMinutes).reduce((m, b) => Math.max(m, b.minutes), 0);
+  return (rules.shiftMaxMinutes - brk) / 60;
+}
+
+/**
  * Band hours of a cohort: per band the mean over its people of the hours they are available in it,
- * each person's capped at their weekly maximum (nobody gives a band more than they work in a week).
+ * each day's capped at `dayCapHours` (the longest shift's working time) and each person's at their
+ * weekly maximum (nobody gives a band more than they work in a week).
  */
 export function measureBandHours(
   people: { availability: Slot[]; weeklyMaxHours: number }[],
   bands: DemandBand[] = CAPACITY_BANDS,
+  dayCapHours = Infinity,
 ): Record<string, number> | null {
   if (people.length === 0) return null;
   const out: Record<string, number> = {};
   for (const band of bands) {
-    const sum = people.reduce((s, p) => s + Math.min(slotHoursInBand(p.availability, band), p.weeklyMaxHours), 0);
+    const sum = people.reduce((s, p) => s + Math.min(slotHoursInBand(p.availability, band, dayCapHours), p.weeklyMaxHours), 0);
     out[band.id] = round1(sum / people.length);
   }
+  return out;
+}
+
+/** One published week's schedule as the calibration reads it. */
+export interface ScheduledWeek {
+  /** Agents required per queue and interval of the week (the requirement the schedule was measured against). */
+  required: Record<string, number[]>;
+  intervalMinutes: number;
+  /** The week's roster: every agent who could have been scheduled, with their contract hours that week. */
+  roster: { id: string; cohort: string; contractHours: number }[];
+  /** Working intervals (breaks excluded) of each shift. */
+  shifts: { agentId: string; queue: string; intervals: number[] }[];
+}
+
+export type ScheduledShare = {
+  weeks: number;
+  agentWeeks: number;
+  contractHours: number;
+  scheduledHours: number;
+  /** Scheduled hours that met requirement: an interval staffed above its requirement counts required ÷ staffed of each agent in it. */
+  usefulHours: number;
+  /** usefulHours ÷ contractHours. */
+  share: number;
+};
+
+/**
+ * Per cohort, the share of its agents' contract hours that recent schedules turned into covered requirement
+ * (decision 095): what availability, shift lengths, breaks, rest, the intraday shape inside a band and queue
+ * skills leave of the contract maximum. An agent on the roster with no shift counts with 0 hours.
+ */
+export function measureScheduledShare(weeks: ScheduledWeek[]): Map<string, ScheduledShare> {
+  const out = new Map<string, ScheduledShare>();
+  for (const week of weeks) {
+    const hoursPerInterval = week.intervalMinutes / 60;
+    const staffed = new Map<string, number[]>();
+    for (const s of week.shifts) {
+      const row = staffed.get(s.queue) ?? [];
+      for (const t of s.intervals) row[t] = (row[t] ?? 0) + 1;
+      staffed.set(s.queue, row);
+    }
+    const cohortOf = new Map(week.roster.map((a) => [a.id, a.cohort]));
+    const add = (cohort: string) => {
+      let m = out.get(cohort);
+      if (!m) out.set(cohort, (m = { weeks: 0, agentWeeks: 0, contractHours: 0, scheduledHours: 0, usefulHours: 0, share: 0 }));
+      return m;
+    };
+    const seen = new Set<string>();
+    for (const a of week.roster) {
+      const m = add(a.cohort);
+      if (!seen.has(a.cohort)) m.weeks++;
+      seen.add(a.cohort);
+      m.agentWeeks++;
+      m.contractHours += a.contractHours;
+    }
+    for (const s of week.shifts) {
+      const cohort = cohortOf.get(s.agentId);
+      if (!cohort) continue;
+      const m = add(cohort);
+      const required = week.required[s.queue] ?? [];
+      const row = staffed.get(s.queue)!;
+      for (const t of s.intervals) {
+        m.scheduledHours += hoursPerInterval;
+        m.usefulHours += hoursPerInterval * Math.min(1, (required[t] ?? 0) / row[t]);
+      }
+    }
+  }
+  for (const m of out.values()) m.share = m.contractHours > 0 ? m.usefulHours / m.contractHours : 0;
   return out;
 }
 
@@ -102,15 +189,22 @@ export function measureHoursPerWeek(
   return Array.from({ length: weeks }, (_, w) => {
     const from = week0 + w * WEEK_MS;
     const to = from + WEEK_MS;
-    const sum = people.reduce((s, p) => {
-      let hours = p.weeklyMaxHours;
-      for (const cap of p.capPeriods) {
-        if (Date.parse(`${cap.from}T00:00:00Z`) < to && Date.parse(`${cap.to}T00:00:00Z`) + DAY_MS > from) hours = Math.min(hours, cap.maxMinutes / 60);
-      }
-      return s + hours;
-    }, 0);
+    const sum = people.reduce((s, p) => s + contractHoursInWeek(p, from, to), 0);
     return round1(sum / people.length);
   });
+}
+
+/** A person's weekly maximum in the week [from, to) (ms), lowered when a cap period (term-time cap, exams) covers part of it. */
+export function contractHoursInWeek(
+  p: { weeklyMaxHours: number; capPeriods: { from: string; to: string; maxMinutes: number }[] },
+  from: number,
+  to = from + WEEK_MS,
+): number {
+  let hours = p.weeklyMaxHours;
+  for (const cap of p.capPeriods) {
+    if (Date.parse(`${cap.from}T00:00:00Z`) < to && Date.parse(`${cap.to}T00:00:00Z`) + DAY_MS > from) hours = Math.min(hours, cap.maxMinutes / 60);
+  }
+  return hours;
 }
 
 /**
