@@ -47,8 +47,8 @@ test("a manager creates a scenario, runs it, compares it with the base and appli
   // Each pill links from the current view: wait for one to land before clicking the next.
   await page.getByRole("link", { name: "fi-chat" }).click();
   await expect(page.getByRole("link", { name: "fi-chat" })).toHaveAttribute("aria-current", "page");
-  await page.getByRole("link", { name: "Weekday evenings 17–22" }).click();
-  await expect(page.getByRole("link", { name: "Weekday evenings 17–22" })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Weekday evenings from 17:00" }).click();
+  await expect(page.getByRole("link", { name: "Weekday evenings from 17:00" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("img", { name: /fi-chat, Weekday evenings/ })).toBeVisible();
   await page.screenshot({ path: "test-results/capacity-manager.png", fullPage: true });
 
@@ -94,16 +94,16 @@ test("a manager overrides a cohort's band hours and ramp on its card, sees field
     .filter({ hasNot: page.getByRole("heading", { name: "Rural residents", exact: true }) });
   await card.getByText("Edit students inputs").click();
   await card.getByLabel("Ramp: productivity in the first weeks, %").fill("80, 60");
-  await card.getByLabel("Evenings", { exact: true }).fill("30");
+  await card.getByLabel("Evenings", { exact: true }).fill("40");
   await card.getByRole("button", { name: "Save students inputs" }).click();
   await expect(card.getByText("Ramp: values must rise week by week to 100 % (e.g. 50, 75)")).toBeVisible();
-  await expect(card.getByText("Weekday evenings 17–22: a number from 0 to 25 h (the band's length)")).toBeVisible();
+  await expect(card.getByText("Weekday evenings from 17:00: a number from 0 to 35 h (the band's length)")).toBeVisible();
   await card.screenshot({ path: "test-results/capacity-card-errors.png" });
 
   await card.getByLabel("Ramp: productivity in the first weeks, %").fill("40, 70");
   await card.getByLabel("Evenings", { exact: true }).fill("12");
   await card.getByRole("button", { name: "Save students inputs" }).click();
-  await expect(page.getByText("Students: weekday evenings 17–22 hours, ramp saved")).toBeVisible();
+  await expect(page.getByText("Students: weekday evenings from 17:00 hours, ramp saved")).toBeVisible();
   await expect(card.getByText("40 % → 70 % → full")).toBeVisible();
   await expect(card.getByText("12 h at most")).toBeVisible();
   await expect(card.getByText(/^Last changed by /)).toBeVisible();
@@ -112,7 +112,7 @@ test("a manager overrides a cohort's band hours and ramp on its card, sees field
   await card.getByRole("button", { name: "Reset ramp of Students to default" }).click();
   await expect(page.getByText("Students: ramp back to what was measured")).toBeVisible();
   await expect(card.getByText("50 % → 75 % → full")).toBeVisible();
-  await card.getByRole("button", { name: /^Reset weekday evenings 17–22 hours of Students/ }).click();
+  await card.getByRole("button", { name: /^Reset weekday evenings from 17:00 hours of Students/ }).click();
   await expect(card.getByText("override")).toHaveCount(0);
 });
 

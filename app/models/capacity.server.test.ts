@@ -177,11 +177,15 @@ describe("measured capacity inputs", () => {
     expect(measureLeadWeeks([{ appliedAt: day("2031-01-01"), hiredAt: day("2031-01-21") }], 1).leadWeeks).toBe(4);
   });
 
-  it("band hours = the mean of current agents' available hours per band, each capped at their weekly maximum", async () => {
+  it("band hours = the mean of current agents' available hours per band, each day's capped at the longest shift, each person's at their weekly maximum", async () => {
     const student = (await measureCohorts(now, "2031-06-09", 4, scope)).find((c) => c.cohort === "student")!;
-    // anna: evenings 5 × 5 h = 25 → capped 20, Saturday 10–20 = 10; bert: days 5 × 9 = 45 → capped 40, evenings 5 × 1 = 5.
+    // One shift a day of at most 8 h less its 30 min break: 7.5 h.
+    // anna: evenings 5 × 6 h = 30 → capped 20, Saturday 10–20 = 10 → 7.5; bert: days to 17:00 5 × 9 h → 5 × 7.5 = 37.5, evenings 5 × 1 = 5.
+    expect(student.dayCapHours).toBe(7.5);
     expect(student.bandHoursFrom).toBe("agents");
-    expect(student.bandHours).toEqual({ "weekday-day": 20, "weekday-evening": 12.5, weekend: 5 });
+    expect(student.bandHours).toEqual({ "weekday-day": 18.8, "weekday-evening": 12.5, weekend: 3.8 });
+    // No published schedule in the test world: hours a week are the contract maximum.
+    expect(student.scheduled).toBeNull();
     expect(student.hoursPerWeek).toEqual([30, 30, 30, 30]);
   });
 });
@@ -290,7 +294,7 @@ describe("cohort inputs overridden on the card", () => {
     expect(errorsOf(form({ ramp: "80, 60" }))).toEqual({ ramp: "Ramp: values must rise week by week to 100 % (e.g. 50, 75)" });
     expect(errorsOf(form({ ramp: "50, 120" }))).toEqual({ ramp: "Ramp: each week's productivity from 1 to 100 %" });
     expect(errorsOf(form({ ramp: "half" }))).toEqual({ ramp: "Ramp: percentages for the first weeks, separated by commas (e.g. 50, 75)" });
-    expect(errorsOf(form({ bandDay: "50" }))).toEqual({ bandDay: "Weekday days 08–17: a number from 0 to 45 h (the band's length)" });
+    expect(errorsOf(form({ bandDay: "90" }))).toEqual({ bandDay: "Weekday days to 17:00: a number from 0 to 85 h (the band's length)" });
     expect(errorsOf(form({ leadWeeks: "2", trainingWeeks: "3" }))).toEqual({ leadWeeks: "Lead weeks: at least the 3 training weeks they include" });
     // In the same round as another field's error (a missing cohort, a bad ramp), not after it is fixed.
     expect(errorsOf(form({ leadWeeks: "2", trainingWeeks: "3", ramp: "half", cohort: "" }))).toEqual({
@@ -336,7 +340,7 @@ describe("cohort inputs overridden on the card", () => {
       // Saving the same again changes nothing and writes no audit entry.
       expect(await saveCohortSetting(cohort, input, actor)).toEqual([]);
       const audits = await prisma.auditEntry.findMany({ where: { actorId: actor.id, subjectId: cohort }, orderBy: { at: "asc" } });
-      expect(audits.map((a) => a.summary)).toEqual(["Maja Test changed weekday evenings 17–22 hours, ramp, cost per hour for Loyal customer"]);
+      expect(audits.map((a) => a.summary)).toEqual(["Maja Test changed weekday evenings from 17:00 hours, ramp, cost per hour for Loyal customer"]);
 
       expect(await resetCohortField(cohort, "bandHours.weekday-evening", actor)).toEqual(["bandHours.weekday-evening"]);
       expect(await resetCohortField(cohort, "ramp", actor)).toEqual(["ramp"]);
@@ -349,7 +353,7 @@ describe("cohort inputs overridden on the card", () => {
       expect([row?.bandHours, row?.ramp]).toEqual([null, null]);
       const after = await prisma.auditEntry.findMany({ where: { actorId: actor.id, subjectId: cohort }, orderBy: { at: "asc" } });
       expect(after.slice(1).map((a) => a.summary)).toEqual([
-        "Maja Test reset to measured: weekday evenings 17–22 hours for Loyal customer",
+        "Maja Test reset to measured: weekday evenings from 17:00 hours for Loyal customer",
         "Maja Test reset to measured: ramp for Loyal customer",
       ]);
     } finally {

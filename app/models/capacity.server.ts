@@ -216,7 +216,9 @@ export async function measureRecentSchedules(
   const chosen = candidates
     .filter((s) => {
       const summary = ScheduleSummaryColumn.safeParse(s.summary);
-      return summary.success && summary.data.requiredAgentIntervals > 0 && summary.data.underCoverage >= CALIBRATION_MIN_SHORT * summary.data.requiredAgentIntervals;
+      return (
+        summary.success && summary.data.requiredAgentIntervals > 0 && summary.data.underCoverage >= CALIBRATION_MIN_SHORT * summary.data.requiredAgentIntervals
+      );
     })
     .slice(0, CALIBRATION_WEEKS);
   const weeks: ScheduledWeek[] = await Promise.all(
@@ -226,11 +228,7 @@ export async function measureRecentSchedules(
         cachedWeekRequirement(s.weekStart),
         prisma.agent.findMany({
           where: {
-            AND: [
-              agentScope,
-              { startDate: { lt: weekEnd } },
-              { OR: [{ active: true, leftAt: null }, { leftAt: { gt: s.weekStart } }] },
-            ],
+            AND: [agentScope, { startDate: { lt: weekEnd } }, { OR: [{ active: true, leftAt: null }, { leftAt: { gt: s.weekStart } }] }],
           },
           select: { id: true, cohort: true, weeklyMaxMinutes: true, capPeriods: true },
         }),

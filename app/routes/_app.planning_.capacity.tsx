@@ -722,8 +722,8 @@ function CohortCards({
         Cohort inputs, measured from our data
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Each value is measured from the roster, the pipeline and recent published schedules (or a default where there is nothing to measure). A planner who knows better overrides it;
-        “Reset” goes back to the measured value. Runs use the values at the time they start.
+        Each value is measured from the roster, the pipeline and recent published schedules (or a default where there is nothing to measure). A planner who
+        knows better overrides it; “Reset” goes back to the measured value. Runs use the values at the time they start.
       </p>
       <p className="mb-3 text-xs text-slate-600">
         Measured <time dateTime={measured.at}>{when(measured.at)}</time>; measured again when an agent joins, leaves or changes their availability, when a new

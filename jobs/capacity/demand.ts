@@ -277,20 +277,26 @@ function queueDemand(q: DemandQueueInput, field: string, startDay: number, weeks
   });
   const human = offered.map((o, w) => o * (1 - containment[w]));
 
-  // Representative week: mean human contacts per local slot of the week over the last full weeks.
+  // Representative week: mean human contacts per local slot of the week over the last weeks, each weekday's
+  // slots divided by the days of that weekday seen (the last week is often partial: the history ends today,
+  // so a plain sum over weeks under-weighted the weekend by a quarter; decision 095). A last day that ends
+  // before midnight (today, so far) is left out.
   const slotsPerDay = (24 * 60) / intervalMinutes;
   const profileFrom = last - tuning.profileWeeks + 1;
   const slotDemand = new Float64Array(7 * slotsPerDay);
-  const usedWeeks = new Set<number>();
+  const lastStart = rows.reduce((m, r) => Math.max(m, r.intervalStart), -Infinity);
+  const partialDay = localMinute(lastStart, tz) + intervalMinutes < 24 * 60 ? localDay(lastStart, tz) : null;
+  const daysSeen = Array.from({ length: 7 }, () => new Set<number>());
   for (const r of rows) {
     const day = localDay(r.intervalStart, tz);
     const week = Math.floor((day - startDay) / WEEK_DAYS);
-    if (week < profileFrom || week > last) continue;
-    usedWeeks.add(week);
+    if (week < profileFrom || week > last || day === partialDay) continue;
     const weekday = (((day + 3) % 7) + 7) % 7;
+    daysSeen[weekday].add(day);
     const slot = weekday * slotsPerDay + Math.floor(localMinute(r.intervalStart, tz) / intervalMinutes);
     slotDemand[slot] += r.offered - r.aiResolved;
   }
+  for (let s = 0; s < slotDemand.length; s++) slotDemand[s] /= Math.max(1, daysSeen[Math.floor(s / slotsPerDay)].size);
   const openMask = q.openingHours ? openSlots(q.openingHours, intervalMinutes) : null;
   let total = 0;
   for (let s = 0; s < slotDemand.length; s++) {

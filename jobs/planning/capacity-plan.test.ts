@@ -91,8 +91,7 @@ describe("capacity plan maths", () => {
     expect(slotHoursInBand([{ day: 5, from: "17:00", to: "23:00" }], CAPACITY_BANDS[1])).toBe(0);
     expect(slotHoursInBand([{ day: 5, from: "20:00", to: "24:00" }], CAPACITY_BANDS[2])).toBe(4);
     // Every hour of every day falls in exactly one band.
-    for (let day = 0; day < 7; day++)
-      expect(CAPACITY_BANDS.reduce((s, b) => s + slotHoursInBand([{ day, from: "00:00", to: "24:00" }], b), 0)).toBe(24);
+    for (let day = 0; day < 7; day++) expect(CAPACITY_BANDS.reduce((s, b) => s + slotHoursInBand([{ day, from: "00:00", to: "24:00" }], b), 0)).toBe(24);
   });
 
   it("a band counts at most one longest shift's working time a day: 8 h less its 30 min break", () => {
