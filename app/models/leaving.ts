@@ -13,6 +13,10 @@ export const LEAVE_REASONS = {
 } as const;
 export type LeaveReason = keyof typeof LEAVE_REASONS;
 
+/** An agent on the roster: active (no leaving date), leaving (a last working day recorded, still working) or left. */
+export const ROSTER_STATUSES = ["active", "leaving", "left"] as const;
+export type RosterStatus = (typeof ROSTER_STATUSES)[number];
+
 /** How far back a leaving date may be recorded (a leaver noticed late), and how far ahead (notice given). */
 const LEAVING_LOOKBACK_DAYS = 365;
 export const LEAVING_AHEAD_DAYS = 365;

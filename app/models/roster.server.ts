@@ -6,13 +6,11 @@ import { prisma } from "~/utils/db.server";
 import { addDays, localDate, startOfLocalDay } from "~/utils/time";
 import { deactivateAccount, type AccountResult } from "./account.server";
 import { recordAudit } from "./audit.server";
-import { LEAVE_REASONS, type Leaving } from "./leaving";
+import { LEAVE_REASONS, ROSTER_STATUSES, type Leaving, type RosterStatus } from "./leaving";
 import { removeLeaverFromDrafts } from "./schedule.server";
 
 type Actor = { id: string; name: string };
 
-export type RosterStatus = "active" | "leaving" | "left";
-export const ROSTER_STATUSES = ["active", "leaving", "left"] as const satisfies readonly RosterStatus[];
 export const ROSTER_PAGE_SIZE = 50;
 
 export const RosterFilterSchema = z.object({
