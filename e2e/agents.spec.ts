@@ -60,7 +60,7 @@ async function openLeaving(page: Page, name: string) {
   await page.getByLabel("Name or email").fill(name);
   await page.getByLabel("Name or email").press("Enter");
   await expect(page.getByRole("table")).toContainText(name);
-  const link = page.getByRole("link", { name: `Record that this agent leaves: ${name}` });
+  const link = page.getByRole("link", { name: `Mark as leaving: ${name}` });
   await link.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("form", { name: `Record that ${name} leaves` })).toBeVisible();
@@ -117,6 +117,8 @@ test("a manager marks one agent as leaving next week and another as left today; 
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto(`/planning/agents?q=${encodeURIComponent(leaver!.name)}&leave=${leaver!.id}`);
   await page.screenshot({ path: "test-results/agents-desktop.png", fullPage: true });
+  await page.goto("/planning/agents?status=left");
+  await page.screenshot({ path: "test-results/agents-left.png", fullPage: true });
 
   // Next week's run: no shift of the leaver ends after their last day in their zone.
   await page.goto(`/planning/schedule?week=${monday}`);

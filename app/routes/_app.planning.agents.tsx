@@ -178,12 +178,14 @@ export default function AgentsPage() {
                   {hours(a.weeklyMinHours)}–{hours(a.weeklyMaxHours)} h
                 </td>
                 <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{a.timeZone}</td>
-                <td className="whitespace-nowrap px-3 py-2.5">
+                <td className="px-3 py-2.5">
                   <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge>
                   {a.leftAt ? (
                     <div className="mt-1 text-xs text-slate-600">
-                      {a.status === "leaving" ? "last day" : "left after"} {day(a.leftAt)}
-                      {a.leaveReason ? ` · ${(LEAVE_REASONS[a.leaveReason as keyof typeof LEAVE_REASONS] ?? a.leaveReason).toLowerCase()}` : ""}
+                      <div className="whitespace-nowrap">
+                        {a.status === "leaving" ? "last day" : "left after"} {day(a.leftAt)}
+                      </div>
+                      {a.leaveReason ? <div>{(LEAVE_REASONS[a.leaveReason as keyof typeof LEAVE_REASONS] ?? a.leaveReason).toLowerCase()}</div> : null}
                     </div>
                   ) : null}
                 </td>
@@ -194,13 +196,13 @@ export default function AgentsPage() {
                         to={withParams({ leave: a.id })}
                         preventScrollReset={false}
                         className="rounded-lg px-2 py-1 text-sm font-medium text-brand-700 underline-offset-2 hover:underline focus:outline-none focus:ring-2 focus:ring-brand-100"
-                        aria-label={`${a.status === "leaving" ? "Change the leaving of" : "Record that this agent leaves:"} ${a.name}`}
+                        aria-label={a.status === "leaving" ? `Change date of ${a.name}'s leaving` : `Mark as leaving: ${a.name}`}
                       >
-                        {a.status === "leaving" ? "Change leaving" : "Mark as leaving"}
+                        {a.status === "leaving" ? "Change date" : "Mark as leaving"}
                       </Link>
                       {a.status === "leaving" ? (
                         <ActionButton intent="cancel-leaving" values={{ agentId: a.id }} variant="secondary" aria-label={`Cancel the leaving of ${a.name}`}>
-                          Cancel leaving
+                          Cancel
                         </ActionButton>
                       ) : null}
                     </div>
