@@ -732,7 +732,7 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
     prisma.agent.findMany({
       // Agents who have given notice count until their last working day: here, when they still work in the plan's first week
       // (later leavings are what the cohort's measured attrition stands for; their leaving counts in it once the day has passed).
-      where: { active: true, OR: [{ leftAt: null }, { leftAt: { gte: start } }] },
+      where: { active: true, OR: [{ leftAt: null }, { leftAt: { gte: new Date(`${start}T00:00:00Z`) } }] },
       select: { cohort: true, skills: { select: { queue: { select: { key: true } } } } },
     }),
     getPlanSettings(),
