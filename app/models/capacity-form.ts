@@ -8,7 +8,7 @@ import { ALWAYS, outOfOrder } from "./whole-form";
 export const BAND_FIELDS = { bandDay: "weekday-day", bandEvening: "weekday-evening", bandWeekend: "weekend" } as const;
 export type BandField = keyof typeof BAND_FIELDS;
 
-/** Hours in a band of one week (e.g. weekday days 08–17: 5 × 9 = 45). */
+/** Hours in a band of one week (e.g. weekday days to 17:00: 5 × 17 = 85). */
 export function bandLength(bandId: string): number {
   const band = CAPACITY_BANDS.find((b) => b.id === bandId);
   return band ? band.weekdays.length * (band.toHour - band.fromHour) : 0;

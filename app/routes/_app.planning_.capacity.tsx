@@ -918,7 +918,8 @@ function CohortEditor({ c }: { c: CohortView }) {
         </div>
         <fieldset className="grid grid-cols-3 gap-2">
           <legend className="mb-1 text-sm font-medium text-slate-800">
-            Most hours one agent gives a band per week <span className="font-normal text-slate-600">(days 08–17, evenings 17–22, weekends 08–22)</span>
+            Most hours one agent gives a band per week{" "}
+            <span className="font-normal text-slate-600">(weekdays to 17:00, weekday evenings from 17:00, weekends)</span>
           </legend>
           {(Object.entries(BAND_FIELDS) as [BandField, string][]).map(([name, band]) =>
             number(name, BAND_SHORT[band], over(`bandHours.${band}`, c.bandHours[band] ?? 0), num(d.bandHours[band] ?? 0, 1), `0–${bandLength(band)} h`),
