@@ -3,10 +3,12 @@
 import { z } from "zod";
 import { HOLIDAY_COUNTRIES } from "../../jobs/forecast/holidays";
 import type { OpeningHours } from "../../jobs/planning/calendar";
+import { DAY_SHORT } from "./availability";
 import type { QueueSettings, QueueSettingsUpdate } from "./queue.server";
 import { ALWAYS } from "./whole-form";
 
-export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+/** The form's weekday rows, Monday first (as opening hours are stored). */
+export const WEEKDAYS = DAY_SHORT;
 
 export const COUNTRY_NAMES: Record<(typeof HOLIDAY_COUNTRIES)[number], string> = {
   SE: "Sweden",
