@@ -1,5 +1,5 @@
 // Labelled form fields that show their errors next to the input and tie them together for screen readers.
-import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { useIsPending } from "~/utils/form";
@@ -145,6 +145,23 @@ export function TextAreaField({
         aria-invalid={meta.errors?.length ? true : undefined}
         aria-describedby={describedBy(meta)}
         className={cx(CONTROL, "min-h-24")}
+      />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** A CSV file to upload (history, applicants), its label above and its error below. */
+export function CsvFileField({ label, meta }: { label: string; meta: FieldMetadata<unknown> }) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        {...getInputProps(meta, { type: "file" })}
+        accept=".csv,text/csv"
+        className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-800"
       />
       <FieldError meta={meta} />
     </div>

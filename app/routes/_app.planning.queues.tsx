@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldError, FormErrors, SelectField, TextField } from "~/components/forms";
+import { CsvFileField, FormErrors, SelectField, TextField } from "~/components/forms";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
 import { checkHistoryUpload, importHistoryUpload } from "~/models/history-import.server";
 import { COUNTRY_NAMES, HistoryUploadSchema, queueFormDefaults, QueueSettingsSchema, queueUpdateOf, WEEKDAYS } from "~/models/queue-form";
@@ -189,17 +189,7 @@ function HistoryUpload({ timeZone }: { timeZone: string }) {
         any bad row is refused whole; an accepted file replaces the stored history of its queues for its period.
       </p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="mt-3 space-y-3">
-        <div>
-          <label htmlFor={fields.file.id} className="block text-sm font-medium text-slate-800">
-            History file
-          </label>
-          <input
-            {...getInputProps(fields.file, { type: "file" })}
-            accept=".csv,text/csv"
-            className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2"
-          />
-          <FieldError meta={fields.file} />
-        </div>
+        <CsvFileField label="History file" meta={fields.file} />
         <div className="flex gap-2">
           <Button type="submit" name="intent" value="preview" variant="secondary" disabled={busy}>
             Check file
@@ -239,26 +229,25 @@ function OpeningDay({ day, label }: { day: DayField; label: string }) {
   const { open, close, closed } = day.getFieldset();
   const errors = [...(open.errors ?? []), ...(close.errors ?? [])];
   const errorId = `${day.id}-error`;
-  const described = { "aria-describedby": errors.length ? errorId : undefined };
   return (
     <div className="rounded-lg border border-slate-200 px-3 py-2 text-sm">
       <div className="flex items-center gap-2">
         <span className="w-9 font-medium">{label}</span>
-        <input
-          {...getInputProps(open, { type: "text" })}
-          {...described}
-          aria-label={`${label} opens`}
-          inputMode="numeric"
-          className="w-16 rounded border border-slate-300 px-1.5 py-1 tabular-nums aria-[invalid=true]:border-rose-400"
-        />
-        –
-        <input
-          {...getInputProps(close, { type: "text" })}
-          {...described}
-          aria-label={`${label} closes`}
-          inputMode="numeric"
-          className="w-16 rounded border border-slate-300 px-1.5 py-1 tabular-nums aria-[invalid=true]:border-rose-400"
-        />
+        {[
+          { meta: open, word: "opens" },
+          { meta: close, word: "closes" },
+        ].map(({ meta, word }, i) => (
+          <span key={word} className="contents">
+            {i > 0 ? "–" : null}
+            <input
+              {...getInputProps(meta, { type: "text" })}
+              aria-describedby={errors.length ? errorId : undefined}
+              aria-label={`${label} ${word}`}
+              inputMode="numeric"
+              className="w-16 rounded border border-slate-300 px-1.5 py-1 tabular-nums aria-[invalid=true]:border-rose-400"
+            />
+          </span>
+        ))}
         <label className="ml-auto flex items-center gap-1 text-xs text-slate-600">
           <input {...getInputProps(closed, { type: "checkbox", value: "on" })} /> closed
         </label>

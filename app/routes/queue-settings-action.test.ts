@@ -6,6 +6,7 @@ import { queueFormDefaults } from "~/models/queue-form";
 import { getQueueSettingsByKey } from "~/models/queue.server";
 import { createSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { runAction } from "~/utils/route-action.testing";
 
 const stamp = `${Date.now()}`;
 const KEY = `zz-chat-${stamp}`;
@@ -29,20 +30,11 @@ async function formFor(changes: Record<string, string | null> = {}) {
   return body;
 }
 
-type Reply = { status: number; data: any };
-
-async function post(cookie: string, body: BodyInit, contentType?: string): Promise<Reply> {
+async function post(cookie: string, body: BodyInit, contentType?: string) {
   const route = await import("./_app.planning.queues");
   const headers: Record<string, string> = { Cookie: cookie };
   if (contentType) headers["Content-Type"] = contentType;
-  const request = new Request("http://localhost/planning/queues", { method: "POST", headers, body });
-  try {
-    const result = (await route.action({ request, params: {}, context: {} })) as { init?: { status?: number } | null; data?: any; status?: number };
-    return { status: result.init?.status ?? result.status ?? 200, data: result.data };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: await thrown.text() };
-    throw thrown;
-  }
+  return runAction(route.action, new Request("http://localhost/planning/queues", { method: "POST", headers, body }));
 }
 
 const postForm = (cookie: string, body: Record<string, string>) => post(cookie, new URLSearchParams(body).toString(), "application/x-www-form-urlencoded");
