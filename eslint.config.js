@@ -13,8 +13,8 @@ const SEED = ["./prisma/seed.ts", "./prisma/demo"];
 const layers = [
   {
     target: ENGINE,
-    from: ["./app", "./prisma", "./scripts", "./jobs/processors", "./jobs/queues.ts", "./jobs/worker.ts"],
-    message: "The engine is pure: it imports no app, database, queue or processor code (pass data in instead).",
+    from: ["./app", "./prisma", "./scripts", "./jobs/processors", "./jobs/queues.ts", "./jobs/worker.ts", "./jobs/cli", "./jobs/cli.ts"],
+    message: "The engine is pure: it imports no app, database, queue, processor or command-line code (pass data in instead).",
   },
   {
     target: ["./app/utils"],

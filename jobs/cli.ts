@@ -1,8 +1,8 @@
 // The `wfm` command of ../shared/contracts/wfm-cli.md: staffing, forecast, schedule and capacity from the shell.
-import { InputError, type Command } from "./cli-io";
-import { forecastCommand, staffingCommand } from "./forecast/commands";
-import { scheduleCommand } from "./schedule/command";
-import { capacityCommand } from "./capacity/command";
+import { InputError, type Command } from "./cli/io";
+import { forecastCommand, staffingCommand } from "./cli/forecast";
+import { scheduleCommand } from "./cli/schedule";
+import { capacityCommand } from "./cli/capacity";
 
 const commands: Command[] = [staffingCommand, forecastCommand, scheduleCommand, capacityCommand];
 

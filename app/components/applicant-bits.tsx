@@ -1,16 +1,16 @@
 // Small pieces that show an applicant the same way everywhere: cohort badge, languages, availability summary, days waiting.
 import { summarizeAvailability, type Slot } from "~/models/availability";
-import { COHORT_LABELS, LEVEL_LABELS, type Cohort, type Level } from "~/models/recruiting-vocabulary";
+import { type Cohort, cohortLabel, levelLabel } from "~/models/recruiting-vocabulary";
 import { Badge, type BadgeTone } from "./ui";
 
 const COHORT_TONES: Record<Cohort, BadgeTone> = { student: "info", rural: "success", "loyal-customer": "warning" };
 
 export function CohortBadge({ cohort }: { cohort: string }) {
-  return <Badge tone={COHORT_TONES[cohort as Cohort] ?? "neutral"}>{COHORT_LABELS[cohort as Cohort] ?? cohort}</Badge>;
+  return <Badge tone={COHORT_TONES[cohort as Cohort] ?? "neutral"}>{cohortLabel(cohort)}</Badge>;
 }
 
 export function LanguageList({ languages }: { languages: Array<{ language: string; level: string }> }) {
-  return <span className="tabular-nums">{languages.map((l) => `${l.language.toUpperCase()} ${LEVEL_LABELS[l.level as Level] ?? l.level}`).join(" · ")}</span>;
+  return <span className="tabular-nums">{languages.map((l) => `${l.language.toUpperCase()} ${levelLabel(l.level)}`).join(" · ")}</span>;
 }
 
 export function AvailabilitySummary({ slots, timeZone }: { slots: Slot[]; timeZone?: string }) {

@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ApplicantDetail, ApplicationDetail } from "~/models/applicant.server";
-import { COHORT_LABELS, COUNTRIES, LANGUAGES, LEVEL_LABELS, RECOMMENDATION_LABELS, SOURCES, type Cohort, type Level } from "~/models/recruiting-vocabulary";
+import { COUNTRIES, LANGUAGES, RECOMMENDATION_LABELS, SOURCES, cohortLabel, levelLabel } from "~/models/recruiting-vocabulary";
 import { formatInZone } from "~/utils/time";
 import { AvailabilitySummary, CohortBadge } from "./applicant-bits";
 import { AvailabilityGrid } from "./availability-grid";
@@ -31,10 +31,8 @@ export function ProfileCard({ applicant, application, timeZone }: { applicant: A
         <Fact label="Lives in">
           {[applicant.region, COUNTRIES[applicant.country] ?? applicant.country].filter(Boolean).join(", ")} · {applicant.timeZone.replace("_", " ")}
         </Fact>
-        <Fact label="Languages">
-          {applicant.languages.map((l) => `${LANGUAGES[l.language] ?? l.language} (${LEVEL_LABELS[l.level as Level] ?? l.level})`).join(", ")}
-        </Fact>
-        <Fact label="Cohort">{COHORT_LABELS[applicant.cohort as Cohort] ?? applicant.cohort}</Fact>
+        <Fact label="Languages">{applicant.languages.map((l) => `${LANGUAGES[l.language] ?? l.language} (${levelLabel(l.level)})`).join(", ")}</Fact>
+        <Fact label="Cohort">{cohortLabel(applicant.cohort)}</Fact>
         {applicant.cohort === "student" ? (
           <Fact label="Studies">
             {applicant.school}, graduating {applicant.graduation} · term-time cap {applicant.termTimeCapHours} h/week

@@ -5,7 +5,6 @@ import { CareersFormSchema } from "~/models/application-form";
 import { DAY_LONG } from "~/models/availability";
 import type { getOpenOpeningBySlug } from "~/models/opening.server";
 import {
-  COHORT_LABELS,
   CONSENT_WORDING_VERSION,
   consentWording,
   COUNTRIES,
@@ -13,6 +12,7 @@ import {
   SOURCES,
   TIME_ZONES,
   type Cohort,
+  cohortLabel,
 } from "~/models/recruiting-vocabulary";
 import { useIsPending, useZodForm } from "~/utils/form";
 import { FieldError, FormErrors, SelectField, TextField } from "./forms";
@@ -109,7 +109,7 @@ function WhoYouAre({ fields, opening }: Parts) {
               className="flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
               <input type="radio" name={fields.cohort.name} value={c} defaultChecked={fields.cohort.initialValue === c} className="accent-brand-600" />
-              {COHORT_LABELS[c as Cohort]}
+              {cohortLabel(c)}
             </label>
           ))}
         </div>

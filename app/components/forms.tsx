@@ -1,7 +1,7 @@
 // Labelled form fields that show their errors next to the input and tie them together for screen readers.
-import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { ComponentPropsWithoutRef } from "react";
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { useIsPending } from "~/utils/form";
 import { Button, cx } from "./ui";
 
@@ -10,28 +10,42 @@ export function TextField({
   meta,
   inputProps,
   hint,
+  unit,
 }: {
   label: string;
   meta: FieldMetadata<unknown>;
   inputProps: ComponentPropsWithoutRef<"input">;
   hint?: string;
+  /** Shown after a short input (s, %): the input is then as wide as a number needs. */
+  unit?: string;
 }) {
   const errors = meta.errors?.filter(Boolean) ?? [];
+  const input = (
+    <input
+      {...inputProps}
+      id={meta.id}
+      aria-invalid={errors.length ? true : undefined}
+      aria-describedby={errors.length ? meta.errorId : hint ? `${meta.id}-hint` : undefined}
+      className={cx(
+        "block rounded-lg border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:outline-none focus:ring-2",
+        unit ? "w-28 tabular-nums" : "mt-1 w-full",
+        errors.length ? "border-rose-400 focus:ring-rose-300" : "border-slate-300 focus:border-brand-500 focus:ring-brand-100",
+      )}
+    />
+  );
   return (
     <div>
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        {...inputProps}
-        id={meta.id}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={errors.length ? meta.errorId : hint ? `${meta.id}-hint` : undefined}
-        className={cx(
-          "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:outline-none focus:ring-2",
-          errors.length ? "border-rose-400 focus:ring-rose-300" : "border-slate-300 focus:border-brand-500 focus:ring-brand-100",
-        )}
-      />
+      {unit ? (
+        <span className="mt-1 flex items-center gap-2">
+          {input}
+          <span className="text-sm text-slate-600">{unit}</span>
+        </span>
+      ) : (
+        input
+      )}
       {hint && !errors.length ? (
         <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -59,7 +73,7 @@ export function FieldError({ meta }: { meta: FieldMetadata<unknown> }) {
   ) : null;
 }
 
-function describedBy(meta: FieldMetadata<unknown>, hint?: string) {
+function describedBy(meta: FieldMetadata<unknown>, hint?: ReactNode) {
   if (meta.errors?.length) return meta.errorId;
   return hint ? `${meta.id}-hint` : undefined;
 }
@@ -77,7 +91,7 @@ export function SelectField({
   selectProps: ComponentPropsWithoutRef<"select">;
   options: Array<{ value: string; label: string }>;
   placeholder?: string;
-  hint?: string;
+  hint?: ReactNode;
 }) {
   return (
     <div>
@@ -137,6 +151,23 @@ export function TextAreaField({
   );
 }
 
+/** A CSV file to upload (history, applicants), its label above and its error below. */
+export function CsvFileField({ label, meta }: { label: string; meta: FieldMetadata<unknown> }) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        {...getInputProps(meta, { type: "file" })}
+        accept=".csv,text/csv"
+        className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-800"
+      />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
 /** Several checkboxes under one name, as a fieldset with a legend. */
 export function CheckboxGroup({
   legend,
@@ -171,14 +202,32 @@ export function CheckboxGroup({
   );
 }
 
-/** Errors of the whole form (a rule that refused it, not one field), announced when they appear. */
-export function FormErrors({ errors, id }: { errors?: string[] | null; id?: string }) {
+/**
+ * Errors of the whole form (a rule that refused it, not one field), announced when they appear. With `list`, the
+ * first message leads and the others (each broken rule, each bad line of a file) follow as a list.
+ */
+export function FormErrors({ errors, id, list, testId }: { errors?: string[] | null; id?: string; list?: boolean; testId?: string }) {
   const shown = errors?.filter(Boolean) ?? [];
-  return shown.length ? (
-    <div id={id} role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-      {shown.join(" ")}
+  if (!shown.length) return null;
+  const [lead, ...rest] = shown;
+  return (
+    <div id={id} role="alert" data-testid={testId} className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+      {list ? (
+        <>
+          <p className="font-medium">{lead}</p>
+          {rest.length ? (
+            <ul className="mt-1 max-h-64 list-disc overflow-auto pl-5">
+              {rest.map((message, i) => (
+                <li key={`${i}-${message}`}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : (
+        shown.join(" ")
+      )}
     </div>
-  ) : null;
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 
 import { AUDIT_SUBJECTS, type AuditSubjectType } from "./audit-subjects";
+import { AuditDetailColumn, readJsonColumn } from "./json-columns";
 
 export { AUDIT_SUBJECTS, type AuditSubjectType };
 
@@ -77,7 +78,8 @@ export async function listAudit(filter: AuditFilter, take = 50) {
       actor: { select: { name: true, email: true } },
     },
   });
-  return { entries: rows.slice(0, take), next: rows.length > take ? rows[take - 1]!.id : null };
+  const entries = rows.slice(0, take).map((row) => ({ ...row, detail: readJsonColumn(AuditDetailColumn, row.detail, `detail of audit entry ${row.id}`) }));
+  return { entries, next: rows.length > take ? rows[take - 1]!.id : null };
 }
 
 /** The latest entries about one subject (an account's history on its row). */

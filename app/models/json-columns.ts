@@ -57,6 +57,9 @@ export function readJsonColumn<S extends z.ZodType>(schema: S, value: unknown, w
   return parsed.data;
 }
 
+/** AuditEntry.detail: what changed, by name (free-form per action, e.g. `{ from, to }`), always an object. */
+export const AuditDetailColumn = z.record(z.string(), z.unknown());
+
 /** CapacityScenario.assumptions: what a scenario changes over the base plan. */
 export const CapacityAssumptionsColumn = z.object({
   containment: z.object({ target: z.number().min(0).max(1), byDate: z.iso.date() }).optional(),

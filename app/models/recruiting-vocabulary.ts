@@ -12,6 +12,16 @@ export const LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2", "NATIVE"] as const;
 export type Level = (typeof LEVELS)[number];
 export const LEVEL_LABELS: Record<Level, string> = { A1: "A1", A2: "A2", B1: "B1", B2: "B2", C1: "C1", C2: "C2", NATIVE: "Native" };
 
+/** A stored cohort (a string column) in people's words; an unknown one as it is stored. */
+export function cohortLabel(value: string): string {
+  return (COHORTS as readonly string[]).includes(value) ? COHORT_LABELS[value as Cohort] : value;
+}
+
+/** A stored language level (from a JSON column) in people's words; an unknown one as it is stored. */
+export function levelLabel(value: string): string {
+  return (LEVELS as readonly string[]).includes(value) ? LEVEL_LABELS[value as Level] : value;
+}
+
 export const LANGUAGES: Record<string, string> = {
   sv: "Swedish",
   fi: "Finnish",

@@ -45,7 +45,8 @@ const AccountActionSchema = z.discriminatedUnion(
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "accounts:edit");
-  const submission = parseWithZod(await readForm(request), { schema: AccountActionSchema });
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, { schema: AccountActionSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const form = submission.value;
   const id = params.userId ?? "";
@@ -57,13 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const account = await getAccount(id);
     let leaving;
     if (account?.role === "AGENT") {
-      const parsed = leavingSchema(todayIn(user.timeZone)).safeParse(form);
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-        return replyInvalid(submission, { formErrors: ["Say when they left and why; nothing was changed."], fieldErrors });
-      }
-      leaving = parsed.data;
+      const agentLeaving = parseWithZod(formData, { schema: leavingSchema(todayIn(user.timeZone)).extend({ intent: z.literal("deactivate") }) });
+      if (agentLeaving.status !== "success") return replyInvalid(agentLeaving, { formErrors: ["Say when they left and why; nothing was changed."] });
+      leaving = agentLeaving.value;
     }
     result = await deactivateAccount(id, user, new Date(), leaving);
   } else if (form.intent === "reactivate") result = await reactivateAccount(id, user);

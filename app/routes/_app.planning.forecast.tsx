@@ -1,34 +1,35 @@
 // Forecast: one queue at a time — history and forecast with the band, agents required, runs with live
 // progress, and adjustments (preview the effect on agents required, apply, revert).
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { usePolling } from "~/utils/polling";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ForecastChart } from "~/components/forecast-chart";
-import { TextField } from "~/components/forms";
+import { ActionButton, FormErrors, TextField } from "~/components/forms";
 import { ChartIcon } from "~/components/icons";
 import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar } from "~/components/ui";
 import { cancelForecastRun, createAdjustment, effectiveForecast, latestForecastRun, revertAdjustment, startForecastRun } from "~/models/forecast.server";
 import { forecastPage } from "~/models/forecast-view.server";
-import { listQueueSettings } from "~/models/queue.server";
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
+import { listQueueSettings, type QueueSettings } from "~/models/queue.server";
+import { ALWAYS } from "~/models/whole-form";
 import { requireCan, requirePermission } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/responses.server";
+import { replyMessages, resultFor, useIsPending, useResultFor, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { usePolling } from "~/utils/polling";
 import { addDays, FIRST_YEAR, formatInZone, LAST_YEAR, localDate, parseIsoDate, startOfLocalDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Forecast · Handoff" }];
 
-const IsoDate = z.string().refine((value) => parseIsoDate(value) !== null, `Pick a date between ${FIRST_YEAR} and ${LAST_YEAR}`);
+const IsoDate = z.string({ error: "Pick a date" }).refine((value) => parseIsoDate(value) !== null, `Pick a date between ${FIRST_YEAR} and ${LAST_YEAR}`);
 
+/** The adjustment form: previewed (its effect on agents required) or applied. */
 const AdjustmentSchema = z
   .object({
     intent: z.enum(["preview", "apply"]),
-    queue: z.string().min(1),
+    queue: z.string({ error: "Choose a queue" }).max(60),
     from: IsoDate,
     to: IsoDate,
     containmentPercent: z.coerce.number({ error: "A number from 0 to 100" }).min(0, "At least 0 %").max(100, "At most 100 %").optional(),
@@ -36,34 +37,52 @@ const AdjustmentSchema = z
     ahtSeconds: z.coerce.number({ error: "Seconds, e.g. 420" }).int("Whole seconds").min(10, "At least 10 s").max(7200, "At most 2 hours").optional(),
     reason: z.string({ error: "Say why, so others understand the change" }).trim().min(3, "Say why, so others understand the change").max(300),
   })
-  .refine((v) => v.to >= v.from, { path: ["to"], message: "The end date is before the start date" })
-  .refine((v) => v.containmentPercent !== undefined || v.volumePercent !== undefined || v.ahtSeconds !== undefined, {
-    path: ["containmentPercent"],
-    message: "Change at least one of containment, volume or AHT",
-  });
+  .superRefine((v, ctx) => {
+    if (typeof v.from === "string" && typeof v.to === "string" && v.to < v.from)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date" });
+    if (v.containmentPercent === undefined && v.volumePercent === undefined && v.ahtSeconds === undefined)
+      ctx.addIssue({ code: "custom", path: ["containmentPercent"], message: "Change at least one of containment, volume or AHT" });
+  }, ALWAYS);
+
+const RunSchema = z.object({ intent: z.literal("run"), quantile: z.enum(["0.5", "0.9"], "Staff to p50 or p90").default("0.5") });
+
+/** The page's forms, told apart by `intent`. */
+const ForecastFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    RunSchema,
+    z.object({ intent: z.literal("cancel"), runId: z.string({ error: "That forecast run was not named." }).max(100) }),
+    z.object({ intent: z.literal("revert"), adjustmentId: z.string({ error: "That adjustment was not named." }).max(100) }),
+    AdjustmentSchema,
+  ],
+  { error: "That request was not understood." },
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   return forecastPage(user.timeZone, new URL(request.url).searchParams);
 }
 
+/** Agents required over the adjustment's dates before and after it; null when no forecast covers them yet. */
 async function effectOf(
-  rule: { queueKey: string; from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null },
+  queue: QueueSettings,
+  change: { from: Date; to: Date; containment: number | null; volumeFactor: number | null; ahtSeconds: number | null },
   timeZone: string,
 ) {
-  const run = await latestForecastRun(rule.from);
-  const queue = (await listQueueSettings()).find((q) => q.key === rule.queueKey);
-  invariantResponse(queue, "Unknown queue", { status: 400 });
+  const run = await latestForecastRun(change.from);
   if (!run) return null;
-  const proposed = { id: "proposed", ...rule, createdAt: new Date() };
-  const [before, after] = await Promise.all([effectiveForecast(run, queue, rule.from, rule.to), effectiveForecast(run, queue, rule.from, rule.to, [proposed])]);
+  const proposed = { id: "proposed", queueKey: queue.key, ...change, createdAt: new Date() };
+  const [before, after] = await Promise.all([
+    effectiveForecast(run, queue, change.from, change.to),
+    effectiveForecast(run, queue, change.from, change.to, [proposed]),
+  ]);
   const hours = (rows: typeof before) => (rows.reduce((s, r) => s + r.required, 0) * queue.intervalMinutes) / 60;
   const peak = (rows: typeof before) => rows.reduce((m, r) => Math.max(m, r.required), 0);
   const human = (rows: typeof before) => rows.reduce((s, r) => s + r.human, 0);
   // Named in the chart's own date style: the preview covers the adjustment's dates, not the chart's window.
-  const lastDay = new Date(rule.to.getTime() - 1);
+  const lastDay = new Date(change.to.getTime() - 1);
   return {
-    covers: `${queue.key}, ${formatInZone(rule.from, timeZone, "EEE d MMM")} – ${formatInZone(lastDay, timeZone, "EEE d MMM yyyy")}`,
+    covers: `${queue.key}, ${formatInZone(change.from, timeZone, "EEE d MMM")} – ${formatInZone(lastDay, timeZone, "EEE d MMM yyyy")}`,
     before: { hours: hours(before), peak: peak(before), human: human(before) },
     after: { hours: hours(after), peak: peak(after), human: human(after) },
   };
@@ -72,14 +91,17 @@ async function effectOf(
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   const formData = await readForm(request);
-  const intent = formData.get("intent");
+  // What the intent may do is checked before the form is: a refused person learns nothing about its fields.
+  const asked = formData.get("intent");
+  requireCan(user, asked === "run" || asked === "cancel" ? "planning:run" : "forecast:adjust");
+  const submission = parseWithZod(formData, { schema: ForecastFormSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
   const back = new URL(request.url);
   const here = back.pathname + back.search;
 
-  if (intent === "run" || intent === "cancel") requireCan(user, "planning:run");
-  else requireCan(user, "forecast:adjust");
-  if (intent === "run") {
-    const quantile = formData.get("quantile") === "0.9" ? 0.9 : 0.5;
+  if (form.intent === "run") {
+    const quantile = form.quantile === "0.9" ? 0.9 : 0.5;
     const tomorrow = addDays(localDate(new Date(), "UTC"), 1);
     const run = await unlessQueueUnavailable(() =>
       startForecastRun({ startAt: new Date(`${tomorrow}T00:00:00Z`), days: 14, quantile, requestedBy: user.name }),
@@ -87,45 +109,32 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!run) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
     return redirectWithToast(here, { title: "Forecast started", description: `14 days from ${tomorrow}, staffed to p${Math.round(quantile * 100)}.` });
   }
-  if (intent === "cancel") {
-    const ok = await cancelForecastRun(String(formData.get("runId") ?? ""));
-    return redirectWithToast(here, ok ? { title: "Forecast cancelled" } : { kind: "error", title: "That forecast has already finished" });
+  if (form.intent === "cancel") {
+    if (!(await cancelForecastRun(form.runId))) return replyInvalid(submission, { formErrors: ["That forecast has already finished."], status: 409 });
+    return redirectWithToast(here, { title: "Forecast cancelled" });
   }
-  if (intent === "revert") {
-    const ok = await revertAdjustment(String(formData.get("adjustmentId") ?? ""), user.name);
-    return redirectWithToast(here, ok ? { title: "Adjustment reverted" } : { kind: "error", title: "That adjustment was already reverted" });
+  if (form.intent === "revert") {
+    if (!(await revertAdjustment(form.adjustmentId, user.name)))
+      return replyInvalid(submission, { formErrors: ["That adjustment was already reverted. Reload the page."], status: 409 });
+    return redirectWithToast(here, { title: "Adjustment reverted" });
   }
 
-  const submission = parseWithZod(formData, { schema: AdjustmentSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), preview: null }, { status: 400 });
-  const v = submission.value;
-  const rule = {
-    queueKey: v.queue,
-    from: startOfLocalDay(v.from, user.timeZone),
-    to: startOfLocalDay(addDays(v.to, 1), user.timeZone),
-    containment: v.containmentPercent === undefined ? null : v.containmentPercent / 100,
-    volumeFactor: v.volumePercent === undefined ? null : v.volumePercent / 100,
-    ahtSeconds: v.ahtSeconds ?? null,
+  const queue = (await listQueueSettings()).find((q) => q.key === form.queue);
+  if (!queue) return replyInvalid(submission, { formErrors: [`There is no queue "${form.queue}". Reload the page.`], status: 404 });
+  const change = {
+    from: startOfLocalDay(form.from, user.timeZone),
+    to: startOfLocalDay(addDays(form.to, 1), user.timeZone),
+    containment: form.containmentPercent === undefined ? null : form.containmentPercent / 100,
+    volumeFactor: form.volumePercent === undefined ? null : form.volumePercent / 100,
+    ahtSeconds: form.ahtSeconds ?? null,
   };
-  if (v.intent === "preview") {
-    const preview = await effectOf(rule, user.timeZone);
-    if (!preview)
-      return data({ result: submission.reply({ formErrors: ["Run a forecast first: there is nothing to adjust yet."] }), preview: null }, { status: 400 });
+  if (form.intent === "preview") {
+    const preview = await effectOf(queue, change, user.timeZone);
+    if (!preview) return replyInvalid(submission, { formErrors: ["Run a forecast first: there is nothing to adjust yet."] });
     return { result: submission.reply(), preview };
   }
-  const queue = (await listQueueSettings()).find((q) => q.key === v.queue);
-  invariantResponse(queue, "Unknown queue", { status: 400 });
-  await createAdjustment({
-    queueId: queue.id,
-    from: rule.from,
-    to: rule.to,
-    containment: rule.containment,
-    volumeFactor: rule.volumeFactor,
-    ahtSeconds: rule.ahtSeconds,
-    reason: v.reason,
-    authorId: user.id,
-  });
-  return redirectWithToast(here, { title: `Adjustment applied to ${queue.key}`, description: v.reason });
+  await createAdjustment({ queueId: queue.id, ...change, reason: form.reason, authorId: user.id });
+  return redirectWithToast(here, { title: `Adjustment applied to ${queue.key}`, description: form.reason });
 }
 
 function fmt(n: number, digits = 0) {
@@ -159,7 +168,9 @@ type Loaded = Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { empty: 
 
 function ForecastView({ data: d }: { data: Loaded }) {
   const [params] = useSearchParams();
-  const navigation = useNavigation();
+  const actionData = useActionData<typeof action>();
+  // The one-button forms (cancel, revert) show their refusals here, above the page.
+  const buttonErrors = [...replyMessages(resultFor(actionData, "cancel")), ...replyMessages(resultFor(actionData, "revert"))];
   const link = (change: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(change)) next.set(k, v);
@@ -175,22 +186,11 @@ function ForecastView({ data: d }: { data: Loaded }) {
       <PageHeader
         title="Forecast"
         description={`Contacts the AI will not resolve, and the agents they need. Times in ${d.timeZone.replace("_", " ")} (${d.zone}).`}
-        actions={
-          <Form method="post" className="flex items-end gap-2">
-            <input type="hidden" name="intent" value="run" />
-            <label className="text-sm">
-              <span className="block text-xs font-medium text-slate-600">Staff to</span>
-              <select name="quantile" defaultValue="0.5" className="mt-1 rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm">
-                <option value="0.5">p50 (normal week)</option>
-                <option value="0.9">p90 (launch week)</option>
-              </select>
-            </label>
-            <Button type="submit" disabled={d.latest?.status === "QUEUED" || d.latest?.status === "RUNNING" || navigation.state === "submitting"}>
-              Run forecast
-            </Button>
-          </Form>
-        }
+        actions={<RunForm running={d.latest?.status === "QUEUED" || d.latest?.status === "RUNNING"} />}
       />
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={buttonErrors} />
+      </div>
       {d.latest ? <RunStatus run={d.latest} timeZone={d.timeZone} /> : null}
 
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -301,6 +301,28 @@ function ForecastView({ data: d }: { data: Loaded }) {
   );
 }
 
+/** Starts a forecast of the next 14 days, staffed to p50 or p90. */
+function RunForm({ running }: { running: boolean }) {
+  const [form, fields] = useZodForm(RunSchema, { id: "forecast-run", lastResult: useResultFor("run"), defaultValue: { quantile: "0.5" } });
+  const pending = useIsPending();
+  return (
+    <Form method="post" {...getFormProps(form)} className="flex items-end gap-2">
+      <input type="hidden" name="intent" value="run" />
+      <label htmlFor={fields.quantile.id} className="text-sm">
+        <span className="block text-xs font-medium text-slate-600">Staff to</span>
+        <select {...getSelectProps(fields.quantile)} className="mt-1 rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm">
+          <option value="0.5">p50 (normal week)</option>
+          <option value="0.9">p90 (launch week)</option>
+        </select>
+      </label>
+      <Button type="submit" disabled={running || pending}>
+        Run forecast
+      </Button>
+      <FormErrors errors={[...(form.errors ?? []), ...(fields.quantile.errors ?? [])]} />
+    </Form>
+  );
+}
+
 function RunStatus({ run, timeZone }: { run: NonNullable<Loaded["latest"]>; timeZone: string }) {
   const running = run.status === "QUEUED" || run.status === "RUNNING";
   const title = {
@@ -329,13 +351,9 @@ function RunStatus({ run, timeZone }: { run: NonNullable<Loaded["latest"]>; time
           )}
         </div>
         {running ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="cancel" />
-            <input type="hidden" name="runId" value={run.id} />
-            <Button variant="secondary" type="submit">
-              Cancel
-            </Button>
-          </Form>
+          <ActionButton intent="cancel" values={{ runId: run.id }} variant="secondary">
+            Cancel<span className="sr-only"> the forecast</span>
+          </ActionButton>
         ) : null}
       </div>
     </Card>
@@ -354,16 +372,11 @@ function describeAdjustment(a: { containment: number | null; volumeFactor: numbe
 
 function AdjustPanel({ queueKey, defaults, disabled }: { queueKey: string; defaults: { from: string; to: string }; disabled: boolean }) {
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `adjust-${queueKey}`,
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdjustmentSchema }),
-    defaultValue: { from: defaults.from, to: defaults.to },
-  });
+  // The form sends "preview" or "apply": a reply to either is this form's.
+  const lastResult = resultFor(actionData, "preview") ?? resultFor(actionData, "apply");
+  const [form, fields] = useZodForm(AdjustmentSchema, { id: `adjust-${queueKey}`, lastResult, defaultValue: { from: defaults.from, to: defaults.to } });
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
-  const busy = navigation.state === "submitting";
+  const busy = useIsPending();
   return (
     <aside aria-labelledby="adjust-title">
       <Card>
@@ -373,11 +386,7 @@ function AdjustPanel({ queueKey, defaults, disabled }: { queueKey: string; defau
         <p className="mt-1 text-xs text-slate-600">Override the forecast for a date range. Preview the effect on agents required, then apply.</p>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
           <input type="hidden" name="queue" value={queueKey} />
-          {form.errors?.length ? (
-            <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
-              {form.errors.join(" ")}
-            </p>
-          ) : null}
+          <FormErrors errors={form.errors} />
           <div className="grid grid-cols-2 gap-3">
             <TextField label="From" meta={fields.from} inputProps={getInputProps(fields.from, { type: "date" })} />
             <TextField label="To (inclusive)" meta={fields.to} inputProps={getInputProps(fields.to, { type: "date" })} />
@@ -459,13 +468,9 @@ function AdjustmentList({ adjustments, timeZone }: { adjustments: Loaded["adjust
                 </p>
               </div>
               {!a.revertedAt ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revert" />
-                  <input type="hidden" name="adjustmentId" value={a.id} />
-                  <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
-                    Revert
-                  </Button>
-                </Form>
+                <ActionButton intent="revert" values={{ adjustmentId: a.id }} variant="secondary" className="min-h-8 px-3 py-1">
+                  Revert<span className="sr-only"> A{adjustments.length - i}</span>
+                </ActionButton>
               ) : null}
             </li>
           ))}

@@ -1,13 +1,15 @@
 // Schedule: a week's draft — coverage heatmap, totals and gap to the bound, per-agent timeline, hand
 // edits checked against the rules, solver runs with live progress, and publishing.
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { usePolling } from "~/utils/polling";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ActionButton, FieldError, FormErrors } from "~/components/forms";
 import { CalendarIcon } from "~/components/icons";
 import { AgentTimeline, CoverageHeatmap, queueColor } from "~/components/schedule-views";
 import { Badge, Button, Card, EmptyState, PageHeader, ProgressBar, Stat } from "~/components/ui";
+import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import {
   editShift,
   findScheduleByWeek,
@@ -20,12 +22,13 @@ import {
   weekStartOf,
 } from "~/models/schedule.server";
 import { scheduleWeekPage, timelineFilter } from "~/models/schedule-view.server";
-import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
+import { ALWAYS } from "~/models/whole-form";
 import { requireCan, requirePermission } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/responses.server";
+import { replyMessages, resultFor, useIsPending, useZodForm } from "~/utils/form";
+import { readForm, replyInvalid } from "~/utils/form.server";
+import { usePolling } from "~/utils/polling";
 import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedule · Handoff" }];
 
@@ -41,35 +44,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return scheduleWeekPage(weekFromUrl(url), user.timeZone, timelineFilter(url), url.searchParams.get("shift"));
 }
 
-const EditSchema = z.object({
-  shiftId: z.string().min(1),
-  version: z.coerce.number().int(),
-  queue: z.string().min(1),
-  start: z.string().min(1, "Pick a start"),
-  end: z.string().min(1, "Pick an end"),
-  breakStart: z.string().optional(),
-  breakMinutes: z.coerce.number().int().min(0).max(120).default(30),
-});
+/** A datetime-local value ("2026-12-07T09:00"); which instant it is depends on the editor's zone, read in the action. */
+const LocalDateTime = (message: string) =>
+  z.string({ error: message }).refine((value) => parseLocalDateTime(value, "UTC") !== null, `${message}, as a date and a time`);
+/** Versions are Postgres integers. */
+const Version = z.coerce.number({ error: "Reload the page: the schedule's version is missing." }).int().min(0).max(2_147_483_647);
+
+const EditSchema = z
+  .object({
+    intent: z.literal("edit"),
+    shiftId: z.string({ error: "Choose a shift in the timeline." }).max(100),
+    version: Version,
+    queue: z.string({ error: "Choose a queue" }).max(60),
+    start: LocalDateTime("Pick a start"),
+    end: LocalDateTime("Pick an end"),
+    /** Blank: no break. */
+    breakStart: LocalDateTime("Pick the break's start").optional(),
+    breakMinutes: z.coerce.number({ error: "Minutes, 0 to 120" }).int().min(0).max(120).default(30),
+  })
+  .superRefine((v, ctx) => {
+    // Same format on both sides, so the strings compare as the times do.
+    if (typeof v.start === "string" && typeof v.end === "string" && v.end <= v.start)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "The end must be after the start" });
+  }, ALWAYS);
+
+/** The page's forms, told apart by `intent`. */
+const ScheduleFormSchema = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("run") }), z.object({ intent: z.literal("publish"), version: Version }), EditSchema],
+  { error: "That request was not understood." },
+);
+
+const PERMISSION_OF = { run: "planning:run", publish: "schedule:publish", edit: "schedule:edit" } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   const url = new URL(request.url);
   const weekStart = weekFromUrl(url);
   const here = `/planning/schedule?week=${localDate(weekStart, PLANNING_TIME_ZONE)}`;
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "run") {
-    requireCan(user, "planning:run");
+  const formData = await readForm(request);
+  // What the intent may do is checked before the form is: a refused person learns nothing about its fields.
+  const asked = formData.get("intent");
+  requireCan(user, asked === "run" || asked === "publish" ? PERMISSION_OF[asked] : PERMISSION_OF.edit);
+  const submission = parseWithZod(formData, { schema: ScheduleFormSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const form = submission.value;
+
+  if (form.intent === "run") {
     const started = await unlessQueueUnavailable(() => startScheduleRun(weekStart, user.name));
     if (!started) return redirectWithToast(here, QUEUE_UNAVAILABLE_TOAST);
     return redirectWithToast(here, { title: "Schedule run started", description: "The solver searches for the best cover; progress shows below." });
   }
-  if (intent === "publish") {
-    requireCan(user, "schedule:publish");
-    const schedule = await findScheduleByWeek(weekStart);
-    invariantResponse(schedule, "Not found", { status: 404 });
+  const schedule = await findScheduleByWeek(weekStart);
+  if (!schedule) return replyInvalid(submission, { formErrors: ["There is no schedule for this week yet: run it first."], status: 404 });
+  if (form.intent === "publish") {
     try {
-      const result = await publishSchedule(schedule.id, Number(form.get("version")));
+      const result = await publishSchedule(schedule.id, form.version);
       return redirectWithToast(here, {
         title: "Schedule published",
         description: result.notified
@@ -77,51 +107,44 @@ export async function action({ request }: ActionFunctionArgs) {
           : `${result.published} shifts are now visible to agents.`,
       });
     } catch (error) {
-      if (error instanceof ScheduleConflictError) return data({ error: error.message, violations: [] as string[] }, { status: 409 });
+      if (error instanceof ScheduleConflictError) return replyInvalid(submission, { formErrors: [error.message], status: 409 });
       throw error;
     }
   }
-  if (intent === "edit") {
-    requireCan(user, "schedule:edit");
-    const parsed = EditSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data({ error: "Fill in the start, end and queue of the shift.", violations: [] as string[] }, { status: 400 });
-    const v = parsed.data;
-    const start = parseLocalDateTime(v.start, user.timeZone);
-    const end = parseLocalDateTime(v.end, user.timeZone);
-    const breakStart = v.breakStart ? parseLocalDateTime(v.breakStart, user.timeZone) : null;
-    if (!start || !end || (v.breakStart && !breakStart))
-      return data({ error: "Times must be dates with hours and minutes.", violations: [] as string[] }, { status: 400 });
-    const schedule = await findScheduleByWeek(weekStart);
-    invariantResponse(schedule, "Not found", { status: 404 });
-    try {
-      await editShift(
-        schedule.id,
-        v.version,
-        {
-          shiftId: v.shiftId,
-          queueKey: v.queue,
-          start,
-          end,
-          breaks: breakStart ? [{ start: breakStart, end: new Date(breakStart.getTime() + v.breakMinutes * 60_000) }] : [],
-        },
-        user.name,
-        user.timeZone,
-      );
-    } catch (error) {
-      if (error instanceof ScheduleRuleError)
-        return data({ error: "This change breaks a rule, so it was not saved:", violations: error.violations }, { status: 400 });
-      if (error instanceof ScheduleConflictError) return data({ error: error.message, violations: [] as string[] }, { status: 409 });
-      throw error;
-    }
-    return redirectWithToast(here, { title: "Shift updated", description: "The draft changed; publish to show it to the agent." });
+  // The times are read in the editor's zone (the page shows them so).
+  const start = parseLocalDateTime(form.start, user.timeZone);
+  const end = parseLocalDateTime(form.end, user.timeZone);
+  const breakStart = form.breakStart ? parseLocalDateTime(form.breakStart, user.timeZone) : null;
+  if (!start || !end || (form.breakStart && !breakStart)) return replyInvalid(submission, { formErrors: ["Times must be dates with hours and minutes."] });
+  try {
+    await editShift(
+      schedule.id,
+      form.version,
+      {
+        shiftId: form.shiftId,
+        queueKey: form.queue,
+        start,
+        end,
+        breaks: breakStart ? [{ start: breakStart, end: new Date(breakStart.getTime() + form.breakMinutes * 60_000) }] : [],
+      },
+      user.name,
+      user.timeZone,
+    );
+  } catch (error) {
+    // Each broken rule is its own line under the lead message.
+    if (error instanceof ScheduleRuleError)
+      return replyInvalid(submission, { formErrors: ["This change breaks a rule, so it was not saved:", ...error.violations] });
+    if (error instanceof ScheduleConflictError) return replyInvalid(submission, { formErrors: [error.message], status: 409 });
+    throw error;
   }
-  throw redirect(here);
+  return redirectWithToast(here, { title: "Shift updated", description: "The draft changed; publish to show it to the agent." });
 }
 
 export default function SchedulePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  // The one-button forms (run, publish) show their refusals here; the shift editor shows its own.
+  const buttonErrors = [...replyMessages(resultFor(actionData, "run")), ...replyMessages(resultFor(actionData, "publish"))];
   const running = d.schedule?.runStatus === "QUEUED" || d.schedule?.runStatus === "RUNNING";
   usePolling(running);
   const weekLink = (days: number) => `?week=${addDays(d.week, days)}`;
@@ -147,20 +170,13 @@ export default function SchedulePage() {
                 →
               </Link>
             </div>
-            <Form method="post">
-              <input type="hidden" name="intent" value="run" />
-              <Button type="submit" variant="secondary" disabled={running || navigation.state === "submitting" || !d.hasRequirement}>
-                {d.shiftAgents ? "Re-run schedule" : "Run schedule"}
-              </Button>
-            </Form>
+            <ActionButton intent="run" variant="secondary" disabled={running || !d.hasRequirement}>
+              {d.shiftAgents ? "Re-run schedule" : "Run schedule"}
+            </ActionButton>
             {d.schedule ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="publish" />
-                <input type="hidden" name="version" value={d.schedule.version} />
-                <Button type="submit" disabled={!canPublish || navigation.state === "submitting"}>
-                  {d.schedule.publishedVersion ? `Publish changes${d.changed ? ` (${d.changed})` : ""}` : "Publish"}
-                </Button>
-              </Form>
+              <ActionButton intent="publish" values={{ version: String(d.schedule.version) }} disabled={!canPublish}>
+                {d.schedule.publishedVersion ? `Publish changes${d.changed ? ` (${d.changed})` : ""}` : "Publish"}
+              </ActionButton>
             ) : null}
           </>
         }
@@ -219,18 +235,9 @@ export default function SchedulePage() {
           <p className="mt-1">Re-run this week and publish it, so others cover them; agents are told when you publish.</p>
         </div>
       ) : null}
-      {actionData?.error ? (
-        <div role="alert" className="mb-4 rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          <p className="font-medium">{actionData.error}</p>
-          {actionData.violations.length ? (
-            <ul className="mt-1 list-disc pl-5">
-              {actionData.violations.map((v) => (
-                <li key={v}>{v}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <FormErrors errors={buttonErrors} />
+      </div>
       {running ? (
         <Card className="mb-4">
           <p className="mb-2 text-sm font-medium text-slate-900">{d.schedule?.runStatus === "QUEUED" ? "Waiting for a worker…" : "Building the schedule…"}</p>
@@ -294,7 +301,7 @@ export default function SchedulePage() {
               )}
             </Card>
             {d.selected && d.schedule ? (
-              <ShiftEditor shift={d.selected} version={d.schedule.version} queues={d.queues} zone={d.zone} />
+              <ShiftEditor key={d.selected.id} shift={d.selected} version={d.schedule.version} queues={d.queues} zone={d.zone} />
             ) : (
               <Card title="Edit a shift">
                 <p className="text-sm text-slate-600">
@@ -411,10 +418,31 @@ function ShiftEditor({
   queues: string[];
   zone: string;
 }) {
-  const navigation = useNavigation();
+  const reply = resultFor(useActionData<typeof action>(), "edit");
+  // The editor is this shift's: a reply about another shift (the page's address changed meanwhile) is not shown here.
+  const [form, fields] = useZodForm(EditSchema, {
+    id: "edit-shift",
+    lastResult: reply?.initialValue?.shiftId === shift.id ? reply : undefined,
+    defaultValue: { queue: shift.queue, start: shift.start, end: shift.end, breakStart: shift.breakStart },
+  });
+  const pending = useIsPending({ intent: "edit" });
+  const time = (name: "start" | "end" | "breakStart", label: string) => (
+    <div>
+      <label htmlFor={fields[name].id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        {...getInputProps(fields[name], { type: "datetime-local" })}
+        step={900}
+        aria-describedby={fields[name].errors?.length ? fields[name].errorId : undefined}
+        className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-rose-400"
+      />
+      <FieldError meta={fields[name]} />
+    </div>
+  );
   return (
     <Card title={`Edit shift: ${shift.agent}`}>
-      <Form method="post" id="edit-shift" className="space-y-3" key={shift.id}>
+      <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="shiftId" value={shift.id} />
         <input type="hidden" name="version" value={version} />
@@ -422,45 +450,22 @@ function ShiftEditor({
         <p className="text-xs text-slate-600">
           Times in {zone}; the agent works in {shift.agentZone.replace("_", " ")}.
         </p>
-        <label className="block text-sm font-medium text-slate-800">
-          Queue
-          <select name="queue" defaultValue={shift.queue} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+        <FormErrors errors={form.errors} list />
+        <div>
+          <label htmlFor={fields.queue.id} className="block text-sm font-medium text-slate-800">
+            Queue
+          </label>
+          <select {...getSelectProps(fields.queue)} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
             {queues.map((q) => (
               <option key={q}>{q}</option>
             ))}
           </select>
-        </label>
-        <label className="block text-sm font-medium text-slate-800">
-          Start
-          <input
-            type="datetime-local"
-            name="start"
-            step={900}
-            defaultValue={shift.start}
-            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-          />
-        </label>
-        <label className="block text-sm font-medium text-slate-800">
-          End
-          <input
-            type="datetime-local"
-            name="end"
-            step={900}
-            defaultValue={shift.end}
-            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-          />
-        </label>
-        <label className="block text-sm font-medium text-slate-800">
-          Break start ({shift.breakMinutes} min; leave empty for none)
-          <input
-            type="datetime-local"
-            name="breakStart"
-            step={900}
-            defaultValue={shift.breakStart}
-            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-          />
-        </label>
-        <Button type="submit" disabled={navigation.state === "submitting"}>
+          <FieldError meta={fields.queue} />
+        </div>
+        {time("start", "Start")}
+        {time("end", "End")}
+        {time("breakStart", `Break start (${shift.breakMinutes} min; leave empty for none)`)}
+        <Button type="submit" disabled={pending}>
           Save shift
         </Button>
       </Form>

@@ -6,7 +6,7 @@ import { PeopleIcon } from "~/components/icons";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "~/components/ui";
 import { getOwnAgentProfile } from "~/models/agent-profile.server";
 import { gridInZone, summarizeAvailability } from "~/models/availability";
-import { COHORT_LABELS, type Cohort } from "~/models/recruiting-vocabulary";
+import { cohortLabel } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 import { formatInZone } from "~/utils/time";
 
@@ -41,7 +41,7 @@ export default function Profile() {
           <div className="grid gap-4 sm:grid-cols-3">
             <Stat label="Starts" value={<span className="text-lg">{agent.startDate}</span>} />
             <Stat label="Contract" value={`${agent.hours} h`} hint="per week" />
-            <Stat label="Group" value={<span className="text-lg">{COHORT_LABELS[agent.cohort as Cohort] ?? agent.cohort}</span>} />
+            <Stat label="Group" value={<span className="text-lg">{cohortLabel(agent.cohort)}</span>} />
           </div>
           <Card title="Queues you take">
             <div className="flex flex-wrap gap-2">

@@ -6,7 +6,7 @@ import { Badge, ButtonLink, Card, EmptyState, PageHeader, ProgressBar, Stat } fr
 import { openingsBehindPlan } from "~/models/capacity.server";
 import { listOpeningsSummary } from "~/models/opening.server";
 import { planTargetLine } from "~/components/plan-target";
-import { CHANNEL_LABELS, COHORT_LABELS, LANGUAGES, OPENING_STATUS_LABELS, type Cohort } from "~/models/recruiting-vocabulary";
+import { CHANNEL_LABELS, LANGUAGES, OPENING_STATUS_LABELS, cohortLabel } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 import { permitted } from "~/utils/permissions";
 
@@ -94,7 +94,7 @@ export default function RecruitingHome() {
                     <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
                       <Badge tone={STATUS_TONES[o.status]}>{OPENING_STATUS_LABELS[o.status]}</Badge>
                       {o.languageCodes.map((l) => LANGUAGES[l] ?? l).join(", ")} · {o.channels.map((c) => CHANNEL_LABELS[c]).join(", ")} ·{" "}
-                      {o.cohorts.map((c) => COHORT_LABELS[c as Cohort]).join(", ")}
+                      {o.cohorts.map((c) => cohortLabel(c)).join(", ")}
                     </div>
                   </div>
                   <ol className="flex flex-wrap gap-1.5 text-xs" aria-label={`Applicants per stage of ${o.title}`}>

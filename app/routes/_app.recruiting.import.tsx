@@ -1,11 +1,11 @@
 // CSV import of applicants: upload, a preview with every bad line and why, and nothing written unless the recruiter chooses to import.
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, FormErrors } from "~/components/forms";
+import { CsvFileField, FormErrors } from "~/components/forms";
 import { Table } from "~/components/table";
 import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { checkImport, IMPORT_COLUMNS, importRows, MAX_IMPORT_BYTES } from "~/models/applicant-csv.server";
@@ -91,17 +91,7 @@ export default function ImportApplicants() {
       <Card title="1. Choose a file" className="mb-6">
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-3">
           <input type="hidden" name="intent" value="preview" />
-          <div>
-            <label htmlFor={fields.file.id} className="block text-sm font-medium text-slate-800">
-              CSV file (UTF-8, comma-separated, header on line 1)
-            </label>
-            <input
-              {...getInputProps(fields.file, { type: "file" })}
-              accept=".csv,text/csv"
-              className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-brand-800"
-            />
-            <FieldError meta={fields.file} />
-          </div>
+          <CsvFileField label="CSV file (UTF-8, comma-separated, header on line 1)" meta={fields.file} />
           <details className="text-sm text-slate-600">
             <summary className="cursor-pointer">Columns</summary>
             <p className="mt-2 break-all font-mono text-xs">{columns}</p>

@@ -5,7 +5,7 @@ import { BarList, FunnelChart } from "~/components/recruiting-charts";
 import { ButtonLink, Card, PageHeader, ProgressBar, Stat } from "~/components/ui";
 import { listOpeningOptions } from "~/models/opening.server";
 import { recruitingReport } from "~/models/recruiting-report.server";
-import { COHORT_LABELS, SOURCES, type Cohort } from "~/models/recruiting-vocabulary";
+import { SOURCES, cohortLabel } from "~/models/recruiting-vocabulary";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Recruiting reports · Handoff" }];
@@ -115,7 +115,7 @@ export default function Reports() {
               <tbody className="divide-y divide-slate-100">
                 {report.cohorts.map((c) => (
                   <tr key={c.value}>
-                    <td className="px-5 py-2 font-medium text-slate-900">{COHORT_LABELS[c.value as Cohort] ?? c.value}</td>
+                    <td className="px-5 py-2 font-medium text-slate-900">{cohortLabel(c.value)}</td>
                     {c.funnel.map((s) => (
                       <td key={s.name} className="px-3 py-2 text-right tabular-nums">
                         {s.reached.toLocaleString("en-GB")} <span className="text-xs text-slate-500">{pct(c.total ? s.reached / c.total : null)}</span>

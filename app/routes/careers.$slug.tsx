@@ -10,7 +10,7 @@ import { CareersFormSchema } from "~/models/application-form";
 import { ALWAYS } from "~/models/whole-form";
 import { submitApplication } from "~/models/applicant.server";
 import { getOpenOpeningBySlug } from "~/models/opening.server";
-import { CHANNEL_LABELS, CONSENT_WORDING_VERSION, COUNTRIES, LANGUAGES, LEVEL_LABELS, type Level } from "~/models/recruiting-vocabulary";
+import { CHANNEL_LABELS, CONSENT_WORDING_VERSION, COUNTRIES, LANGUAGES, levelLabel } from "~/models/recruiting-vocabulary";
 import { invariantResponse } from "~/utils/responses.server";
 import { readForm, replyInvalid } from "~/utils/form.server";
 
@@ -58,7 +58,7 @@ export default function Apply() {
       <div className="mt-3 flex flex-wrap gap-2">
         {opening.languages.map((l) => (
           <Badge key={l.language} tone="info">
-            {LANGUAGES[l.language] ?? l.language} at {LEVEL_LABELS[l.level as Level]} or better
+            {LANGUAGES[l.language] ?? l.language} at {levelLabel(l.level)} or better
           </Badge>
         ))}
         <Badge>

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { CareersLayout } from "~/components/careers-layout";
 import { Badge, Button } from "~/components/ui";
 import { listOpenOpenings } from "~/models/opening.server";
-import { CHANNEL_LABELS, COHORT_LABELS, LANGUAGES, LEVEL_LABELS, type Cohort, type Level } from "~/models/recruiting-vocabulary";
+import { CHANNEL_LABELS, LANGUAGES, cohortLabel, levelLabel } from "~/models/recruiting-vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Careers · Remote customer support jobs" }];
 
@@ -61,7 +61,7 @@ export default function Careers() {
               <div className="mt-3 flex flex-wrap gap-2">
                 {o.languages.map((l) => (
                   <Badge key={l.language} tone="info">
-                    {LANGUAGES[l.language] ?? l.language} {LEVEL_LABELS[l.level as Level]}+
+                    {LANGUAGES[l.language] ?? l.language} {levelLabel(l.level)}+
                   </Badge>
                 ))}
                 {o.channels.map((c) => (
@@ -72,7 +72,7 @@ export default function Careers() {
                 </Badge>
                 {o.cohorts.map((c) => (
                   <Badge key={c} tone="success">
-                    {COHORT_LABELS[c as Cohort]}s welcome
+                    {cohortLabel(c)}s welcome
                   </Badge>
                 ))}
               </div>

@@ -5,6 +5,7 @@ import { DEFAULT_LABOUR_RULES, rulesFormDefaults } from "~/models/labour-rules";
 import { currentRuleSet, saveRuleSet } from "~/models/labour-rules.server";
 import { createSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { runAction } from "~/utils/route-action.testing";
 
 const stamp = `${Date.now()}`;
 let managerCookie = "";
@@ -36,13 +37,7 @@ async function post(cookie: string, body: Record<string, string>) {
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(body).toString(),
   });
-  try {
-    const result = (await route.action({ request, params: {}, context: {} })) as { init?: { status?: number } | null; data?: any; status?: number };
-    return { status: result.init?.status ?? result.status ?? 200, data: result.data };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: await thrown.text() };
-    throw thrown;
-  }
+  return runAction(route.action, request);
 }
 
 const stored = async () => ({ versions: await prisma.labourRuleSet.count(), audit: await prisma.auditEntry.count({ where: { subjectType: "LabourRule" } }) });

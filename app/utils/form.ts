@@ -27,8 +27,8 @@ export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Rec
 }
 
 /** The reply for the form that sent `intent` (the discriminator of the page's schema union), else nothing. */
-export function resultFor(actionData: Reply | undefined, intent: string): SubmissionResult<string[]> | undefined {
-  const result = actionData?.result;
+export function resultFor(actionData: unknown, intent: string): SubmissionResult<string[]> | undefined {
+  const result = typeof actionData === "object" && actionData !== null && "result" in actionData ? (actionData as Reply).result : undefined;
   return result?.initialValue?.intent === intent ? result : undefined;
 }
 

@@ -1,12 +1,13 @@
 // Processor for "forecast-nightly" (its repeat is in the registry): a fresh 14-day forecast from tomorrow (UTC), staffed to p50.
-import { createForecastRun, findForecastRunOfJob, markForecastRun } from "../../app/models/forecast.server";
+import { createForecastRun, findForecastRunOfJob } from "../../app/models/forecast.server";
 import { defineProcessor } from "./define";
 import { failForecastRun, runForecast } from "./forecast";
 
 const DAY_MS = 86_400_000;
 
 export const processNightlyForecast = defineProcessor("forecast-nightly", async (payload, { job, progress }) => {
-  // A retry finds the run its first attempt created instead of creating a second one.
+  // A retry finds the run its first attempt created instead of creating a second one; runForecast then finishes it
+  // (or, when that attempt had finished it, returns what it stored).
   const existing = job.id ? await findForecastRunOfJob(job.id) : null;
   const run =
     existing ??
@@ -17,7 +18,6 @@ export const processNightlyForecast = defineProcessor("forecast-nightly", async 
       requestedBy: payload.requestedBy,
       jobId: job.id,
     }));
-  await markForecastRun(run.id, { status: "RUNNING", jobId: job.id });
   try {
     return await runForecast(run.id, progress);
   } catch (error) {

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { utcHoursOfWeek, type Slot } from "../../app/models/availability";
+import { LanguagesColumn, readJsonColumn } from "../../app/models/json-columns";
 import { CONSENT_WORDING_VERSION, DEFAULT_STAGES } from "../../app/models/recruiting-vocabulary";
 import { createRandom, type Random } from "./random";
 
@@ -395,7 +396,7 @@ async function createOpenings(prisma: PrismaClient, openings: DemoOpening[], cre
         stages: { select: { id: true, kind: true, position: true } },
       },
     });
-    created.push({ ...row, languages: row.languages as OpeningRow["languages"] });
+    created.push({ ...row, languages: readJsonColumn(LanguagesColumn, row.languages, "opening languages") });
   }
   return created;
 }

@@ -1,7 +1,7 @@
 // `wfm schedule`: reads an instance file, solves within the time limit, writes the schedule JSON atomically.
-import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "../cli-io";
-import { InstanceError, parseInstance } from "./instance";
-import { solveSchedule } from "./index";
+import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "./io";
+import { InstanceError, parseInstance } from "../schedule/instance";
+import { solveSchedule } from "../schedule/index";
 
 const usage = "npm run -s wfm -- schedule --instance instance.json --out schedule.json [--time-limit-seconds 30] [--seed 1]";
 

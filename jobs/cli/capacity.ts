@@ -1,7 +1,7 @@
 // `wfm capacity`: reads a plan file, solves the hiring MIP within the time limit, writes the hiring JSON atomically.
-import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "../cli-io";
-import { parsePlan } from "./model";
-import { solveCapacity } from "./solve";
+import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "./io";
+import { parsePlan } from "../capacity/model";
+import { solveCapacity } from "../capacity/solve";
 
 const usage = "npm run -s wfm -- capacity --plan plan.json --out hiring.json [--time-limit-seconds 30]";
 

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 
-import { InputError } from "./input-error";
+import { InputError } from "../input-error";
 
 /** Bad input is the engine's InputError: printed as one line on stderr, exit code 2, nothing written. */
 export { InputError };

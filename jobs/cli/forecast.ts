@@ -1,10 +1,10 @@
 // The `staffing` and `forecast` commands of ../shared/contracts/wfm-cli.md: flags in, engine call, JSON or CSV out.
-import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "../cli-io";
-import { staffing } from "./erlang";
-import { forecast, formatForecastCsv, parseQueueValues } from "./forecast";
-import { groupByQueue, parseHistoryCsv, parseInstant } from "./history";
-import { HOLIDAY_COUNTRIES } from "./holidays";
-import { parseSpecialDaysCsv } from "./special-days";
+import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "./io";
+import { staffing } from "../forecast/erlang";
+import { forecast, formatForecastCsv, parseQueueValues } from "../forecast/forecast";
+import { groupByQueue, parseHistoryCsv, parseInstant } from "../forecast/history";
+import { HOLIDAY_COUNTRIES } from "../forecast/holidays";
+import { parseSpecialDaysCsv } from "../forecast/special-days";
 
 /** `--country US` for all queues, or `--country sv-chat=SE` per queue (repeatable). */
 function parseCountries(values: string[] | undefined): string | Record<string, string> | undefined {
