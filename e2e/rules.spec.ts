@@ -110,7 +110,7 @@ test("a manager gives students shifts of 4 hours at most, and the next schedule 
   await break1.getByLabel("Latest before end for students").fill("60");
   await page.getByRole("button", { name: /^Save as version/ }).click();
   await expect(page.getByText(`Labour rules version ${startVersion + 1} saved`)).toBeVisible();
-  await expect(page.getByTestId("contract-rules-summary")).toHaveText("Students has its own shifts, rest and breaks; the others work the company's.");
+  await expect(page.getByTestId("contract-rules-summary")).toHaveText("Students have their own shifts, rest and breaks; the others work the company's.");
   await expect(page.getByTestId("rule-versions")).toContainText("Students: own shifts 4 h; rest 11 h; 15 min break from 4 h shifts");
   await page.screenshot({ path: "e2e/.screenshots/rules-students-own.png", fullPage: true });
 

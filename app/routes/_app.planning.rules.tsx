@@ -260,7 +260,8 @@ function ShiftRulesFields({
               Break {i + 1}
               {whose ? <span className="sr-only"> {whose}</span> : null}
             </legend>
-            <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+            {/* A contract type's set sits one frame deeper: two columns keep each unit beside its field. */}
+            <div className={whose ? "grid grid-cols-2 gap-4" : "grid grid-cols-2 gap-4 md:grid-cols-4"}>
               {named(`breaks[${i}].fromShiftHours`, "For shifts from", "hours")}
               {named(`breaks[${i}].minutes`, "Break length", "min", { step: "15" })}
               {named(`breaks[${i}].earliestAfterStartMinutes`, "Earliest after start", "min", { step: "15" })}
@@ -380,7 +381,7 @@ function RulesForm({ readOnly }: { readOnly: boolean }) {
           <p className="mb-3 text-sm text-slate-700" data-testid="contract-rules-summary">
             {differ.length === 0
               ? "Every contract type works the company's shifts, rest and breaks."
-              : `${differ.map((c) => c.label).join(" and ")} ${differ.length === 1 ? "has its" : "have their"} own shifts, rest and breaks; the others work the company's.`}
+              : `${differ.map((c) => c.label).join(" and ")} have their own shifts, rest and breaks; ${differ.length === CONTRACT_TYPES.length ? "none works the company's" : "the others work the company's"}.`}
           </p>
           <ul className="mb-4 space-y-1 text-sm text-slate-700">
             {d.shown.contracts.map((c) => (
