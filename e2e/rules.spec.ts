@@ -91,7 +91,11 @@ test("a manager gives students shifts of 4 hours at most, and the next schedule 
   const students = page.getByTestId("contract-student");
   // The students' fields appear with "their own", filled with the company's rules to start from.
   await expect(students.getByLabel("Longest shift for students")).toBeHidden();
-  await students.getByLabel("Their own").check();
+  // From the keyboard: the arrow key moves the choice to "Their own", and its fields appear.
+  await students.getByLabel("Same as the company's").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(students.getByLabel("Their own")).toBeChecked();
+  await expect(students.getByLabel("Their own")).toBeFocused();
   await expect(students.getByText("Own shifts, rest and breaks")).toBeVisible();
   await expect(students.getByLabel("Longest shift for students")).toHaveValue("8");
   await students.getByLabel("Longest shift for students").fill("4");
