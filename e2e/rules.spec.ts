@@ -1,6 +1,7 @@
 // Labour rules as settings: a manager's invalid rules are refused field by field; a change to the shift
 // lengths and the minimum rest becomes a new version, and the next schedule run honours it (read from the
-// database's shifts); the schedule page names the version it was built with.
+// database's shifts); the schedule page names the version it was built with. A contract type's own lengths
+// (students: 4 hours at most) hold for its agents in the next run.
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { hydrated, signIn } from "./fixtures";
@@ -79,4 +80,68 @@ test("a manager changes the shift lengths and the rest rule, and the next schedu
   await expect(page.getByText("Allowed lengths: 4 h, 6 h, 8 h")).toBeVisible();
   await page.goto(`/planning/schedule${week ? `?week=${week}` : ""}`);
   await expect(page.getByTestId("schedule-rules")).toContainText(`The rules are now at version ${startVersion + 2}: re-run to apply them`);
+});
+
+test("a manager gives students shifts of 4 hours at most, and the next schedule run gives no student a longer one", async ({ page }) => {
+  await signIn(page, "MANAGER");
+  await ensureForecast(page);
+  await page.goto("/planning/rules");
+  await hydrated(page);
+  await expect(page.getByTestId("contract-rules-summary")).toHaveText("Every contract type works the company's shifts, rest and breaks.");
+  const students = page.getByTestId("contract-student");
+  // The students' fields appear with "their own", filled with the company's rules to start from.
+  await expect(students.getByLabel("Longest shift for students")).toBeHidden();
+  // From the keyboard: the arrow key moves the choice to "Their own", and its fields appear.
+  await students.getByLabel("Same as the company's").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(students.getByLabel("Their own")).toBeChecked();
+  await expect(students.getByLabel("Their own")).toBeFocused();
+  await expect(students.getByText("Own shifts, rest and breaks")).toBeVisible();
+  await expect(students.getByLabel("Longest shift for students")).toHaveValue("8");
+  await students.getByLabel("Longest shift for students").fill("4");
+  await expect(students.getByText("Allowed lengths for students: 4 h")).toBeVisible();
+  // The company's break applies from 6 h: no student shift is that long, said on the students' field.
+  await page.getByRole("button", { name: /^Save as version/ }).click();
+  const break1 = students.getByRole("group", { name: "Break 1 for students" });
+  const breakFrom = break1.getByLabel("For shifts from for students");
+  await expect(breakFrom).toHaveAttribute("aria-invalid", "true");
+  await expect(students.getByText("No shift is that long (the longest is 4 h), so this break would never apply")).toBeVisible();
+  await students.screenshot({ path: "e2e/.screenshots/rules-students-own-error.png" });
+  const startVersion = Number((await page.getByText(/^Version \d+ · current$/).innerText()).match(/\d+/)![0]);
+  await breakFrom.fill("4");
+  await break1.getByLabel("Break length for students").fill("15");
+  await break1.getByLabel("Earliest after start for students").fill("60");
+  await break1.getByLabel("Latest before end for students").fill("60");
+  await page.getByRole("button", { name: /^Save as version/ }).click();
+  await expect(page.getByText(`Labour rules version ${startVersion + 1} saved`)).toBeVisible();
+  await expect(page.getByTestId("contract-rules-summary")).toHaveText("Students have their own shifts, rest and breaks; the others work the company's.");
+  await expect(page.getByTestId("rule-versions")).toContainText("Students: own shifts 4 h; rest 11 h; 15 min break from 4 h shifts");
+  await page.screenshot({ path: "e2e/.screenshots/rules-students-own.png", fullPage: true });
+
+  // The next run: no student shift is longer than 4 hours (read from the database).
+  await page.goto("/planning/schedule");
+  await page.getByRole("button", { name: /run schedule/i }).click();
+  await expect(page.getByText("Schedule run started")).toBeVisible();
+  await expect(page.getByText(/Building the schedule|Waiting for a worker/)).toBeHidden({ timeout: 120_000 });
+  await expect(page.getByTestId("schedule-rules")).toContainText(`Built with labour rules version ${startVersion + 1}`);
+  const { rows } = await db.query<{ cohort: string; minutes: number }>(
+    `SELECT a.cohort, EXTRACT(EPOCH FROM s."end" - s.start) / 60 AS minutes
+       FROM "Shift" s JOIN "Agent" a ON a.id = s."agentId"
+      WHERE s."scheduleId" = (SELECT id FROM "Schedule" WHERE "runStatus" = 'SUCCEEDED' ORDER BY "updatedAt" DESC LIMIT 1)`,
+  );
+  const student = rows.filter((r) => r.cohort === "student").map((r) => Number(r.minutes));
+  expect(student.length, "student shifts in the week").toBeGreaterThan(5);
+  expect(Math.max(...student)).toBeLessThanOrEqual(240);
+  expect(
+    rows.some((r) => r.cohort !== "student" && Number(r.minutes) > 240),
+    "other contracts keep longer shifts",
+  ).toBe(true);
+
+  // Back to the company's rules for students.
+  await page.goto("/planning/rules");
+  await hydrated(page);
+  await page.getByTestId("contract-student").getByLabel("Same as the company's").check();
+  await page.getByRole("button", { name: /^Save as version/ }).click();
+  await expect(page.getByText(`Labour rules version ${startVersion + 2} saved`)).toBeVisible();
+  await expect(page.getByTestId("contract-rules-summary")).toHaveText("Every contract type works the company's shifts, rest and breaks.");
 });

@@ -10,7 +10,7 @@ function input(changes: Partial<Record<string, string>> = {}): RulesFormInput {
     latestBeforeEndMinutes: changes[`breaks[${i}].latestBeforeEndMinutes`] ?? b.latestBeforeEndMinutes,
   }));
   const byContract = Object.fromEntries(
-    Object.entries(f.byContract).map(([t, v]) => [t, { maxShiftsPerWeek: changes[`byContract.${t}.maxShiftsPerWeek`] ?? v }]),
+    Object.entries(f.byContract).map(([t, v]) => [t, { ...v, maxShiftsPerWeek: changes[`byContract.${t}.maxShiftsPerWeek`] ?? v.maxShiftsPerWeek }]),
   );
   return {
     shiftMinHours: changes.shiftMinHours ?? f.shiftMinHours,
@@ -105,5 +105,9 @@ describe("describeChanges", () => {
         byContract: { rural: { maxShiftsPerWeek: 4 } },
       }),
     ).toEqual(["shift lengths 4 h, 6 h, 8 h → 6 h, 8 h", "minimum rest 11 h → 12 h", "Rural residents: shifts a week company rule → 4"]);
+    const own = { shiftMinMinutes: 360, shiftMaxMinutes: 480, shiftStepMinutes: 120, minRestMinutes: 660, breaks: [] };
+    const withOwn = { ...DEFAULT_LABOUR_RULES, byContract: { rural: { shifts: own } } };
+    expect(describeChanges(DEFAULT_LABOUR_RULES, withOwn)).toEqual(["Rural residents: own shifts 6 h, 8 h; rest 11 h; no breaks"]);
+    expect(describeChanges(withOwn, DEFAULT_LABOUR_RULES)).toEqual(["Rural residents: the company's shifts, rest and breaks"]);
   });
 });

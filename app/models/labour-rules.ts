@@ -1,10 +1,10 @@
 // Labour rules as a form reads and a person reads them: the zod schema of the settings form (hours and
 // minutes as typed, checked field by field and against each other) and one-line descriptions of changes.
 import { z } from "zod";
-import { allowedShiftLengths, DEFAULT_LABOUR_RULES, type LabourRules } from "../../jobs/planning/labour-rules";
+import { allowedShiftLengths, DEFAULT_LABOUR_RULES, shiftRulesFor, type LabourRules, type ShiftRules } from "../../jobs/planning/labour-rules";
 import { COHORT_LABELS, COHORTS } from "./recruiting-vocabulary";
 
-export { allowedShiftLengths, DEFAULT_LABOUR_RULES, type LabourRules };
+export { allowedShiftLengths, DEFAULT_LABOUR_RULES, shiftRulesFor, type LabourRules, type ShiftRules };
 
 /** Contract types with rules of their own: the agents' cohorts. */
 export const CONTRACT_TYPES = COHORTS;
@@ -16,8 +16,7 @@ const MAX_LENGTHS = 12;
 /** The planning grid: every time in the rules is a whole number of these. */
 const GRID_MINUTES = 15;
 
-/** The stored shape (minutes), read back from the JSON column. */
-export const LabourRulesColumn = z.object({
+const ShiftRulesColumn = z.object({
   shiftMinMinutes: z.number().int().positive(),
   shiftMaxMinutes: z.number().int().positive(),
   shiftStepMinutes: z.number().int().positive(),
@@ -30,8 +29,12 @@ export const LabourRulesColumn = z.object({
       latestBeforeEndMinutes: z.number().int().min(0),
     }),
   ),
+});
+
+/** The stored shape (minutes), read back from the JSON column; versions saved before contract types had their own shift rules read as they were. */
+export const LabourRulesColumn = ShiftRulesColumn.extend({
   maxShiftsPerWeek: z.number().int().min(1).max(7),
-  byContract: z.record(z.string(), z.object({ maxShiftsPerWeek: z.number().int().min(1).max(7).optional() })),
+  byContract: z.record(z.string(), z.object({ maxShiftsPerWeek: z.number().int().min(1).max(7).optional(), shifts: ShiftRulesColumn.optional() })),
 });
 
 export function hoursLabel(minutes: number): string {
@@ -88,45 +91,44 @@ const FilledBreak = z.object({
   latestBeforeEndMinutes: minutes("how long before the shift's end it must start", 0, 12 * 60),
 });
 
-/** The form as posted: every value a string (or missing); `parseRulesForm` turns it into rules or field errors. */
-export interface RulesFormInput {
+/** A set of lengths, rest and breaks as posted: the company's, or one contract type's own. */
+export interface ShiftRulesInput {
   shiftMinHours?: unknown;
   shiftMaxHours?: unknown;
   shiftStepHours?: unknown;
   minRestHours?: unknown;
-  maxShiftsPerWeek?: unknown;
   breaks: Array<z.infer<typeof BreakRow>>;
-  byContract: Record<string, { maxShiftsPerWeek?: unknown }>;
+}
+
+/** The form as posted: every value a string (or missing); `parseRulesForm` turns it into rules or field errors. */
+export interface RulesFormInput extends ShiftRulesInput {
+  maxShiftsPerWeek?: unknown;
+  /** `own: "own"` gives the contract type its own lengths, rest and breaks (the fields beside it); anything else: the company's. */
+  byContract: Record<string, { maxShiftsPerWeek?: unknown; own?: unknown } & Partial<ShiftRulesInput>>;
 }
 
 // A row left empty is no break; its index stays, so errors point at the row the manager typed in.
 const BreakEntry = z.union([BreakRow.refine((row) => Object.values(row).every(blank)).transform(() => null), FilledBreak]);
 
-const RulesFields = z.object({
+const ShiftFields = z.object({
   shiftMinHours: hours("the shortest shift", 1, 16),
   shiftMaxHours: hours("the longest shift", 1, 16),
   shiftStepHours: hours("the step between shift lengths", 0.25, 16),
   minRestHours: hours("the minimum rest", 0, 24),
-  maxShiftsPerWeek: shiftCount("the most shifts a week"),
   breaks: z.array(BreakEntry).max(BREAK_ROWS),
-  byContract: z.record(
-    z.enum(CONTRACT_TYPES),
-    z.object({
-      maxShiftsPerWeek: z.union([
-        z
-          .unknown()
-          .refine(blank)
-          .transform(() => undefined),
-        shiftCount("the most shifts a week"),
-      ]),
-    }),
-  ),
 });
-type RulesValues = z.output<typeof RulesFields>;
+const OptionalShiftCount = z.union([
+  z
+    .unknown()
+    .refine(blank)
+    .transform(() => undefined),
+  shiftCount("the most shifts a week"),
+]);
+type ShiftValues = z.output<typeof ShiftFields>;
 type Break = NonNullable<z.output<typeof BreakEntry>>;
 
 /** The fields that read well on their own (undefined where one did not; a break row that did not is undefined). */
-type PartialValues = Partial<Omit<RulesValues, "breaks">> & { breaks: Array<Break | null | undefined> };
+type PartialValues = Partial<Omit<ShiftValues, "breaks">> & { breaks: Array<Break | null | undefined> };
 
 /**
  * The rules checked against each other, on whichever fields read well on their own, so one submit
@@ -167,7 +169,7 @@ function crossCheck(v: PartialValues, add: (path: PropertyKey[], message: string
   }
 }
 
-function toRules(v: RulesValues): LabourRules {
+function toShiftRules(v: ShiftValues): ShiftRules {
   return {
     shiftMinMinutes: v.shiftMinHours,
     shiftMaxMinutes: v.shiftMaxHours,
@@ -182,13 +184,32 @@ function toRules(v: RulesValues): LabourRules {
         latestBeforeEndMinutes: b.latestBeforeEndMinutes,
       }))
       .sort((a, b) => a.fromShiftMinutes - b.fromShiftMinutes),
-    maxShiftsPerWeek: v.maxShiftsPerWeek,
-    byContract: Object.fromEntries(
-      Object.entries(v.byContract)
-        .filter(([, c]) => c.maxShiftsPerWeek !== undefined)
-        .map(([type, c]) => [type, { maxShiftsPerWeek: c.maxShiftsPerWeek }]),
-    ),
   };
+}
+
+/** One set of lengths, rest and breaks: each field on its own, then the set against itself (every problem in one pass). */
+function parseShiftRules(input: Partial<ShiftRulesInput>, add: (path: readonly PropertyKey[], message: string) => void): ShiftRules | undefined {
+  const rows = Array.from({ length: BREAK_ROWS }, (_, i) => input.breaks?.[i] ?? {});
+  const raw = { ...input, breaks: rows };
+  const parsed = ShiftFields.safeParse(raw);
+  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path, issue.message);
+  const one = <K extends "shiftMinHours" | "shiftMaxHours" | "shiftStepHours">(key: K) => {
+    const r = ShiftFields.shape[key].safeParse(raw[key]);
+    return r.success ? r.data : undefined;
+  };
+  const values: PartialValues = parsed.success
+    ? parsed.data
+    : {
+        shiftMinHours: one("shiftMinHours"),
+        shiftMaxHours: one("shiftMaxHours"),
+        shiftStepHours: one("shiftStepHours"),
+        breaks: rows.map((row) => {
+          const r = BreakEntry.safeParse(row);
+          return r.success ? r.data : undefined;
+        }),
+      };
+  crossCheck(values, add);
+  return parsed.success ? toShiftRules(parsed.data) : undefined;
 }
 
 /** The form field a zod path points at: ["breaks", 0, "minutes"] → "breaks[0].minutes". */
@@ -198,34 +219,50 @@ function fieldName(path: readonly PropertyKey[]): string {
 
 export type RulesFormResult = { ok: true; rules: LabourRules } | { ok: false; fieldErrors: Record<string, string> };
 
-/** Every problem at once, one message per field (the first found for it). */
+/**
+ * Every problem at once, one message per field (the first found for it): the company's lengths, rest and
+ * breaks, shifts a week, and per contract type its shifts a week and, when it has its own, its lengths,
+ * rest and breaks checked like the company's (errors under `byContract.<type>.`; a contract type's breaks
+ * filling its shift is `byContract.<type>.breaks`, naming the contract type).
+ */
 export function parseRulesForm(input: RulesFormInput): RulesFormResult {
   const fieldErrors: Record<string, string> = {};
   const add = (path: readonly PropertyKey[], message: string) => (fieldErrors[fieldName(path) || "form"] ??= message);
-  const parsed = RulesFields.safeParse(input);
-  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path, issue.message);
-  const one = <K extends "shiftMinHours" | "shiftMaxHours" | "shiftStepHours">(key: K) => {
-    const r = RulesFields.shape[key].safeParse(input[key]);
-    return r.success ? r.data : undefined;
-  };
-  const values: PartialValues = parsed.success
-    ? parsed.data
-    : {
-        shiftMinHours: one("shiftMinHours"),
-        shiftMaxHours: one("shiftMaxHours"),
-        shiftStepHours: one("shiftStepHours"),
-        breaks: input.breaks.map((row) => {
-          const r = BreakEntry.safeParse(row);
-          return r.success ? r.data : undefined;
-        }),
-      };
-  crossCheck(values, add);
-  if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, rules: toRules(parsed.data) };
+  const shifts = parseShiftRules(input, add);
+  const maxShifts = shiftCount("the most shifts a week").safeParse(input.maxShiftsPerWeek);
+  if (!maxShifts.success) add(["maxShiftsPerWeek"], maxShifts.error.issues[0]!.message);
+  const byContract: LabourRules["byContract"] = {};
+  for (const type of CONTRACT_TYPES) {
+    const row = input.byContract[type] ?? {};
+    const at = (path: readonly PropertyKey[]) => ["byContract", type, ...path];
+    const setting: LabourRules["byContract"][string] = {};
+    const count = OptionalShiftCount.safeParse(row.maxShiftsPerWeek);
+    if (!count.success) add(at(["maxShiftsPerWeek"]), count.error.issues[0]!.message);
+    else if (count.data !== undefined) setting.maxShiftsPerWeek = count.data;
+    if (row.own === "own") {
+      const label = `${CONTRACT_LABELS[type]}s`;
+      const own = parseShiftRules(row, (path, message) => add(at(path), path.length === 1 && path[0] === "breaks" ? `${label}: ${message}` : message));
+      if (own) setting.shifts = own;
+    }
+    if (Object.keys(setting).length) byContract[type] = setting;
+  }
+  if (shifts && maxShifts.success && Object.keys(fieldErrors).length === 0)
+    return { ok: true, rules: { ...shifts, maxShiftsPerWeek: maxShifts.data, byContract } };
   return { ok: false, fieldErrors };
 }
 
 const Raw = z.unknown();
-const ContractRow = z.object({ maxShiftsPerWeek: Raw }).optional();
+const ContractRow = z
+  .object({
+    maxShiftsPerWeek: Raw,
+    own: Raw,
+    shiftMinHours: Raw,
+    shiftMaxHours: Raw,
+    shiftStepHours: Raw,
+    minRestHours: Raw,
+    breaks: z.array(BreakRow.partial()).optional(),
+  })
+  .optional();
 
 const BaseVersion = z.coerce.number().int().positive().max(1_000_000);
 
@@ -243,19 +280,28 @@ const RulesFormFields = z.object({
 });
 type RulesFormValue = z.output<typeof RulesFormFields>;
 
+function breakRows(rows: Array<Partial<z.infer<typeof BreakRow>>> | undefined) {
+  return Array.from({ length: BREAK_ROWS }, (_, i) => {
+    const row = rows?.[i];
+    return {
+      fromShiftHours: row?.fromShiftHours,
+      minutes: row?.minutes,
+      earliestAfterStartMinutes: row?.earliestAfterStartMinutes,
+      latestBeforeEndMinutes: row?.latestBeforeEndMinutes,
+    };
+  });
+}
+
 function parseRulesFormValue(raw: RulesFormValue) {
   return parseRulesForm({
     ...raw,
-    breaks: Array.from({ length: BREAK_ROWS }, (_, i) => {
-      const row = raw.breaks?.[i];
-      return {
-        fromShiftHours: row?.fromShiftHours,
-        minutes: row?.minutes,
-        earliestAfterStartMinutes: row?.earliestAfterStartMinutes,
-        latestBeforeEndMinutes: row?.latestBeforeEndMinutes,
-      };
-    }),
-    byContract: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, { maxShiftsPerWeek: raw.byContract?.[type]?.maxShiftsPerWeek }])),
+    breaks: breakRows(raw.breaks),
+    byContract: Object.fromEntries(
+      CONTRACT_TYPES.map((type) => {
+        const row = raw.byContract?.[type];
+        return [type, { ...row, breaks: breakRows(row?.breaks) }];
+      }),
+    ),
   });
 }
 
@@ -273,7 +319,7 @@ export const RulesFormSchema = RulesFormFields.superRefine((raw, ctx) => {
   // The breaks' sum is about no one field: a form error (conform shows errors only on the form's own fields).
   if (!parsed.ok)
     for (const [name, message] of Object.entries(parsed.fieldErrors))
-      ctx.addIssue({ code: "custom", path: name === "form" || name === "breaks" ? [] : pathOf(name), message });
+      ctx.addIssue({ code: "custom", path: name === "form" || name === "breaks" || name.endsWith(".breaks") ? [] : pathOf(name), message });
 });
 
 /** The version the form was opened at and its rules, of a value `RulesFormSchema` passed. */
@@ -288,15 +334,14 @@ function pathOf(name: string): Array<string | number> {
   return name.split(/\.|\[(\d+)\]\.?/).flatMap((part, i) => (part === undefined || part === "" ? [] : [i % 2 ? Number(part) : part]));
 }
 
-/** The rules as the form shows them: hours and minutes as strings. */
-export function rulesFormDefaults(rules: LabourRules) {
+/** One set of lengths, rest and breaks as the form shows it: hours and minutes as strings. */
+function shiftRulesDefaults(rules: ShiftRules) {
   const h = (m: number) => String(m / 60);
   return {
     shiftMinHours: h(rules.shiftMinMinutes),
     shiftMaxHours: h(rules.shiftMaxMinutes),
     shiftStepHours: h(rules.shiftStepMinutes),
     minRestHours: h(rules.minRestMinutes),
-    maxShiftsPerWeek: String(rules.maxShiftsPerWeek),
     breaks: Array.from({ length: BREAK_ROWS }, (_, i) => {
       const b = rules.breaks[i];
       return b
@@ -308,14 +353,34 @@ export function rulesFormDefaults(rules: LabourRules) {
           }
         : { fromShiftHours: "", minutes: "", earliestAfterStartMinutes: "", latestBeforeEndMinutes: "" };
     }),
-    byContract: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, String(rules.byContract[type]?.maxShiftsPerWeek ?? "")])) as Record<
-      (typeof CONTRACT_TYPES)[number],
-      string
-    >,
   };
 }
 
-function describeBreaks(rules: LabourRules): string {
+/**
+ * The rules as the form shows them. A contract type following the company's lengths, rest and breaks has
+ * them filled in beside `own: "same"`, so choosing "their own" starts from the company's.
+ */
+export function rulesFormDefaults(rules: LabourRules) {
+  return {
+    ...shiftRulesDefaults(rules),
+    maxShiftsPerWeek: String(rules.maxShiftsPerWeek),
+    byContract: Object.fromEntries(
+      CONTRACT_TYPES.map((type) => {
+        const setting = rules.byContract[type];
+        return [
+          type,
+          {
+            maxShiftsPerWeek: String(setting?.maxShiftsPerWeek ?? ""),
+            own: setting?.shifts ? ("own" as const) : ("same" as const),
+            ...shiftRulesDefaults(setting?.shifts ?? rules),
+          },
+        ];
+      }),
+    ) as Record<(typeof CONTRACT_TYPES)[number], ReturnType<typeof shiftRulesDefaults> & { maxShiftsPerWeek: string; own: "own" | "same" }>,
+  };
+}
+
+function describeBreaks(rules: ShiftRules): string {
   if (rules.breaks.length === 0) return "no breaks";
   return rules.breaks
     .map(
@@ -325,10 +390,15 @@ function describeBreaks(rules: LabourRules): string {
     .join("; ");
 }
 
+/** A set of lengths, rest and breaks in one line: "shifts 3 h, 4 h, 5 h; rest 11 h; 15 min break from 4 h shifts, …". */
+export function describeShiftRules(rules: ShiftRules): string {
+  return `shifts ${allowedShiftLengths(rules).map(hoursLabel).join(", ")}; rest ${hoursLabel(rules.minRestMinutes)}; ${describeBreaks(rules)}`;
+}
+
 /** What changed between two versions, one phrase per rule: ["minimum rest 11 h → 12 h"]. */
 export function describeChanges(from: LabourRules, to: LabourRules): string[] {
   const out: string[] = [];
-  const lengths = (r: LabourRules) => allowedShiftLengths(r).map(hoursLabel).join(", ");
+  const lengths = (r: ShiftRules) => allowedShiftLengths(r).map(hoursLabel).join(", ");
   if (lengths(from) !== lengths(to)) out.push(`shift lengths ${lengths(from)} → ${lengths(to)}`);
   if (from.minRestMinutes !== to.minRestMinutes) out.push(`minimum rest ${hoursLabel(from.minRestMinutes)} → ${hoursLabel(to.minRestMinutes)}`);
   if (describeBreaks(from) !== describeBreaks(to)) out.push(`breaks: ${describeBreaks(to)}`);
@@ -337,6 +407,12 @@ export function describeChanges(from: LabourRules, to: LabourRules): string[] {
     const a = from.byContract[type]?.maxShiftsPerWeek;
     const b = to.byContract[type]?.maxShiftsPerWeek;
     if (a !== b) out.push(`${CONTRACT_LABELS[type]}s: shifts a week ${a ?? "company rule"} → ${b ?? "company rule"}`);
+    const own = (r: LabourRules) => {
+      const shifts = r.byContract[type]?.shifts;
+      return shifts ? describeShiftRules(shifts) : null;
+    };
+    const [was, now] = [own(from), own(to)];
+    if (was !== now) out.push(`${CONTRACT_LABELS[type]}s: ${now === null ? "the company's shifts, rest and breaks" : `own ${now}`}`);
   }
   return out;
 }

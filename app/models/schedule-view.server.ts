@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { formatInZone, localDate, toLocalDateTime, zoneAbbreviation } from "~/utils/time";
 import { latestForecastRun } from "./forecast.server";
 import { ruleSetForSchedule, ruleSetLabel } from "./labour-rules.server";
+import { shiftRulesFor } from "./labour-rules";
 import { readJsonColumn, ShiftBreaksColumn, StaffedColumn } from "./json-columns";
 import {
   findScheduleByWeek,
@@ -173,16 +174,19 @@ async function selectedShift(scheduleId: string, ruleSetId: string | null, shift
       end: true,
       breaks: true,
       queue: { select: { key: true } },
-      agent: { select: { timeZone: true, user: { select: { name: true } } } },
+      agent: { select: { timeZone: true, cohort: true, user: { select: { name: true } } } },
     },
   });
   if (!shift) return null;
   const [firstBreak] = readJsonColumn(ShiftBreaksColumn, shift.breaks, "shift breaks");
-  // A shift without a break is offered the break its week's rules ask for at its length, when it is given one.
+  // A shift without a break is offered the break its week's rules ask for at its length (the agent's contract
+  // type's own breaks where it has them), when it is given one.
   const lengthMinutes = (shift.end.getTime() - shift.start.getTime()) / 60_000;
   const ruleBreak = firstBreak
     ? undefined
-    : (await ruleSetForSchedule(ruleSetId)).rules.breaks.filter((b) => b.fromShiftMinutes <= lengthMinutes).at(-1)?.minutes;
+    : shiftRulesFor((await ruleSetForSchedule(ruleSetId)).rules, shift.agent.cohort)
+        .breaks.filter((b) => b.fromShiftMinutes <= lengthMinutes)
+        .at(-1)?.minutes;
   return {
     id: shift.id,
     agent: shift.agent.user.name,

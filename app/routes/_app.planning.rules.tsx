@@ -4,7 +4,7 @@ import { FormProvider, getFormProps, useField, type FieldMetadata } from "@confo
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { z } from "zod";
 import { FormErrors } from "~/components/forms";
 import { Badge, Button, Card, PageHeader } from "~/components/ui";
@@ -13,6 +13,7 @@ import {
   BREAK_ROWS,
   CONTRACT_LABELS,
   CONTRACT_TYPES,
+  describeShiftRules,
   hoursLabel,
   rulesFormDefaults,
   RulesFormSchema,
@@ -48,7 +49,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     current: describe(current),
-    shown: { ...describe(shown), lengths: allowedShiftLengths(shown.rules).map(hoursLabel), form: rulesFormDefaults(shown.rules) },
+    shown: {
+      ...describe(shown),
+      lengths: allowedShiftLengths(shown.rules).map(hoursLabel),
+      form: rulesFormDefaults(shown.rules),
+      // Which contract types have their own lengths, rest and breaks, in one line each (null: the company's).
+      contracts: CONTRACT_TYPES.map((type) => {
+        const own = shown.rules.byContract[type]?.shifts;
+        return {
+          type,
+          label: `${CONTRACT_LABELS[type]}s`,
+          own: own ? describeShiftRules(own) : null,
+          lengths: allowedShiftLengths(own ?? shown.rules).map(hoursLabel),
+        };
+      }),
+    },
     isCurrent: shown.version === current.version,
     can: permitted(user, ["rules:edit"]),
     history: history.map((h) => ({ ...describe(h), changes: h.changes })),
@@ -72,15 +87,25 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-type FieldProps = { meta: FieldMetadata<unknown>; label: string; unit: string; hint?: string; disabled: boolean; step?: string };
+type FieldProps = {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  /** Said by screen readers after the label ("for students"), so the same field of each contract type has its own name. */
+  whose?: string;
+  unit: string;
+  hint?: string;
+  disabled: boolean;
+  step?: string;
+};
 
-function RuleField({ meta, label, unit, hint, disabled, step = "any" }: FieldProps) {
+function RuleField({ meta, label, whose, unit, hint, disabled, step = "any" }: FieldProps) {
   const error = meta.errors?.filter(Boolean).join(" ");
   const described = error ? meta.errorId : hint ? `${meta.id}-hint` : undefined;
   return (
     <div>
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
+        {whose ? <span className="sr-only"> {whose}</span> : null}
       </label>
       <span className="mt-1 flex items-center gap-2">
         <input
@@ -185,33 +210,152 @@ export default function LabourRulesPage() {
   );
 }
 
+/** The lengths typed into a set's shortest, longest and step fields ("" for the company's, "byContract.student." for a contract type's). */
+function typedLengths(data: FormData, prefix: string): string[] {
+  const minutes = (name: string) => Math.round(Number(String(data.get(prefix + name) ?? "").replace(",", ".")) * 60);
+  const [min, max, step] = [minutes("shiftMinHours"), minutes("shiftMaxHours"), minutes("shiftStepHours")];
+  const fine = [min, max, step].every((m) => Number.isFinite(m) && m > 0) && min <= max && (max - min) / step < 24;
+  return fine ? allowedShiftLengths({ shiftMinMinutes: min, shiftMaxMinutes: max, shiftStepMinutes: step }).map(hoursLabel) : [];
+}
+
+/** Shift lengths (with the lengths they allow), minimum rest and the break rows of one set, under `prefix`. */
+function ShiftRulesFields({
+  prefix,
+  whose,
+  lengths,
+  readOnly,
+  children,
+}: {
+  prefix: string;
+  whose?: string;
+  lengths: string[];
+  readOnly: boolean;
+  children?: ReactNode;
+}) {
+  const named = (key: string, label: string, unit: string, extra: Partial<FieldProps> = {}) => (
+    <NamedRuleField name={`${prefix}${key}`} label={label} whose={whose} unit={unit} disabled={readOnly} {...extra} />
+  );
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-3">
+        {named("shiftMinHours", "Shortest shift", "hours")}
+        {named("shiftMaxHours", "Longest shift", "hours")}
+        {named("shiftStepHours", "Lengths in steps of", "hours")}
+      </div>
+      <p className="mt-3 text-sm text-slate-700" aria-live="polite">
+        Allowed lengths{whose ? <span className="sr-only"> {whose}</span> : null}:{" "}
+        <span className="font-medium">{lengths.length ? lengths.join(", ") : "none yet: check the three fields"}</span>
+      </p>
+      <div className="mt-4 grid gap-4 sm:grid-cols-2">
+        {named("minRestHours", "Minimum rest between shifts", "hours", { hint: "From the end of one shift to the start of the next." })}
+        {children}
+      </div>
+      <p className="mt-4 mb-3 text-sm text-slate-600">
+        Each break applies to shifts at least as long as its first field, and starts within its window. Leave a row empty for no break.
+      </p>
+      <div className="space-y-4">
+        {Array.from({ length: BREAK_ROWS }, (_, i) => (
+          <fieldset key={i} className="rounded-lg border border-slate-200 p-3">
+            <legend className="px-1 text-sm font-semibold text-slate-900">
+              Break {i + 1}
+              {whose ? <span className="sr-only"> {whose}</span> : null}
+            </legend>
+            {/* A contract type's set sits one frame deeper: two columns keep each unit beside its field. */}
+            <div className={whose ? "grid grid-cols-2 gap-4" : "grid grid-cols-2 gap-4 md:grid-cols-4"}>
+              {named(`breaks[${i}].fromShiftHours`, "For shifts from", "hours")}
+              {named(`breaks[${i}].minutes`, "Break length", "min", { step: "15" })}
+              {named(`breaks[${i}].earliestAfterStartMinutes`, "Earliest after start", "min", { step: "15" })}
+              {named(`breaks[${i}].latestBeforeEndMinutes`, "Latest before end", "min", { step: "15" })}
+            </div>
+          </fieldset>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/**
+ * One contract type: its most shifts a week, and "the company's" or "their own" lengths, rest and breaks. The
+ * choice shows or hides its fields through CSS (`.contract-rules` in tailwind.css), so it works before JavaScript
+ * too; fields of a contract type on the company's rules are sent and ignored.
+ */
+function ContractRules({ type, label, lengths, readOnly }: { type: string; label: string; lengths: string[]; readOnly: boolean }) {
+  const [own] = useField<unknown>(`byContract.${type}.own`);
+  const chosen = own.initialValue === "own" ? "own" : "same";
+  const whose = `for ${label.toLowerCase()}`;
+  return (
+    <fieldset className="contract-rules rounded-lg border border-slate-200 p-4" data-testid={`contract-${type}`}>
+      <legend className="flex items-center gap-2 px-1 text-sm font-semibold text-slate-900">
+        {label}
+        <span className="when-own">
+          <Badge tone="warning">Own shifts, rest and breaks</Badge>
+        </span>
+        <span className="when-same">
+          <Badge>Company's shifts, rest and breaks</Badge>
+        </span>
+      </legend>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <NamedRuleField
+          name={`byContract.${type}.maxShiftsPerWeek`}
+          label="Most shifts a week"
+          whose={whose}
+          unit="shifts"
+          step="1"
+          hint="Leave empty to follow the company rule."
+          disabled={readOnly}
+        />
+        <fieldset>
+          <legend className="block text-sm font-medium text-slate-800">
+            Shift lengths, rest and breaks<span className="sr-only"> {whose}</span>
+          </legend>
+          <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2 text-sm text-slate-800">
+            {(
+              [
+                ["same", "Same as the company's"],
+                ["own", "Their own"],
+              ] as const
+            ).map(([value, text]) => (
+              <label key={value} className="inline-flex min-h-10 items-center gap-2">
+                <input
+                  type="radio"
+                  name={own.name}
+                  form={own.formId}
+                  value={value}
+                  data-own={value}
+                  defaultChecked={chosen === value}
+                  disabled={readOnly}
+                  className="h-4 w-4 accent-brand-600"
+                />
+                {text}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <div className="when-own mt-4 border-t border-slate-200 pt-4">
+        <ShiftRulesFields prefix={`byContract.${type}.`} whose={whose} lengths={lengths} readOnly={readOnly} />
+      </div>
+    </fieldset>
+  );
+}
+
 function RulesForm({ readOnly }: { readOnly: boolean }) {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const f = d.shown.form;
   const [form, fields] = useZodForm(RulesFormSchema, {
     id: `rules-${d.shown.version}`,
     lastResult: actionData?.result,
-    defaultValue: {
-      ...f,
-      byContract: Object.fromEntries(Object.entries(f.byContract).map(([type, value]) => [type, { maxShiftsPerWeek: value }])),
-    },
+    defaultValue: d.shown.form,
   });
   const pending = useIsPending();
-  // The lengths the typed shortest, longest and step allow, as the manager types (the saved ones before).
-  const [lengths, setLengths] = useState<string[] | null>(null);
+  // The lengths the typed shortest, longest and step allow, per set, as the manager types (the saved ones before).
+  const [lengths, setLengths] = useState<Record<string, string[]>>({});
   const onInput = (event: FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget);
-    const minutes = (name: string) => Math.round(Number(String(data.get(name) ?? "").replace(",", ".")) * 60);
-    const [min, max, step] = [minutes("shiftMinHours"), minutes("shiftMaxHours"), minutes("shiftStepHours")];
-    const fine = [min, max, step].every((m) => Number.isFinite(m) && m > 0) && min <= max && (max - min) / step < 24;
-    setLengths(fine ? allowedShiftLengths({ shiftMinMinutes: min, shiftMaxMinutes: max, shiftStepMinutes: step }).map(hoursLabel) : []);
+    setLengths(Object.fromEntries(["", ...CONTRACT_TYPES.map((type) => `byContract.${type}.`)].map((prefix) => [prefix, typedLengths(data, prefix)])));
   };
-  const shownLengths = lengths ?? d.shown.lengths;
   const anyFieldError = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length > 0);
-  const field = (meta: FieldMetadata<unknown>, label: string, unit: string, extra: Partial<FieldProps> = {}) => (
-    <RuleField meta={meta} label={label} unit={unit} disabled={readOnly} {...extra} />
-  );
+  const differ = d.shown.contracts.filter((c) => c.own);
 
   return (
     <FormProvider context={form.context}>
@@ -221,59 +365,38 @@ function RulesForm({ readOnly }: { readOnly: boolean }) {
           id={form.errorId}
           errors={anyFieldError ? ["Some rules need fixing before they can be saved; nothing was saved.", ...(form.errors ?? [])] : form.errors}
         />
-        <Card title="Shift lengths">
-          <div className="grid gap-4 sm:grid-cols-3">
-            {field(fields.shiftMinHours, "Shortest shift", "hours")}
-            {field(fields.shiftMaxHours, "Longest shift", "hours")}
-            {field(fields.shiftStepHours, "Lengths in steps of", "hours")}
-          </div>
-          <p className="mt-3 text-sm text-slate-700" aria-live="polite">
-            Allowed lengths: <span className="font-medium">{shownLengths.length ? shownLengths.join(", ") : "none yet: check the three fields"}</span>
+        <Card title="Shifts, rest and breaks (the company's)">
+          <ShiftRulesFields prefix="" lengths={lengths[""] ?? d.shown.lengths} readOnly={readOnly}>
+            <RuleField
+              meta={fields.maxShiftsPerWeek}
+              label="Most shifts a week"
+              unit="shifts"
+              step="1"
+              hint="An agent's own contract can allow fewer."
+              disabled={readOnly}
+            />
+          </ShiftRulesFields>
+        </Card>
+        <Card title="Per contract type">
+          <p className="mb-3 text-sm text-slate-700" data-testid="contract-rules-summary">
+            {differ.length === 0
+              ? "Every contract type works the company's shifts, rest and breaks."
+              : `${differ.map((c) => c.label).join(" and ")} have their own shifts, rest and breaks; ${differ.length === CONTRACT_TYPES.length ? "none works the company's" : "the others work the company's"}.`}
           </p>
-        </Card>
-        <Card title="Rest and shifts a week">
-          <div className="grid gap-4 sm:grid-cols-2">
-            {field(fields.minRestHours, "Minimum rest between shifts", "hours", { hint: "From the end of one shift to the start of the next." })}
-            {field(fields.maxShiftsPerWeek, "Most shifts a week", "shifts", { step: "1", hint: "An agent's own contract can allow fewer." })}
-          </div>
-        </Card>
-        <Card title="Breaks">
-          <p className="mb-3 text-sm text-slate-600">
-            Each break applies to shifts at least as long as its first field, and starts within its window. Leave a row empty for no break.
+          <ul className="mb-4 space-y-1 text-sm text-slate-700">
+            {d.shown.contracts.map((c) => (
+              <li key={c.type}>
+                <span className="font-medium text-slate-900">{c.label}:</span> {c.own ?? "the company's"}
+              </li>
+            ))}
+          </ul>
+          <p className="mb-4 text-sm text-slate-600">
+            Where a contract type differs from the company, give it its own most shifts a week, or its own shift lengths, rest and breaks. Students' lower caps
+            in exam periods stay on each agent.
           </p>
           <div className="space-y-4">
-            {Array.from({ length: BREAK_ROWS }, (_, i) => {
-              const named = (key: string, label: string, unit: string, step?: string) => (
-                <NamedRuleField name={`breaks[${i}].${key}`} label={label} unit={unit} step={step} disabled={readOnly} />
-              );
-              return (
-                <fieldset key={i} className="rounded-lg border border-slate-200 p-3">
-                  <legend className="px-1 text-sm font-semibold text-slate-900">Break {i + 1}</legend>
-                  <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-                    {named("fromShiftHours", "For shifts from", "hours")}
-                    {named("minutes", "Break length", "min", "15")}
-                    {named("earliestAfterStartMinutes", "Earliest after start", "min", "15")}
-                    {named("latestBeforeEndMinutes", "Latest before end", "min", "15")}
-                  </div>
-                </fieldset>
-              );
-            })}
-          </div>
-        </Card>
-        <Card title="Most shifts a week, per contract type">
-          <p className="mb-3 text-sm text-slate-600">
-            Where a contract type differs from the company rule. Leave empty to follow it. Students' lower caps in exam periods stay on each agent.
-          </p>
-          <div className="grid gap-4 sm:grid-cols-3">
-            {CONTRACT_TYPES.map((type) => (
-              <NamedRuleField
-                key={type}
-                name={`byContract.${type}.maxShiftsPerWeek`}
-                label={`${CONTRACT_LABELS[type]}s`}
-                unit="shifts"
-                step="1"
-                disabled={readOnly}
-              />
+            {d.shown.contracts.map((c) => (
+              <ContractRules key={c.type} type={c.type} label={c.label} lengths={lengths[`byContract.${c.type}.`] ?? c.lengths} readOnly={readOnly} />
             ))}
           </div>
         </Card>

@@ -26,7 +26,12 @@ function formFor(baseVersion: number, changes: Record<string, string> = {}) {
   f.breaks.forEach((b, i) => {
     for (const [k, v] of Object.entries(b)) body[`breaks[${i}].${k}`] = v;
   });
-  for (const [type, v] of Object.entries(f.byContract)) body[`byContract.${type}.maxShiftsPerWeek`] = v;
+  for (const [type, c] of Object.entries(f.byContract)) {
+    for (const [k, v] of Object.entries(c)) if (typeof v === "string") body[`byContract.${type}.${k}`] = v;
+    c.breaks.forEach((b, i) => {
+      for (const [k, v] of Object.entries(b)) body[`byContract.${type}.breaks[${i}].${k}`] = v;
+    });
+  }
   return { ...body, ...changes };
 }
 
@@ -105,6 +110,73 @@ describe("labour rules action (/planning/rules)", () => {
     const stale = await post(managerCookie, formFor(version, { minRestHours: "13" }));
     expect(stale.status).toBe(409);
     expect(await stored()).toEqual({ versions: before.versions + 1, audit: before.audit + 1 });
+  });
+
+  it("gives a contract type its own lengths, rest and breaks, checked like the company's, and ignores them while it follows the company", async () => {
+    const { version } = await currentRuleSet();
+    const before = await stored();
+    const students = {
+      "byContract.student.own": "own",
+      "byContract.student.shiftMinHours": "3",
+      "byContract.student.shiftMaxHours": "5",
+      "byContract.student.shiftStepHours": "1",
+      "byContract.student.breaks[0].fromShiftHours": "4",
+      "byContract.student.breaks[0].minutes": "15",
+      "byContract.student.breaks[0].earliestAfterStartMinutes": "60",
+      "byContract.student.breaks[0].latestBeforeEndMinutes": "60",
+    };
+    // A break as long as the shift, and breaks that fill a shift: field and form errors of the students' rules, in one round.
+    const bad = await post(
+      managerCookie,
+      formFor(version, {
+        ...students,
+        "byContract.student.shiftMinHours": "1",
+        "byContract.student.breaks[0].fromShiftHours": "1",
+        "byContract.student.breaks[0].minutes": "60",
+        "byContract.rural.own": "own",
+        "byContract.rural.shiftMinHours": "2",
+        "byContract.rural.shiftStepHours": "2",
+        "byContract.rural.breaks[0].fromShiftHours": "2",
+        "byContract.rural.breaks[0].minutes": "60",
+        "byContract.rural.breaks[0].earliestAfterStartMinutes": "0",
+        "byContract.rural.breaks[0].latestBeforeEndMinutes": "0",
+        "byContract.rural.breaks[1].fromShiftHours": "2",
+        "byContract.rural.breaks[1].minutes": "60",
+        "byContract.rural.breaks[1].earliestAfterStartMinutes": "0",
+        "byContract.rural.breaks[1].latestBeforeEndMinutes": "0",
+        "byContract.rural.minRestHours": "",
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.data.result.error).toEqual({
+      "byContract.student.breaks[0].minutes": ["A 1 h break is as long as the 1 h shift it applies to, or longer"],
+      "byContract.rural.minRestHours": ["Enter the minimum rest"],
+      "": ["Rural residents: The breaks of a 2 h shift add up to 2 h: no time left to work"],
+    });
+    expect(await stored()).toEqual(before);
+    // Fields of a contract type on the company's rules are ignored, however they read.
+    const ok = await post(managerCookie, formFor(version, { ...students, "byContract.rural.own": "same", "byContract.rural.shiftMinHours": "x" }));
+    expect(ok.status).toBe(302);
+    const now = await currentRuleSet();
+    expect(now.rules.byContract).toEqual({
+      student: {
+        shifts: {
+          shiftMinMinutes: 180,
+          shiftMaxMinutes: 300,
+          shiftStepMinutes: 60,
+          minRestMinutes: 660,
+          breaks: [{ fromShiftMinutes: 240, minutes: 15, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 60 }],
+        },
+      },
+    });
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { subjectType: "LabourRule", subjectId: now.id } });
+    expect(entry.summary).toContain("Students: own shifts 3 h, 4 h, 5 h; rest 11 h; 15 min break from 4 h shifts");
+    const page = await import("./_app.planning.rules").then((m) =>
+      m.loader({ request: new Request(`http://localhost/planning/rules`, { headers: { Cookie: managerCookie } }), params: {}, context: {} }),
+    );
+    expect(page.shown.contracts.filter((c) => c.own).map((c) => c.type)).toEqual(["student"]);
+    expect(page.shown.form.byContract.student).toMatchObject({ own: "own", shiftMinHours: "3", shiftMaxHours: "5" });
+    expect(page.shown.form.byContract.rural).toMatchObject({ own: "same", shiftMinHours: "4", shiftMaxHours: "8" });
   });
 
   it("lets a recruiter change nothing", async () => {

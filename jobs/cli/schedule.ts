@@ -14,7 +14,8 @@ export const scheduleCommand: Command = {
 Builds shifts that keep every hard rule of the instance (availability, shift lengths, breaks,
 skills, rest, maximum shifts and minutes) and minimise, in this order, under-coverage, shortfall
 below agents' minimum minutes, and over-coverage. The summary carries a proven lower bound on
-under-coverage so the gap to the optimum is visible.
+under-coverage so the gap to the optimum is visible. An agent may carry its own "rules"
+(shiftLengthsMinutes, minRestMinutes, breaks; each optional), replacing the instance's for it.
 
   --instance PATH            instance JSON (wfm-cli.md §3)
   --out PATH                 schedule JSON to write (written atomically)

@@ -67,4 +67,25 @@ describe("buildWeekInstance with labour rules", () => {
     // Without a rule set: version 1, the rules that were constants before.
     expect(buildWeekInstance({ weekStart, intervalMinutes: 15, queues, agents: [student] }).rules.shiftLengthsMinutes).toEqual([240, 360, 480]);
   });
+
+  it("gives agents of a contract type with its own lengths, rest and breaks those rules, and leaves the others on the week's", async () => {
+    const { DEFAULT_LABOUR_RULES } = await import("./labour-rules");
+    const own = {
+      shiftMinMinutes: 180,
+      shiftMaxMinutes: 300,
+      shiftStepMinutes: 60,
+      minRestMinutes: 720,
+      breaks: [{ fromShiftMinutes: 240, minutes: 15, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 60 }],
+    };
+    const rules = { ...DEFAULT_LABOUR_RULES, byContract: { student: { shifts: own } } };
+    const queues = [{ key: "fi-chat", required: new Array(672).fill(1) }];
+    const instance = buildWeekInstance({ weekStart, intervalMinutes: 15, queues, agents: [student, { ...student, id: "rural", cohort: "rural" }], rules });
+    expect(instance.agents[0].rules).toEqual({
+      shiftLengthsMinutes: [180, 240, 300],
+      minRestMinutes: 720,
+      breaks: [{ minShiftMinutes: 240, minutes: 15, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 60 }],
+    });
+    expect("rules" in instance.agents[1]).toBe(false);
+    expect(instance.rules.shiftLengthsMinutes).toEqual([240, 360, 480]);
+  });
 });

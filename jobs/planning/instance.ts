@@ -61,6 +61,8 @@ export function buildWeekInstance(input: WeekInput): Instance {
           for (let t = a; t < b; t++) mask[t] = false;
         }
         const maxMinutes = weekCap(agent, input.weekStart, weekEnd);
+        // A contract type with its own lengths, rest and breaks gives its agents those (the engine's per-agent rules, 075).
+        const own = rules.byContract[agent.cohort]?.shifts;
         return {
           id: agent.id,
           skills: agent.skills.filter((s) => queueKeys.has(s)),
@@ -68,6 +70,7 @@ export function buildWeekInstance(input: WeekInput): Instance {
           maxMinutes,
           maxShifts: Math.min(agent.maxShiftsPerWeek, maxShiftsFor(rules, agent.cohort)),
           availability: runs(mask),
+          ...(own ? { rules: engineRules(own) } : {}),
         };
       })
       .filter((a) => a.skills.length > 0 && a.availability.length > 0),

@@ -10,18 +10,24 @@ export interface BreakSetting {
   latestBeforeEndMinutes: number;
 }
 
-/** Overrides for one contract type (an agent's cohort); a missing field means the company rule. */
-export interface ContractSetting {
-  maxShiftsPerWeek?: number;
-}
-
-export interface LabourRules {
+/** Shift lengths, minimum rest and breaks: the company's, or a contract type's own (decision 075). */
+export interface ShiftRules {
   shiftMinMinutes: number;
   shiftMaxMinutes: number;
   /** Allowed lengths run from the shortest in these steps; the longest is always allowed. */
   shiftStepMinutes: number;
   minRestMinutes: number;
   breaks: BreakSetting[];
+}
+
+/** Overrides for one contract type (an agent's cohort); a missing field means the company rule. */
+export interface ContractSetting {
+  maxShiftsPerWeek?: number;
+  /** The contract type's own lengths, rest and breaks, all three together (absent: the company's). */
+  shifts?: ShiftRules;
+}
+
+export interface LabourRules extends ShiftRules {
   maxShiftsPerWeek: number;
   byContract: Record<string, ContractSetting>;
 }
@@ -46,8 +52,8 @@ export function allowedShiftLengths(rules: Pick<LabourRules, "shiftMinMinutes" |
   return lengths;
 }
 
-/** The engine's rules for a week: lengths, rest and breaks hold for everyone. */
-export function engineRules(rules: LabourRules): Instance["rules"] {
+/** The engine's rules for one set of lengths, rest and breaks (the week's `rules`, or an agent's own). */
+export function engineRules(rules: ShiftRules): Instance["rules"] {
   return {
     shiftLengthsMinutes: allowedShiftLengths(rules),
     minRestMinutes: rules.minRestMinutes,
@@ -58,6 +64,11 @@ export function engineRules(rules: LabourRules): Instance["rules"] {
       latestBeforeEndMinutes: b.latestBeforeEndMinutes,
     })),
   };
+}
+
+/** The lengths, rest and breaks an agent of this contract type works under: its own where it has them, else the company's. */
+export function shiftRulesFor(rules: LabourRules, contractType: string): ShiftRules {
+  return rules.byContract[contractType]?.shifts ?? rules;
 }
 
 /** Most shifts a week for an agent of this contract type under the rules (the agent's own contract may be lower). */

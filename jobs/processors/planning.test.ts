@@ -324,4 +324,53 @@ describe("labour rules", () => {
         await saveRuleSet(DEFAULT_LABOUR_RULES, now.version, { id: actor.id, name: "vitest" });
     }
   });
+
+  it("a contract type's own lengths, rest and breaks hold for its agents in the run and in hand edits", async () => {
+    const { saveRuleSet } = await import("../../app/models/labour-rules.server");
+    const { DEFAULT_LABOUR_RULES } = await import("../../app/models/labour-rules");
+    const actor = await prisma.user.findFirstOrThrow({ where: { email: { endsWith: `-${tag}@integration.handoff.example` } }, select: { id: true } });
+    const base = await currentRuleSet();
+    // Rural contracts: 4-hour shifts only, a 15-minute break from 4 h, 13 hours' rest; everyone else the company's.
+    const ruralOwn = {
+      shiftMinMinutes: 240,
+      shiftMaxMinutes: 240,
+      shiftStepMinutes: 60,
+      minRestMinutes: 780,
+      breaks: [{ fromShiftMinutes: 240, minutes: 15, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 60 }],
+    };
+    const saved = await saveRuleSet({ ...DEFAULT_LABOUR_RULES, byContract: { rural: { shifts: ruralOwn } } }, base.version, {
+      id: actor.id,
+      name: "Integration Manager",
+    });
+    expect(saved).toMatchObject({ ok: true, version: base.version + 1 });
+    try {
+      await runSchedule(scheduleId, 2, noop);
+      const shifts = (await listShifts(scheduleId)).filter((s) => s.queue.key === key);
+      const rural = new Set(
+        (await prisma.agent.findMany({ where: { cohort: "rural", skills: { some: { queueId } } }, select: { id: true } })).map((a) => a.id),
+      );
+      const theirs = shifts.filter((s) => rural.has(s.agentId));
+      expect(theirs.length).toBeGreaterThan(5);
+      for (const s of theirs) {
+        expect((s.end.getTime() - s.start.getTime()) / 60_000).toBe(240);
+        expect((s.breaks as unknown[]).length).toBe(1);
+      }
+      const byAgent = new Map<string, typeof theirs>();
+      for (const s of theirs) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
+      for (const own of byAgent.values()) {
+        const sorted = own.sort((a, b) => a.start.getTime() - b.start.getTime());
+        for (let i = 1; i < sorted.length; i++) expect(sorted[i].start.getTime() - sorted[i - 1].end.getTime()).toBeGreaterThanOrEqual(780 * 60_000);
+      }
+      // A rural agent's shift made 6 hours long breaks their own rules, though the company allows 6 hours.
+      const { version } = await prisma.schedule.findUniqueOrThrow({ where: { id: scheduleId } });
+      const [shift] = theirs;
+      const longer = { shiftId: shift.id, queueKey: key, start: shift.start, end: new Date(shift.start.getTime() + 360 * 60_000), breaks: [] };
+      const refused = await editShift(scheduleId, version, longer, "vitest").catch((e) => e);
+      expect(refused).toBeInstanceOf(ScheduleRuleError);
+      expect((refused as ScheduleRuleError).violations.join(" ")).toMatch(/allowed lengths are 240 min/);
+    } finally {
+      const now = await currentRuleSet();
+      await saveRuleSet(DEFAULT_LABOUR_RULES, now.version, { id: actor.id, name: "vitest" });
+    }
+  });
 });

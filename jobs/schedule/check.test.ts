@@ -104,4 +104,44 @@ describe("checkSchedule", () => {
       ]).map((v) => v.rule),
     ).toEqual(["breaks"]);
   });
+
+  it("holds an agent with rules of its own to them, and the others to the instance's", () => {
+    // a1 works 4-hour shifts only, with a 1-hour break from 4 h and 13 h of rest; a2 and a3 keep the instance's rules.
+    const mixed: Instance = {
+      ...instance,
+      agents: instance.agents.map((a) =>
+        a.id === "a1"
+          ? {
+              ...a,
+              maxShifts: 3,
+              rules: {
+                shiftLengthsMinutes: [240],
+                minRestMinutes: 780,
+                breaks: [{ minShiftMinutes: 240, minutes: 60, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 60 }],
+              },
+            }
+          : a,
+      ),
+    };
+    const check = (shifts: Shift[]) => checkSchedule(mixed, shifts).map((v) => v.rule);
+    expect(check([shift("a1", "sv-chat", 8, 12, [[9, 10]]), shift("a2", "sv-chat", 8, 12)])).toEqual([]);
+    // The instance allows 6 h, a1's rules do not; a1's 4-hour shift needs its break, a2's does not.
+    expect(check([shift("a1", "sv-chat", 8, 14, [[10, 11]])])).toEqual(["length"]);
+    expect(checkSchedule(mixed, [shift("a1", "sv-chat", 8, 14, [[10, 11]])])[0].message).toBe(
+      "a1: shift 2026-12-07T08:00Z–2026-12-07T14:00Z lasts 360 min; allowed lengths are 240 min",
+    );
+    expect(check([shift("a1", "sv-chat", 8, 12)])).toEqual(["breaks"]);
+    expect(check([shift("a1", "sv-chat", 8, 12, [[8, 9]])])).toEqual(["breaks"]);
+    // 12 h of rest is enough under the instance's 11 h, not under a1's 13 h (two days, a1 available throughout).
+    const twoDays: Instance = {
+      ...mixed,
+      intervals: 48,
+      queues: mixed.queues.map((q) => ({ ...q, required: [...q.required, ...q.required] })),
+      agents: mixed.agents.map((a) => (a.id === "a1" ? { ...a, availability: [[0, 48]] } : a)),
+    };
+    const rests = checkSchedule(twoDays, [shift("a1", "sv-chat", 6, 10, [[7, 8]]), shift("a1", "sv-chat", 22, 26, [[23, 24]])]);
+    expect(rests.map((v) => v.message)).toEqual(["a1: rest between shift ending 2026-12-07T10:00Z and next start 2026-12-07T22:00Z is 12 h, minimum 13 h"]);
+    expect(checkSchedule(twoDays, [shift("a1", "sv-chat", 6, 10, [[7, 8]]), shift("a1", "sv-chat", 23, 27, [[24, 25]])])).toEqual([]);
+    expect(checkSchedule(twoDays, [shift("a3", "sv-chat", 2, 6), shift("a3", "sv-chat", 17, 21)]).map((v) => v.rule)).toEqual(["maxMinutes"]);
+  });
 });

@@ -1,5 +1,5 @@
 // The independent rule checker of wfm-cli.md §3 (shares no code with the solver) and the coverage totals of a schedule.
-import type { Instance, Shift } from "./instance";
+import { agentRules, type Instance, type Shift } from "./instance";
 
 export type Rule = "shape" | "agent" | "queue" | "skill" | "horizon" | "length" | "breaks" | "availability" | "overlap" | "rest" | "maxShifts" | "maxMinutes";
 
@@ -89,10 +89,12 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
     }
     const when = span(instance, shift.start, shift.end);
     const lengthMinutes = (shift.end - shift.start) * iv;
-    if (!instance.rules.shiftLengthsMinutes.includes(lengthMinutes)) {
-      add("length", `${who}: shift ${when} lasts ${lengthMinutes} min; allowed lengths are ${instance.rules.shiftLengthsMinutes.join(", ")} min`);
+    // The agent's own rules where it has them (decision 075), else the instance's.
+    const own = agentRules(instance, agent);
+    if (!own.shiftLengthsMinutes.includes(lengthMinutes)) {
+      add("length", `${who}: shift ${when} lasts ${lengthMinutes} min; allowed lengths are ${own.shiftLengthsMinutes.join(", ")} min`);
     }
-    const rules = instance.rules.breaks.filter((r) => lengthMinutes >= r.minShiftMinutes);
+    const rules = own.breaks.filter((r) => lengthMinutes >= r.minShiftMinutes);
     const breaks = shift.breaks;
     const wellFormed = breaks.every((b) => Array.isArray(b) && b.length === 2 && isInterval(b[0]) && isInterval(b[1]) && b[0] < b[1]);
     if (!wellFormed) {
@@ -131,6 +133,7 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
   });
   for (const [who, list] of byAgent) {
     const agent = agents.get(who)!;
+    const { minRestMinutes } = agentRules(instance, agent);
     list.sort((a, b) => a.shift.start - b.shift.start);
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1].shift;
@@ -143,12 +146,12 @@ export function checkSchedule(instance: Instance, shifts: readonly Shift[]): Vio
           shift: list[i].index,
           message: `${who}: shift ${span(instance, cur.start, cur.end)} overlaps shift ${span(instance, prev.start, prev.end)}`,
         });
-      } else if (gap < instance.rules.minRestMinutes) {
+      } else if (gap < minRestMinutes) {
         violations.push({
           rule: "rest",
           agent: who,
           shift: list[i].index,
-          message: `${who}: rest between shift ending ${clock(instance, prev.end)} and next start ${clock(instance, cur.start)} is ${hours(gap)}, minimum ${hours(instance.rules.minRestMinutes)}`,
+          message: `${who}: rest between shift ending ${clock(instance, prev.end)} and next start ${clock(instance, cur.start)} is ${hours(gap)}, minimum ${hours(minRestMinutes)}`,
         });
       }
     }

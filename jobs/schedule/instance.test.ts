@@ -36,4 +36,21 @@ describe("parseInstance", () => {
     expect(reason((i) => (i.start = "next monday"))).toBe('start: "next monday" is not an ISO 8601 date-time');
     expect(reason((i) => (i.agents[0].maxShifts = 1.5))).toMatch(/^agents\[0\]\.maxShifts: /);
   });
+
+  it("reads an agent's own rules, names their bad fields, and leaves agents without them as they were", () => {
+    const raw: any = structuredClone(base());
+    raw.agents[1].rules = { shiftLengthsMinutes: [240], breaks: [] };
+    const parsed = parseInstance(raw);
+    expect(parsed.agents[1].rules).toEqual({ shiftLengthsMinutes: [240], breaks: [] });
+    expect("rules" in parsed.agents[0]).toBe(false);
+    expect(parseInstance(structuredClone(base()))).toEqual(base());
+    expect(reason((i) => (i.agents[2].rules = { shiftLengthsMinutes: [240, 250] }))).toBe(
+      "agents[2].rules.shiftLengthsMinutes[1]: 250 is not a whole number of 15-minute intervals",
+    );
+    expect(
+      reason((i) => (i.agents[2].rules = { breaks: [{ minShiftMinutes: 0, minutes: 10, earliestAfterStartMinutes: 0, latestBeforeEndMinutes: 0 }] })),
+    ).toBe("agents[2].rules.breaks[0].minutes: 10 is not a whole number of 15-minute intervals");
+    expect(reason((i) => (i.agents[2].rules = { shiftLengthsMinutes: [] }))).toBe("agents[2].rules.shiftLengthsMinutes: must have at least 1 item(s)");
+    expect(reason((i) => (i.agents[2].rules = { minRestMinutes: -60 }))).toBe("agents[2].rules.minRestMinutes: -60 is below 0");
+  });
 });

@@ -13,6 +13,12 @@ export interface Queue {
   required: number[];
 }
 
+export interface Rules {
+  shiftLengthsMinutes: number[];
+  minRestMinutes: number;
+  breaks: BreakRule[];
+}
+
 export interface Agent {
   id: string;
   skills: string[];
@@ -20,6 +26,11 @@ export interface Agent {
   maxMinutes: number;
   maxShifts: number;
   availability: [number, number][];
+  /**
+   * An extension of wfm-cli.md §3 (decision 075): this agent's own shift lengths, minimum rest or breaks,
+   * each replacing the instance's `rules` field of that name for this agent only; a missing field keeps the instance's.
+   */
+  rules?: Partial<Rules>;
 }
 
 export interface Instance {
@@ -27,8 +38,19 @@ export interface Instance {
   intervalMinutes: number;
   intervals: number;
   queues: Queue[];
-  rules: { shiftLengthsMinutes: number[]; minRestMinutes: number; breaks: BreakRule[] };
+  rules: Rules;
   agents: Agent[];
+}
+
+/** The rules one agent works under: the instance's, with the agent's own fields in their place. */
+export function agentRules(instance: Pick<Instance, "rules">, agent: Pick<Agent, "rules">): Rules {
+  const own = agent.rules;
+  if (!own) return instance.rules;
+  return {
+    shiftLengthsMinutes: own.shiftLengthsMinutes ?? instance.rules.shiftLengthsMinutes,
+    minRestMinutes: own.minRestMinutes ?? instance.rules.minRestMinutes,
+    breaks: own.breaks ?? instance.rules.breaks,
+  };
 }
 
 /** One shift of the output: half-open `[start, end)` and `breaks` in whole intervals from the instance start. */
@@ -50,16 +72,18 @@ const breakRuleSchema = z.object({
   latestBeforeEndMinutes: minutes,
 });
 
+const rulesSchema = z.object({
+  shiftLengthsMinutes: z.array(z.number().int().positive()).min(1),
+  minRestMinutes: minutes,
+  breaks: z.array(breakRuleSchema),
+});
+
 export const instanceSchema = z.object({
   start: z.iso.datetime({ offset: true }),
   intervalMinutes: z.number().int().positive(),
   intervals: z.number().int().positive().max(1_000_000),
   queues: z.array(z.object({ id: z.string().min(1), required: z.array(z.number().finite().nonnegative()) })).min(1),
-  rules: z.object({
-    shiftLengthsMinutes: z.array(z.number().int().positive()).min(1),
-    minRestMinutes: minutes,
-    breaks: z.array(breakRuleSchema),
-  }),
+  rules: rulesSchema,
   agents: z.array(
     z.object({
       id: z.string().min(1),
@@ -68,6 +92,7 @@ export const instanceSchema = z.object({
       maxMinutes: minutes,
       maxShifts: count,
       availability: z.array(z.tuple([count, count])),
+      rules: rulesSchema.partial().optional(),
     }),
   ),
 });
@@ -143,12 +168,16 @@ function validateSemantics(instance: Instance): void {
     if (queue.required.length !== intervals)
       throw new InstanceError(`queues[${q}].required`, `has ${queue.required.length} values, expected intervals = ${intervals}`);
   });
-  instance.rules.shiftLengthsMinutes.forEach((length, i) => {
-    if (!wholeIntervals(length)) throw new InstanceError(`rules.shiftLengthsMinutes[${i}]`, `${length} is not a whole number of ${iv}-minute intervals`);
-  });
-  instance.rules.breaks.forEach((rule, i) => {
-    if (!wholeIntervals(rule.minutes)) throw new InstanceError(`rules.breaks[${i}].minutes`, `${rule.minutes} is not a whole number of ${iv}-minute intervals`);
-  });
+  const checkRules = (rules: Partial<Rules>, at: string) => {
+    rules.shiftLengthsMinutes?.forEach((length, i) => {
+      if (!wholeIntervals(length)) throw new InstanceError(`${at}.shiftLengthsMinutes[${i}]`, `${length} is not a whole number of ${iv}-minute intervals`);
+    });
+    rules.breaks?.forEach((rule, i) => {
+      if (!wholeIntervals(rule.minutes))
+        throw new InstanceError(`${at}.breaks[${i}].minutes`, `${rule.minutes} is not a whole number of ${iv}-minute intervals`);
+    });
+  };
+  checkRules(instance.rules, "rules");
   const agentIds = new Set<string>();
   instance.agents.forEach((agent, a) => {
     if (agentIds.has(agent.id)) throw new InstanceError(`agents[${a}].id`, `"${agent.id}" appears twice`);
@@ -160,5 +189,6 @@ function validateSemantics(instance: Instance): void {
       if (to > intervals) throw new InstanceError(`agents[${a}].availability[${r}][1]`, `${to} is beyond the horizon (intervals = ${intervals})`);
       if (from > to) throw new InstanceError(`agents[${a}].availability[${r}]`, `start ${from} is after end ${to}`);
     });
+    if (agent.rules) checkRules(agent.rules, `agents[${a}].rules`);
   });
 }

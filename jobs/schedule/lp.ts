@@ -5,7 +5,7 @@
 //                         Σ worked_k · x[g,·,k,·] ≤ Σ_members maxWorked,   Σ x[g,·] ≤ Σ_members maxShifts
 //                         0 ≤ x[g,q,k,S] ≤ members of g who can start kind k in [S, S+G)
 //
-// A profile g is all agents with the same skills and limits; their availability enters through the
+// A profile g is all agents with the same skills, limits and shift rules; their availability enters through the
 // column bounds and tile right-hand sides, so identical agents cost one set of columns. Every
 // schedule maps to a feasible point (each agent's shift adds 1 to its profile's column), hence the
 // optimum is a lower bound on under-coverage:
@@ -13,8 +13,8 @@
 //  * starts are rounded down to a multiple of G (G = 1 by default) and the column
 //    covers [S, S + length + G − 1), a superset of every shift it stands for;
 //  * rest and non-overlap become "at most one start per agent in any window of W = shortest shift +
-//    rest − (G − 1) intervals" (two starts of one agent are at least shortest + rest apart), imposed on
-//    two staggered tilings of the horizon.
+//    rest − (G − 1) intervals" (two starts of one agent are at least shortest + rest apart; the profile's
+//    own shortest shift and rest), imposed on two staggered tilings of the horizon.
 // The row duals π of the coverage rows are prices in [0, 1]; the break-exact Lagrangian of bound.ts
 // evaluated at them is never below this LP's optimum (its per-agent maximum is over a subset of this
 // LP's per-profile polytope), so they also warm-start the subgradient. See docs/decisions/024-lp-bound.md.
@@ -39,15 +39,19 @@ interface Profile {
   members: number[];
   maxWorked: number;
   maxShifts: number;
+  /** The shift kinds and rest of its members' rules (agents with rules of their own form profiles of their own, 075). */
+  kinds: number[];
+  rest: number;
 }
 
 function profilesOf(model: CompiledInstance): Profile[] {
   const byKey = new Map<string, Profile>();
   for (const agent of model.agents) {
-    if (agent.skills.length === 0 || agent.maxShifts === 0 || agent.maxWorked === 0) continue;
-    const key = JSON.stringify([agent.skills, agent.maxShifts, agent.maxWorked]);
+    if (agent.skills.length === 0 || agent.maxShifts === 0 || agent.maxWorked === 0 || agent.kinds.length === 0) continue;
+    const key = JSON.stringify([agent.skills, agent.maxShifts, agent.maxWorked, agent.kinds, agent.rest]);
     let p = byKey.get(key);
-    if (!p) byKey.set(key, (p = { skills: agent.skills, members: [], maxWorked: agent.maxWorked, maxShifts: agent.maxShifts }));
+    if (!p)
+      byKey.set(key, (p = { skills: agent.skills, members: [], maxWorked: agent.maxWorked, maxShifts: agent.maxShifts, kinds: agent.kinds, rest: agent.rest }));
     p.members.push(agent.index);
   }
   return [...byKey.values()];
@@ -85,7 +89,8 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   if (kinds.length === 0 || profiles.length === 0) return empty("no shifts");
 
   // Where each agent can start each kind (availability covers the whole shift).
-  const startable = (a: number, k: number, s: number) => s + kinds[k].length <= T && model.agents[a].availableUntil[s] >= s + kinds[k].length;
+  const startable = (a: number, k: number, s: number) =>
+    model.agents[a].allowed[k] === 1 && s + kinds[k].length <= T && model.agents[a].availableUntil[s] >= s + kinds[k].length;
   // anyStart[g][k][s]: some member of profile g can start kind k at s.
   const anyStart = profiles.map((p) =>
     kinds.map((_, k) => {
@@ -129,9 +134,6 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   });
   const coverageRows = rowLower.length;
   if (coverageRows === 0) return { ...empty("no demand"), bound: 0 };
-  const minLength = Math.min(...kinds.map((k) => k.length));
-  const W = Math.max(1, minLength + model.rest - (G - 1));
-  const tilings = W >= 2 ? [0, Math.floor(W / 2)] : [0];
 
   const starts: number[] = [];
   const index: number[] = [];
@@ -150,6 +152,10 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   };
   let xColumns = 0;
   profiles.forEach((p) => {
+    // Two starts of one member are at least its shortest shift plus its rest apart.
+    const minLength = Math.min(...p.kinds.map((k) => kinds[k].length));
+    const W = Math.max(1, minLength + p.rest - (G - 1));
+    const tilings = W >= 2 ? [0, Math.floor(W / 2)] : [0];
     // Per tiling and tile, the members with any start in it (the tile's right-hand side), and per
     // kind and block of G starts, the members who can start in it (the columns' upper bounds).
     const blocks = Math.ceil(T / G);

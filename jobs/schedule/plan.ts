@@ -14,10 +14,11 @@ const stateCache = new WeakMap<CompiledInstance, Map<string, AgentStates>>();
 export function agentStates(model: CompiledInstance, agent: CompiledAgent): AgentStates {
   let cache = stateCache.get(model);
   if (!cache) stateCache.set(model, (cache = new Map()));
-  const minLength = Math.min(...model.kinds.map((k) => k.length));
-  const fitting = Math.floor((model.intervals + model.rest) / (minLength + model.rest));
+  // An agent whose rules allow no kind (none fits the horizon) can take no shift.
+  const minLength = Math.min(...agent.kinds.map((k) => model.kinds[k].length));
+  const fitting = Math.floor((model.intervals + agent.rest) / (minLength + agent.rest));
   const maxShifts = Math.min(agent.maxShifts, fitting);
-  const key = `${maxShifts}/${agent.maxWorked}`;
+  const key = agent.kinds.length === model.kinds.length ? `${maxShifts}/${agent.maxWorked}` : `${maxShifts}/${agent.maxWorked}/${agent.kinds.join(",")}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const K = model.kinds.length;
@@ -40,7 +41,7 @@ export function agentStates(model: CompiledInstance, agent: CompiledAgent): Agen
   for (let s = 0; s < shifts.length; s++) {
     for (let k = 0; k < K; k++) {
       const m = worked[s] + model.kinds[k].worked;
-      edges[s * K + k] = shifts[s] < maxShifts && m <= agent.maxWorked ? idOf(shifts[s] + 1, m) : -1;
+      edges[s * K + k] = agent.allowed[k] && shifts[s] < maxShifts && m <= agent.maxWorked ? idOf(shifts[s] + 1, m) : -1;
     }
   }
   const states: AgentStates = { count: shifts.length, next: Int32Array.from(edges), worked: Int32Array.from(worked) };
@@ -72,8 +73,8 @@ export class PlanScratch {
 
 /**
  * Best plan for `agent`: maximises Σ shiftValue[queue][kind][start] − penalty[state at the end].
- * Every rule of the contract holds by construction: availability (availableUntil), rest (`model.rest`),
- * maximum shifts and maximum worked intervals (the state machine). On ties the agent idles: shifts start as late as equal value allows.
+ * Every rule of the contract holds by construction: the agent's own shift kinds (`agent.allowed`),
+ * availability (availableUntil), rest (`agent.rest`), maximum shifts and maximum worked intervals (the state machine). On ties the agent idles: shifts start as late as equal value allows.
  */
 export function bestPlan(
   model: CompiledInstance,
@@ -97,6 +98,7 @@ export function bestPlan(
   const gainQueue = new Int32Array(K);
   const resume = new Int32Array(K);
   const skills = agent.skills;
+  const { allowed, rest } = agent;
   for (let t = T - 1; t >= 0; t--) {
     const base = t * S;
     const after = base + S;
@@ -106,7 +108,7 @@ export function bestPlan(
       for (let k = 0; k < K; k++) {
         gain[k] = -Infinity;
         const kind = model.kinds[k];
-        if (t + kind.length > until) continue;
+        if (t + kind.length > until || !allowed[k]) continue;
         for (const q of skills) {
           const v = shiftValue[q][k][t];
           if (v > gain[k]) {
@@ -116,7 +118,7 @@ export function bestPlan(
         }
         if (gain[k] > -Infinity) {
           any = true;
-          resume[k] = Math.min(T, t + kind.length + model.rest) * S;
+          resume[k] = Math.min(T, t + kind.length + rest) * S;
         }
       }
     }
@@ -157,7 +159,7 @@ export function bestPlan(
     const kind = Math.floor(c / Q);
     shifts.push({ start: t, kind, queue: c % Q });
     s = next[s * K + kind];
-    t += model.kinds[kind].length + model.rest;
+    t += model.kinds[kind].length + rest;
   }
   return { score: V[0], shifts };
 }

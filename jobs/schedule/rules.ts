@@ -1,5 +1,5 @@
 // The instance compiled into interval units for the solver and the bound: shift kinds, break windows, optimal break placement.
-import type { Instance } from "./instance";
+import { agentRules, type Instance, type Rules } from "./instance";
 
 /** A break rule for one shift kind, in intervals relative to the shift start. */
 export interface BreakSpec {
@@ -26,8 +26,9 @@ export interface CompiledInstance {
   intervalMinutes: number;
   queueCount: number;
   required: Float64Array[];
+  /** Every shift kind of any agent, shortest first (an agent may use only its own, `CompiledAgent.kinds`). */
   kinds: ShiftKind[];
-  /** Minimum gap in intervals between the end of a shift and the next start. */
+  /** The instance's minimum gap in intervals between the end of a shift and the next start (an agent's own is `CompiledAgent.rest`). */
   rest: number;
   agents: CompiledAgent[];
 }
@@ -40,6 +41,12 @@ export interface CompiledAgent {
   maxShifts: number;
   maxWorked: number;
   minMinutes: number;
+  /** The kinds (indices into `CompiledInstance.kinds`, ascending) this agent's rules allow. */
+  kinds: number[];
+  /** allowed[k] = 1 when kind k is among `kinds`. */
+  allowed: Uint8Array;
+  /** This agent's minimum gap in intervals between the end of a shift and the next start. */
+  rest: number;
   /** Equal keys mean interchangeable agents for the bound (minMinutes is not a hard rule). */
   classKey: string;
 }
@@ -64,15 +71,13 @@ function orderFits(length: number, breaks: BreakSpec[], order: number[]): boolea
   return free <= length;
 }
 
-export function compileInstance(instance: Instance): CompiledInstance {
-  const iv = instance.intervalMinutes;
-  const T = instance.intervals;
-  const queueIndex = new Map(instance.queues.map((q, i) => [q.id, i]));
+/** The shift kinds of one set of rules (lengths that fit the horizon and admit their breaks), shortest first. */
+function kindsOf(rules: Rules, iv: number, T: number): ShiftKind[] {
   const kinds: ShiftKind[] = [];
-  for (const minutes of [...new Set(instance.rules.shiftLengthsMinutes)].sort((a, b) => a - b)) {
+  for (const minutes of [...new Set(rules.shiftLengthsMinutes)].sort((a, b) => a - b)) {
     const length = minutes / iv;
     if (length > T) continue;
-    const breaks = instance.rules.breaks
+    const breaks = rules.breaks
       .filter((rule) => minutes >= rule.minShiftMinutes)
       .map((rule) => {
         const duration = rule.minutes / iv;
@@ -89,6 +94,41 @@ export function compileInstance(instance: Instance): CompiledInstance {
     const worked = length - breaks.reduce((sum, b) => sum + b.duration, 0);
     kinds.push({ length, minutes, breaks, worked, orders });
   }
+  return kinds;
+}
+
+/** A kind's identity: agents whose rules give the same length and break windows share it. */
+const kindKey = (kind: ShiftKind) => JSON.stringify([kind.length, kind.breaks]);
+
+/**
+ * Agents with rules of their own (decision 075) add their kinds to the instance's: `kinds` is the union,
+ * shortest first (ties by break windows), and each agent lists the ones it may use. Without overrides every
+ * agent uses every kind, in the order the instance's rules alone give.
+ */
+export function compileInstance(instance: Instance): CompiledInstance {
+  const iv = instance.intervalMinutes;
+  const T = instance.intervals;
+  const queueIndex = new Map(instance.queues.map((q, i) => [q.id, i]));
+  const rulesOfAgent = instance.agents.map((agent) => agentRules(instance, agent));
+  // Agents without rules of their own share the instance's object; equal overrides share one entry.
+  const ruleKey = (rules: Rules) => (rules === instance.rules ? "" : JSON.stringify([rules.shiftLengthsMinutes, rules.breaks]));
+  const ruleSets = new Map<string, ShiftKind[]>();
+  const byKey = new Map<string, ShiftKind>();
+  for (const rules of [instance.rules, ...rulesOfAgent]) {
+    const id = ruleKey(rules);
+    if (ruleSets.has(id)) continue;
+    const own = kindsOf(rules, iv, T).map((kind) => {
+      const key = kindKey(kind);
+      const known = byKey.get(key);
+      if (known) return known;
+      byKey.set(key, kind);
+      return kind;
+    });
+    ruleSets.set(id, own);
+  }
+  const keys = new Map([...byKey].map(([key, kind]) => [kind, key]));
+  const kinds = [...byKey.values()].sort((a, b) => a.length - b.length || (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
+  const indexOfKind = new Map(kinds.map((kind, k) => [kind, k]));
   const agents = instance.agents.map((agent, index): CompiledAgent => {
     const availableUntil = new Int32Array(T).fill(-1);
     for (const [from, to] of agent.availability) {
@@ -98,6 +138,14 @@ export function compileInstance(instance: Instance): CompiledInstance {
     const maxWorked = Math.floor(agent.maxMinutes / iv);
     const maxShifts = Math.min(agent.maxShifts, T);
     const ranges = [...agent.availability].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const rules = rulesOfAgent[index];
+    const own = ruleSets
+      .get(ruleKey(rules))!
+      .map((kind) => indexOfKind.get(kind)!)
+      .sort((a, b) => a - b);
+    const allowed = new Uint8Array(kinds.length);
+    for (const k of own) allowed[k] = 1;
+    const rest = Math.ceil(rules.minRestMinutes / iv);
     return {
       index,
       skills,
@@ -105,7 +153,10 @@ export function compileInstance(instance: Instance): CompiledInstance {
       maxShifts,
       maxWorked,
       minMinutes: agent.minMinutes,
-      classKey: JSON.stringify([skills, ranges, maxShifts, maxWorked]),
+      kinds: own,
+      allowed,
+      rest,
+      classKey: JSON.stringify([skills, ranges, maxShifts, maxWorked, own, rest]),
     };
   });
   return {

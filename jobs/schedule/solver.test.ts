@@ -7,7 +7,7 @@ import { compileInstance } from "./rules";
 import { generateInstance } from "./generate";
 import { lpBound } from "./lp";
 import { baselineSchedule } from "./baseline";
-import { parseInstance } from "./instance";
+import { agentRules, parseInstance } from "./instance";
 
 /** A clock that advances one millisecond per reading: runs are deterministic and independent of machine speed. */
 function tickingClock(): () => number {
@@ -80,14 +80,65 @@ const smallInstance = (maxIntervals: number, maxAgents: number) =>
       };
     });
 
+/** Small instances where some agents have their own lengths, rest or breaks (decision 075). */
+const mixedInstance = (maxIntervals: number, maxAgents: number) =>
+  fc
+    .tuple(
+      smallInstance(maxIntervals, maxAgents),
+      fc.array(
+        fc.option(
+          fc.record(
+            {
+              lengths: fc.uniqueArray(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 2 }),
+              restIntervals: fc.integer({ min: 0, max: 5 }),
+              breaks: fc.array(
+                fc.record({
+                  minLength: fc.integer({ min: 1, max: 6 }),
+                  duration: fc.integer({ min: 1, max: 2 }),
+                  earliest: fc.integer({ min: 0, max: 2 }),
+                  latest: fc.integer({ min: 0, max: 2 }),
+                }),
+                { maxLength: 1 },
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+          { freq: 2 },
+        ),
+        { minLength: maxAgents, maxLength: maxAgents },
+      ),
+    )
+    .map(([instance, overrides]): Instance => {
+      const iv = instance.intervalMinutes;
+      return {
+        ...instance,
+        agents: instance.agents.map((agent, i) => {
+          const o = overrides[i];
+          if (!o) return agent;
+          const rules: Agent["rules"] = {};
+          if (o.lengths) rules.shiftLengthsMinutes = o.lengths.map((l) => l * iv);
+          if (o.restIntervals !== undefined) rules.minRestMinutes = o.restIntervals * iv;
+          if (o.breaks)
+            rules.breaks = o.breaks.map((b) => ({
+              minShiftMinutes: b.minLength * iv,
+              minutes: b.duration * iv,
+              earliestAfterStartMinutes: b.earliest * iv,
+              latestBeforeEndMinutes: b.latest * iv,
+            }));
+          return { ...agent, rules };
+        }),
+      };
+    });
+
 /** Every feasible plan of one agent, by exhaustive enumeration (tiny instances only). */
 function allPlans(instance: Instance, agent: Agent): Shift[][] {
   const iv = instance.intervalMinutes;
-  const rest = Math.ceil(instance.rules.minRestMinutes / iv);
+  const own = agentRules(instance, agent);
+  const rest = Math.ceil(own.minRestMinutes / iv);
   const variants: { start: number; end: number; queue: string; breaks: [number, number][]; worked: number }[] = [];
-  for (const minutes of new Set(instance.rules.shiftLengthsMinutes)) {
+  for (const minutes of new Set(own.shiftLengthsMinutes)) {
     const length = minutes / iv;
-    const rules = instance.rules.breaks.filter((r) => minutes >= r.minShiftMinutes);
+    const rules = own.breaks.filter((r) => minutes >= r.minShiftMinutes);
     for (let start = 0; start + length <= instance.intervals; start++) {
       if (!agent.availability.some(([a, b]) => a <= start && start + length <= b)) continue;
       const placements: [number, number][][] = [];
@@ -227,5 +278,83 @@ describe("solveSchedule", () => {
     const { shifts } = baselineSchedule(instance, { timeLimitSeconds: 1 });
     expect(checkSchedule(instance, shifts)).toEqual([]);
     expect(shifts.length).toBeGreaterThan(0);
+  });
+});
+
+describe("agents with rules of their own (decision 075)", () => {
+  it("keep their own rules and the totals add up on random small instances", async () => {
+    await fc.assert(
+      fc.asyncProperty(mixedInstance(60, 6), fc.nat(), async (instance, seed) => {
+        const { shifts, summary } = await solveSchedule(instance, { timeLimitSeconds: 0.4, seed, now: tickingClock() });
+        expect(checkSchedule(instance, shifts)).toEqual([]);
+        expect(summary).toMatchObject(coverageTotals(instance, shifts));
+        expect(summary.lowerBoundUnderCoverage).toBeLessThanOrEqual(summary.underCoverage);
+        expect(checkSchedule(instance, baselineSchedule(instance, { timeLimitSeconds: 0.2, now: tickingClock() }).shifts)).toEqual([]);
+      }),
+      { numRuns: 200, seed: 20261203 },
+    );
+  });
+
+  it("reach the brute-force optimum on tiny instances, and neither bound exceeds it", async () => {
+    let compared = 0;
+    let own = 0;
+    await fc.assert(
+      fc.asyncProperty(mixedInstance(10, 3), async (instance) => {
+        const { best, combinations } = bruteForceOptimum(instance);
+        fc.pre(combinations <= 20_000);
+        compared++;
+        if (instance.agents.some((a) => a.rules)) own++;
+        const { summary } = await solveSchedule(instance, { timeLimitSeconds: 1, seed: 1, now: tickingClock() });
+        expect(lexicographic(summary)).toEqual(best);
+        const model = compileInstance(instance);
+        const bound = await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 60 });
+        expect(bound.bound).toBeLessThanOrEqual(best[0]);
+        const lp = await lpBound(model, { now: () => 0, deadline: 60_000 });
+        if (lp.bound !== null) expect(lp.bound).toBeLessThanOrEqual(best[0] + 1e-9);
+        if (lp.prices) {
+          const atDuals = await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 1, prices: () => lp.prices });
+          expect(atDuals.bound).toBeLessThanOrEqual(best[0]);
+          expect(atDuals.lagrangian).toBeGreaterThanOrEqual(lp.bound! - 1e-6);
+        }
+      }),
+      { numRuns: 300, seed: 75 },
+    );
+    expect(own).toBeGreaterThan(100);
+    expect(compared).toBeGreaterThan(150);
+  });
+
+  it("give a 4-hour-only agent no longer shift, and a mixed week validates with zero violations", async () => {
+    // Every other agent of a generated week works 4-hour shifts only, with a 15-minute break from 4 h and 12 h of rest.
+    const week = generateInstance({ agents: 40, queues: 3, seed: 4, days: 3 });
+    const students = new Set(week.agents.filter((_, i) => i % 2 === 0).map((a) => a.id));
+    const instance: Instance = {
+      ...week,
+      agents: week.agents.map((a) =>
+        students.has(a.id)
+          ? {
+              ...a,
+              rules: {
+                shiftLengthsMinutes: [240],
+                minRestMinutes: 720,
+                breaks: [{ minShiftMinutes: 240, minutes: 15, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 60 }],
+              },
+            }
+          : a,
+      ),
+    };
+    const { shifts, summary } = await solveSchedule(instance, { timeLimitSeconds: 3, seed: 1, now: tickingClock() });
+    expect(checkSchedule(instance, shifts)).toEqual([]);
+    const theirs = shifts.filter((s) => students.has(s.agent));
+    const others = shifts.filter((s) => !students.has(s.agent));
+    expect(theirs.length).toBeGreaterThan(10);
+    for (const s of theirs) {
+      expect(s.end - s.start).toBe(16);
+      expect(s.breaks.map(([a, b]) => b - a)).toEqual([1]);
+    }
+    expect(others.some((s) => s.end - s.start === 32)).toBe(true);
+    expect(summary.lowerBoundUnderCoverage).toBeLessThanOrEqual(summary.underCoverage);
+    // The same agents under the instance's rules alone are held to those: the 4-hour agents' shifts break them there.
+    expect(checkSchedule(week, theirs).some((v) => v.rule === "breaks")).toBe(true);
+    expect(checkSchedule(instance, baselineSchedule(instance, { timeLimitSeconds: 1 }).shifts)).toEqual([]);
   });
 });

@@ -170,7 +170,7 @@ function scarcityOrder(model: CompiledInstance): number[] {
     let n = 0;
     for (let t = 0; t < model.intervals; t++) {
       const until = agent.availableUntil[t];
-      for (const kind of model.kinds) if (t + kind.length <= until) n++;
+      for (const k of agent.kinds) if (t + model.kinds[k].length <= until) n++;
     }
     return n * agent.skills.length * Math.min(agent.maxWorked, agent.maxShifts * 1000);
   });
