@@ -52,9 +52,9 @@ export interface SolveOptions {
 }
 
 /** With the bound on its own thread (085): guided starts from this share of the time to that one, each from prices at least this many rounds newer. */
-const GUIDED_FROM = Number(process.env.HANDOFF_GF ?? 0.3);
-const GUIDED_UNTIL = Number(process.env.HANDOFF_GU ?? 0.85);
-const MIN_NEW_ROUNDS = Number(process.env.HANDOFF_MR ?? 10);
+const GUIDED_FROM = 0.3;
+const GUIDED_UNTIL = 0.85;
+const MIN_NEW_ROUNDS = 10;
 
 function startThread(start: ConstructorParameters<typeof BoundThread>[0]): BoundThread | null {
   try {
@@ -65,13 +65,17 @@ function startThread(start: ConstructorParameters<typeof BoundThread>[0]): Bound
 }
 
 /**
- * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
- * until a round gains nothing, at most 55 % of the time), the bound (Lagrangian, until it stalls or
- * 75 % of the time), a second start from the bound's prices if it had at least 5 rounds (scarcest agents first, an
- * under-staffed cell worth its price instead of 1, then best responses; the better schedule is kept), then ruin-and-recreate perturbations until the
- * limit. From the start, the plain LP relaxation is solved on a worker thread (until 85 %); if it
- * is done by 90 %, the Lagrangian is also evaluated at its duals. The bound reported is the best of
- * the three values; none of them changes the schedule, which depends on the seed and clock only.
+ * Phases, all inside the time limit: construct (scarcest agents first); then, with a real clock and a
+ * limit of 4 s or more, the Lagrangian bound runs on a worker thread (085) while this thread improves
+ * (rip-up and re-insert until a round gains nothing, at most 55 % of the time), makes guided starts
+ * from the bound's latest prices between 30 % and 85 % of the time (a fresh start once, when one fits,
+ * then re-optimisations of the best schedule; the better schedule kept each time) and perturbs the
+ * best (ruin and recreate) until the limit. With an injected clock (tests) or a shorter limit, all on
+ * this thread as before: improve, the bound until 75 %, one guided start, perturbations. From the
+ * start, the plain LP relaxation is solved on a worker thread (until 85 %); if it is done by 90 %,
+ * the Lagrangian is also evaluated at its duals. The bound reported is the best of these values.
+ * With an injected clock the schedule depends on the seed and that clock only; on the worker path,
+ * also on when the bound's prices arrive.
  */
 export async function solveSchedule(instance: Instance, options: SolveOptions): Promise<{ shifts: Shift[]; summary: ScheduleSummary }> {
   const now = options.now ?? (() => performance.now());
@@ -126,7 +130,6 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   await search.improve(control(at(0.55)));
   let bound: BoundResult | null = null;
   if (thread) {
-    if (process.env.HANDOFF_DEBUG) setInterval(() => console.error("bound", thread.latest?.iterations, thread.latest?.bound), 2000).unref();
     thread.setTarget(search.underTotal());
     // Guided starts from the bound's latest prices (085), the better schedule kept each time: a fresh
     // start once (if one fits: it costs about what construct + improve cost), then re-optimisations of
