@@ -5,7 +5,7 @@
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import type { Instance } from "./instance";
 import { compileInstance } from "./rules";
-import { lowerBound, type BoundResult } from "./bound";
+import { lowerBound, slacknessPrices, type BoundResult } from "./bound";
 
 interface Start {
   instance: Instance;
@@ -45,9 +45,13 @@ export class BoundThread {
     });
   }
 
-  /** The search found a better schedule: its under-coverage is where the Polyak steps aim. */
-  setTarget(target: number): void {
-    this.worker.postMessage({ target });
+  /**
+   * The search found a better schedule: its under-coverage is where the Polyak steps aim, and prices
+   * in complementary slackness with it are tried once (the ascent jumps there if they are better).
+   */
+  improved(under: Float64Array[], over: Float64Array[]): void {
+    const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
+    this.worker.postMessage({ target, under, over });
   }
 
   /** Stops the worker; `latest` keeps the best bound it sent. */
@@ -64,14 +68,17 @@ export async function serveBound(): Promise<void> {
   const start = workerData as Start;
   const model = compileInstance(start.instance);
   let target = start.target;
-  port.on("message", (m: { target?: number }) => {
-    if (typeof m.target === "number") target = m.target;
+  let offered: Float64Array[] | null = null;
+  port.on("message", (m: { target: number; under: Float64Array[]; over: Float64Array[] }) => {
+    target = m.target;
+    offered = slacknessPrices(model, m.under, m.over);
   });
   const now = () => performance.now();
   const result = await lowerBound(model, {
     now,
     deadline: now() + start.durationMs,
     target: () => target,
+    prices: () => offered,
     under: start.under,
     over: start.over,
     onImprove: (r) => port.postMessage({ kind: "improved", result: r } satisfies Message),

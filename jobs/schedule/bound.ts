@@ -28,13 +28,22 @@ export interface BoundOptions {
   maxIterations?: number;
   /**
    * Polled every round: prices per queue and interval from elsewhere (the LP's duals, once its
-   * worker is done). The ascent jumps there once; L at LP-optimal duals is at least the LP optimum.
+   * worker is done; complementary slackness with a better schedule). Each new array is evaluated
+   * once and the ascent jumps there if it is better; L at LP-optimal duals is at least the LP optimum.
    */
   prices?: () => Float64Array[] | null;
   /** Called with each agent class's best week at every evaluation (breaks placed): columns for a restricted master. */
   collect?: (agent: CompiledAgent, members: number, plan: PlacedShift[]) => void;
   /** Called whenever the bound improves, with the bound so far and its prices (so another thread can use them at once). */
   onImprove?: (result: BoundResult) => void;
+}
+
+/**
+ * Complementary slackness with a schedule: an LP-optimal price is 1 where demand stays uncovered
+ * and 0 where it is over-staffed; exactly covered cells start just below 1.
+ */
+export function slacknessPrices(model: CompiledInstance, under: Float64Array[], over?: Float64Array[]): Float64Array[] {
+  return model.required.map((row, q) => Float64Array.from(row, (r, t) => (r <= 0 ? 0 : under[q][t] > 0 ? 1 : over && over[q][t] > 0 ? 0 : 0.95)));
 }
 
 export interface BoundResult {
@@ -183,12 +192,13 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
   const improved = () => {
     if (options.onImprove) options.onImprove({ ...finish(best, iterations), prices: pricesOf(bestPi) });
   };
-  let outsideUsed = false;
+  let lastOutside: Float64Array[] | null = null;
   while (iterations < maxIterations && now() < deadline && !options.signal?.aborted) {
-    const outside = outsideUsed ? null : (options.prices?.() ?? null);
+    const offered = options.prices?.() ?? null;
+    const outside: Float64Array[] | null = offered === lastOutside ? null : offered;
     if (outside) {
-      // One evaluation at the outside prices; the ascent moves there only if they are better.
-      outsideUsed = true;
+      // One evaluation at each new set of outside prices; the ascent moves there only if they are better.
+      lastOutside = outside;
       const saved = Float64Array.from(pi);
       for (let r = 0; r < R; r++) pi[r] = outside[rows.cell[r][0]][rows.cell[r][1]];
       const value = evaluate();

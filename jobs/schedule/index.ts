@@ -130,7 +130,7 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   await search.improve(control(at(0.55)));
   let bound: BoundResult | null = null;
   if (thread) {
-    thread.setTarget(search.underTotal());
+    thread.improved(search.underCoverage(), search.overCoverage());
     // Guided starts from the bound's latest prices (085), the better schedule kept each time: a fresh
     // start once (if one fits: it costs about what construct + improve cost), then re-optimisations of
     // the best schedule under newer prices; perturbations of the best while no new prices have come.
@@ -156,7 +156,7 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
       guided++;
       if (second.objective() < search.objective()) {
         search.adopt(second);
-        thread.setTarget(search.underTotal());
+        thread.improved(search.underCoverage(), search.overCoverage());
       }
     }
     if (thread.failed) bound = await inThreadBound(at(0.85));
@@ -183,7 +183,8 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   options.signal?.removeEventListener("abort", abortLp);
   options.signal?.removeEventListener("abort", stopThread);
   if (thread) {
-    await thread.stop();
+    // Not awaited: the best bound the worker sent is already here, and its exit must not eat the reserve.
+    void thread.stop();
     bound ??= thread.latest ?? { bound: 0, lagrangian: 0, iterations: 0 };
   }
   bound ??= { bound: 0, lagrangian: 0, iterations: 0 };
