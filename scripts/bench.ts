@@ -3,7 +3,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const suites = ["jobs/forecast/bench.ts", "jobs/schedule/bench.ts", "jobs/capacity/bench.ts"];
-const only = process.argv.slice(2);
+// `npm run bench -- schedule --only=varied`: words pick suites; `--flags` go to every suite run.
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const flags = process.argv.slice(2).filter((a) => a.startsWith("--"));
 let failed = 0;
 for (const suite of suites) {
   if (only.length && !only.some((o) => suite.includes(o))) continue;
@@ -12,7 +14,7 @@ for (const suite of suites) {
     continue;
   }
   console.log(`\n== ${suite}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", suite], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", suite, ...flags], { stdio: "inherit" });
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

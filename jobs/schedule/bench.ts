@@ -3,8 +3,10 @@
 // Each run (engine or baseline) is its own process, so peak memory (max RSS) belongs to that run
 // alone and the two do not compete for the cores. "best" is the larger of the Lagrangian bound and
 // the LP relaxation's optimum; "gap" is the engine's coverage below it, in points of coverage.
-// `npx tsx jobs/schedule/bench.ts --only=2000` runs the cases whose name contains "2000".
+// `npm run bench -- schedule --only=2000` runs the cases whose name contains "2000". "load" is the
+// machine's 1-minute load average at the engine run's start and end (2 cores: above 2, runs share them).
 import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { baselineSchedule } from "./baseline";
 import { generateInstance, type GenerateOptions } from "./generate";
@@ -25,6 +27,7 @@ interface Run {
   elapsed: number;
   peakMb: number;
   violations: number;
+  load: [number, number];
 }
 
 const cases: Case[] = [
@@ -40,6 +43,7 @@ const cases: Case[] = [
 
 async function run(c: Case, who: "engine" | "baseline"): Promise<Run> {
   const instance = generateInstance(c.instance);
+  const loadBefore = loadavg()[0];
   const started = performance.now();
   const required = instance.queues.reduce((sum, q) => sum + q.required.reduce((a, b) => a + b, 0), 0);
   let shifts;
@@ -64,6 +68,7 @@ async function run(c: Case, who: "engine" | "baseline"): Promise<Run> {
     elapsed,
     peakMb: process.resourceUsage().maxRSS / 1024,
     violations: checkSchedule(instance, shifts).length,
+    load: [loadBefore, loadavg()[0]],
   };
 }
 
@@ -89,7 +94,7 @@ async function main() {
   console.log("schedule: seeded cases (classic = supply ≈ demand, 15-min weeks; varied = generateVaried: uneven queues, over- and under-supply,");
   console.log("fragmented availability, specialists and wide agents). Coverage and bounds in % of required agent-intervals.");
   console.log("Targets: gap to the best bound ≤ 0.5 pt on 300+ agents; never behind the baseline; 0 violations.\n");
-  const head = "case                     limit  coverage  Lagrangian      LP    best    gap  baseline   vs base  seconds  peak MB  violations";
+  const head = "case                     limit  coverage  Lagrangian      LP    best    gap  baseline   vs base  seconds  peak MB  violations  load";
   console.log(head);
   for (const c of cases) {
     if (only && !c.name.includes(only)) continue;
@@ -113,6 +118,7 @@ async function main() {
         e.elapsed.toFixed(1).padStart(8),
         e.peakMb.toFixed(0).padStart(8),
         `${e.violations}/${b.violations}`.padStart(11),
+        ` ${e.load[0].toFixed(1)}–${e.load[1].toFixed(1)}`,
       ].join(" "),
     );
     if (e.violations > 0 || b.violations > 0) process.exitCode = 1;

@@ -15,8 +15,11 @@ import type { PlacedShift } from "./solver";
 export interface BoundOptions {
   now: () => number;
   deadline: number;
-  /** Under-coverage of the best known schedule: its total steers the step size; with `over`, its cells set the starting prices. */
-  target?: number;
+  /**
+   * Under-coverage of the best known schedule: its total steers the step size; with `over`, its cells
+   * set the starting prices. A function is read every round (the search improves while the bound runs beside it).
+   */
+  target?: number | (() => number);
   under?: Float64Array[];
   over?: Float64Array[];
   signal?: AbortSignal;
@@ -25,11 +28,22 @@ export interface BoundOptions {
   maxIterations?: number;
   /**
    * Polled every round: prices per queue and interval from elsewhere (the LP's duals, once its
-   * worker is done). The ascent jumps there once; L at LP-optimal duals is at least the LP optimum.
+   * worker is done; complementary slackness with a better schedule). Each new array is evaluated
+   * once and the ascent jumps there if it is better; L at LP-optimal duals is at least the LP optimum.
    */
   prices?: () => Float64Array[] | null;
   /** Called with each agent class's best week at every evaluation (breaks placed): columns for a restricted master. */
   collect?: (agent: CompiledAgent, members: number, plan: PlacedShift[]) => void;
+  /** Called whenever the bound improves, with the bound so far and its prices (so another thread can use them at once). */
+  onImprove?: (result: BoundResult) => void;
+}
+
+/**
+ * Complementary slackness with a schedule: an LP-optimal price is 1 where demand stays uncovered
+ * and 0 where it is over-staffed; exactly covered cells start just below 1.
+ */
+export function slacknessPrices(model: CompiledInstance, under: Float64Array[], over?: Float64Array[]): Float64Array[] {
+  return model.required.map((row, q) => Float64Array.from(row, (r, t) => (r <= 0 ? 0 : under[q][t] > 0 ? 1 : over && over[q][t] > 0 ? 0 : 0.95)));
 }
 
 export interface BoundResult {
@@ -125,7 +139,10 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
   };
   if (R === 0 || model.kinds.length === 0) return finish(rows.requiredTotal, 0);
   if (classes.length === 0) return finish(rows.requiredTotal, 0);
-  const target = options.target ?? rows.requiredTotal;
+  const targetOf = () => {
+    const t = typeof options.target === "function" ? options.target() : options.target;
+    return t ?? rows.requiredTotal;
+  };
   const scratch = new PlanScratch();
   const pi = new Float64Array(R).fill(0.5);
   // Start from complementary slackness with the best known schedule: an LP-optimal price is 1 where
@@ -167,12 +184,21 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     }
     return value;
   };
-  let outsideUsed = false;
+  const pricesOf = (values: Float64Array) => {
+    const out = model.required.map((r) => new Float64Array(r.length));
+    for (let r = 0; r < R; r++) out[rows.cell[r][0]][rows.cell[r][1]] = values[r];
+    return out;
+  };
+  const improved = () => {
+    if (options.onImprove) options.onImprove({ ...finish(best, iterations), prices: pricesOf(bestPi) });
+  };
+  let lastOutside: Float64Array[] | null = null;
   while (iterations < maxIterations && now() < deadline && !options.signal?.aborted) {
-    const outside = outsideUsed ? null : (options.prices?.() ?? null);
+    const offered = options.prices?.() ?? null;
+    const outside: Float64Array[] | null = offered === lastOutside ? null : offered;
     if (outside) {
-      // One evaluation at the outside prices; the ascent moves there only if they are better.
-      outsideUsed = true;
+      // One evaluation at each new set of outside prices; the ascent moves there only if they are better.
+      lastOutside = outside;
       const saved = Float64Array.from(pi);
       for (let r = 0; r < R; r++) pi[r] = outside[rows.cell[r][0]][rows.cell[r][1]];
       const value = evaluate();
@@ -182,6 +208,7 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
         bestPi = Float64Array.from(pi);
         direction.fill(0);
         sinceBest = 0;
+        improved();
       } else pi.set(saved);
       continue;
     }
@@ -191,6 +218,7 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
       best = value;
       bestPi = Float64Array.from(pi);
       sinceBest = 0;
+      improved();
     } else if (++sinceBest >= 8) {
       theta /= 2;
       sinceBest = 0;
@@ -205,6 +233,7 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
       norm += direction[r] * direction[r];
     }
     if (norm === 0 || theta < 1e-4) break;
+    const target = targetOf();
     const aim = best + TARGET_SHARE * (target - best);
     const step = (theta * Math.max(aim - value, 0.01 * Math.max(1, target))) / norm;
     for (let r = 0; r < R; r++) pi[r] = Math.min(1, Math.max(0, pi[r] + step * direction[r]));
@@ -212,9 +241,6 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     if (iterations % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   const out = finish(best, iterations);
-  if (iterations > 0) {
-    out.prices = model.required.map((r) => new Float64Array(r.length));
-    for (let r = 0; r < R; r++) out.prices[rows.cell[r][0]][rows.cell[r][1]] = bestPi[r];
-  }
+  if (iterations > 0) out.prices = pricesOf(bestPi);
   return out;
 }

@@ -16,7 +16,8 @@ import { checkSchedule, coverageTotals, type CoverageTotals } from "./check";
 import type { Instance, Shift } from "./instance";
 import { compileInstance } from "./rules";
 import { ScheduleSearch, toShifts, type Control } from "./solver";
-import { lowerBound } from "./bound";
+import { lowerBound, type BoundResult } from "./bound";
+import { BoundThread } from "./bound-thread";
 import { lpBound, type LpBoundResult } from "./lp";
 
 /** Whole-number requirements make any bound round up to the next whole agent-interval. */
@@ -43,19 +44,38 @@ export interface SolveOptions {
   seed: number;
   /** Solve the plain LP relaxation on a worker thread while the search runs (default true). */
   lp?: boolean;
+  /** Run the Lagrangian bound on a worker thread beside the search (default true; never with an injected `now`). */
+  boundThread?: boolean;
   onProgress?: (fraction: number, message: string) => void;
   signal?: AbortSignal;
   now?: () => number;
 }
 
+/** With the bound on its own thread (085): guided starts from this share of the time to that one, each from prices at least this many rounds newer. */
+const GUIDED_FROM = 0.3;
+const GUIDED_UNTIL = 0.85;
+const MIN_NEW_ROUNDS = 10;
+
+function startThread(start: ConstructorParameters<typeof BoundThread>[0]): BoundThread | null {
+  try {
+    return new BoundThread(start);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Phases, all inside the time limit: construct (scarcest agents first), improve (rip-up and re-insert
- * until a round gains nothing, at most 55 % of the time), the bound (Lagrangian, until it stalls or
- * 75 % of the time), a second start from the bound's prices if it had at least 5 rounds (scarcest agents first, an
- * under-staffed cell worth its price instead of 1, then best responses; the better schedule is kept), then ruin-and-recreate perturbations until the
- * limit. From the start, the plain LP relaxation is solved on a worker thread (until 85 %); if it
- * is done by 90 %, the Lagrangian is also evaluated at its duals. The bound reported is the best of
- * the three values; none of them changes the schedule, which depends on the seed and clock only.
+ * Phases, all inside the time limit: construct (scarcest agents first); then, with a real clock and a
+ * limit of 4 s or more, the Lagrangian bound runs on a worker thread (085) while this thread improves
+ * (rip-up and re-insert until a round gains nothing, at most 55 % of the time), makes guided starts
+ * from the bound's latest prices between 30 % and 85 % of the time (a fresh start once, when one fits,
+ * then re-optimisations of the best schedule; the better schedule kept each time) and perturbs the
+ * best (ruin and recreate) until the limit. With an injected clock (tests) or a shorter limit, all on
+ * this thread as before: improve, the bound until 75 %, one guided start, perturbations. From the
+ * start, the plain LP relaxation is solved on a worker thread (until 85 %); if it is done by 90 %,
+ * the Lagrangian is also evaluated at its duals. The bound reported is the best of these values.
+ * With an injected clock the schedule depends on the seed and that clock only; on the worker path,
+ * also on when the bound's prices arrive.
  */
 export async function solveSchedule(instance: Instance, options: SolveOptions): Promise<{ shifts: Shift[]; summary: ScheduleSummary }> {
   const now = options.now ?? (() => performance.now());
@@ -79,27 +99,77 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
           (r) => (lp = r),
           () => null,
         );
+  const inThreadBound = (deadline: number) => {
+    const under = search.underCoverage();
+    return lowerBound(model, {
+      now,
+      deadline,
+      target: under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0),
+      under,
+      over: search.overCoverage(),
+      signal: options.signal,
+      onProgress: (_, m) => report(m),
+    });
+  };
   const search = new ScheduleSearch(model, options.seed);
   await search.construct(control(at(1)));
+  // The bound on its own thread (085) from here on, unless the clock is injected (tests: then
+  // everything runs on this thread and the same seed gives the same schedule).
+  const thread =
+    options.now === undefined && options.boundThread !== false && limit >= 4000
+      ? startThread({
+          instance,
+          durationMs: Math.max(0, at(0.97) - now()),
+          target: search.underTotal(),
+          under: search.underCoverage(),
+          over: search.overCoverage(),
+        })
+      : null;
+  const stopThread = () => void thread?.stop();
+  options.signal?.addEventListener("abort", stopThread);
   await search.improve(control(at(0.55)));
-  const under = search.underCoverage();
-  const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
-  const bound = await lowerBound(model, {
-    now,
-    deadline: at(0.75),
-    target,
-    under,
-    over: search.overCoverage(),
-    signal: options.signal,
-    onProgress: (_, m) => report(m),
-  });
-  // A second start from the bound's prices; the better of the two goes on to the perturbations.
-  // Prices from a handful of rounds are too rough to be worth the time (large weeks at short limits).
-  if (bound.prices && bound.iterations >= 5 && now() < at(0.9)) {
-    const second = new ScheduleSearch(model, options.seed + 1);
-    await second.constructFromPrices(bound.prices, control(at(0.95)));
-    await second.improve(control(at(0.95)));
-    if (second.objective() < search.objective()) search.adopt(second);
+  let bound: BoundResult | null = null;
+  if (thread) {
+    thread.improved(search.underCoverage(), search.overCoverage());
+    // Guided starts from the bound's latest prices (085), the better schedule kept each time: a fresh
+    // start once (if one fits: it costs about what construct + improve cost), then re-optimisations of
+    // the best schedule under newer prices; perturbations of the best while no new prices have come.
+    const firstCost = now() - started;
+    let guided = 0;
+    let usedIterations = 0;
+    while (!options.signal?.aborted && now() < at(GUIDED_UNTIL)) {
+      const latest = thread.latest;
+      const fresh = guided === 0 && now() < at(GUIDED_FROM);
+      if (fresh || !latest?.prices || latest.iterations < 5 || latest.iterations < usedIterations + MIN_NEW_ROUNDS) {
+        await search.perturb(control(Math.min(at(GUIDED_UNTIL), fresh ? at(GUIDED_FROM) : now() + 0.04 * usable)));
+        continue;
+      }
+      usedIterations = latest.iterations;
+      const second = new ScheduleSearch(model, options.seed + 1 + guided);
+      if (guided === 0 && now() + 1.2 * firstCost < at(0.95)) {
+        await second.constructFromPrices(latest.prices, control(at(0.95)));
+        await second.improve(control(at(0.95)));
+      } else {
+        second.adopt(search);
+        await second.reoptimiseFromPrices(latest.prices, control(at(0.95)));
+      }
+      guided++;
+      if (second.objective() < search.objective()) {
+        search.adopt(second);
+        thread.improved(search.underCoverage(), search.overCoverage());
+      }
+    }
+    if (thread.failed) bound = await inThreadBound(at(0.85));
+  } else {
+    bound = await inThreadBound(at(0.75));
+    // A second start from the bound's prices; the better of the two goes on to the perturbations.
+    // Prices from a handful of rounds are too rough to be worth the time (large weeks at short limits).
+    if (bound.prices && bound.iterations >= 5 && now() < at(0.9)) {
+      const second = new ScheduleSearch(model, options.seed + 1);
+      await second.constructFromPrices(bound.prices, control(at(0.95)));
+      await second.improve(control(at(0.95)));
+      if (second.objective() < search.objective()) search.adopt(second);
+    }
   }
   await search.perturb(control(at(0.9)));
   // The Lagrangian at the LP's duals is at least the LP optimum (lp.ts). One evaluation, on a
@@ -111,6 +181,13 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   stopLp.abort();
   await lpDone;
   options.signal?.removeEventListener("abort", abortLp);
+  options.signal?.removeEventListener("abort", stopThread);
+  if (thread) {
+    // Not awaited: the best bound the worker sent is already here, and its exit must not eat the reserve.
+    void thread.stop();
+    bound ??= thread.latest ?? { bound: 0, lagrangian: 0, iterations: 0 };
+  }
+  bound ??= { bound: 0, lagrangian: 0, iterations: 0 };
   const lagrangian = Math.max(bound.bound, atLpPrices?.bound ?? 0);
   const lpValue = (lp as LpBoundResult | null)?.bound ?? null;
   let shifts = toShifts(instance, model, search.plans);

@@ -246,6 +246,17 @@ describe("solveSchedule", () => {
     expect(checkSchedule(instance, a.shifts)).toEqual([]);
   });
 
+  it("with the bound on its own thread (real clock), keeps every rule and reports a bound the worker proved", async () => {
+    const instance = generateInstance({ agents: 30, queues: 2, seed: 5, days: 2 });
+    const threaded = await solveSchedule(instance, { timeLimitSeconds: 4, seed: 1 });
+    expect(checkSchedule(instance, threaded.shifts)).toEqual([]);
+    expect(threaded.summary.seconds).toBeLessThanOrEqual(4);
+    // The worker's bound arrived (a weak instance-wide bound would be 0) and is below every schedule's under-coverage.
+    expect(threaded.summary.lagrangianBound).toBeGreaterThan(0);
+    const inThread = await solveSchedule(instance, { timeLimitSeconds: 2, seed: 9, now: tickingClock() });
+    expect(threaded.summary.lagrangianBound!).toBeLessThanOrEqual(Math.min(threaded.summary.underCoverage, inThread.summary.underCoverage));
+  }, 20_000);
+
   it("reports progress and stops when aborted, still returning a valid schedule", async () => {
     const instance = generateInstance({ agents: 40, queues: 3, seed: 2, days: 2 });
     const controller = new AbortController();

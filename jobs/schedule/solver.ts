@@ -220,6 +220,13 @@ export class ScheduleSearch {
     return objective(this.model, this.plans);
   }
 
+  /** Total under-coverage of the current plans. */
+  underTotal(): number {
+    let total = 0;
+    this.model.required.forEach((req, q) => req.forEach((r, t) => (total += Math.max(0, r - this.coverage.staffed[q][t]))));
+    return total;
+  }
+
   /** Under-coverage per queue and interval of the current plans. */
   underCoverage(): Float64Array[] {
     return this.model.required.map((req, q) => Float64Array.from(req, (r, t) => Math.max(0, r - this.coverage.staffed[q][t])));
@@ -283,6 +290,14 @@ export class ScheduleSearch {
     await this.construct(control);
     await this.improve(control);
     this.coverage.setGuide(null);
+  }
+
+  /** Best responses under prices from the current plans (not a fresh start), then under the exact objective. */
+  async reoptimiseFromPrices(prices: Float64Array[], control: Control): Promise<void> {
+    this.coverage.setGuide(prices);
+    await this.improve(control);
+    this.coverage.setGuide(null);
+    await this.improve(control);
   }
 
   /** Copies another search's plans (same model). */
