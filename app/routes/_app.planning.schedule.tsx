@@ -23,6 +23,7 @@ import { scheduleWeekPage, timelineFilter } from "~/models/schedule-view.server"
 import { QUEUE_UNAVAILABLE_TOAST, unlessQueueUnavailable } from "~/models/job.server";
 import { requireCan, requirePermission } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/responses.server";
+import { cacheThisPage, cacheUntil, notCacheable } from "~/utils/render-context.server";
 import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readForm } from "~/utils/form.server";
@@ -38,7 +39,13 @@ function weekFromUrl(url: URL): Date {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   const url = new URL(request.url);
-  return scheduleWeekPage(weekFromUrl(url), user.timeZone, timelineFilter(url), url.searchParams.get("shift"));
+  // Kept while the tables it read are unchanged (decision 090): without ?week the week shown is the
+  // next one, until the clock reaches it; a solver run's progress is in Redis, so not while one runs.
+  cacheThisPage();
+  if (!url.searchParams.get("week")) cacheUntil(nextWeekStart(new Date()));
+  const page = await scheduleWeekPage(weekFromUrl(url), user.timeZone, timelineFilter(url), url.searchParams.get("shift"));
+  if (page.schedule?.runStatus === "QUEUED" || page.schedule?.runStatus === "RUNNING") notCacheable("a solver run is in progress");
+  return page;
 }
 
 const EditSchema = z.object({
