@@ -284,9 +284,7 @@ try {
   console.log(
     `\n== bench:web — ${counts.applicants} applicants, ${counts.agents} agents, ${counts.shifts} shifts; ${CONNECTIONS} connections, ${SECONDS} s per run, loopback`,
   );
-  console.log(
-    "page                  writer   requests  errors    req/s   p50 ms   p95 ms   p99 ms   hits   web ms/req   PG ms/req   gen ms/req   load avg",
-  );
+  console.log("page                  writer   requests  errors    req/s   p50 ms   p95 ms   p99 ms   hits   web ms/req   PG ms/req   gen ms/req   load avg");
   for (const page of pages)
     for (const withWriter of values["no-writer"] ? [false] : [false, true]) {
       // Every user's page once first (not reported): the figures are for the steady state, not the first view.

@@ -2,7 +2,7 @@
 // WEB_CONCURRENCY processes (default 2) share the port through node:cluster; the primary only forks
 // them and forks a new one when one dies (the supervisor restarts the primary itself).
 import cluster from "node:cluster";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -80,8 +80,7 @@ async function serve() {
   // Remix behind the response cache (decision 090): pages that opted in are answered from memory while
   // the tables they were built from are unchanged.
   const cache = createResponseCache({
-    build,
-    mode: config.NODE_ENV,
+    handleRequest: createRequestHandler(build, config.NODE_ENV),
     databaseUrl: config.DATABASE_URL,
     capMb: config.RESPONSE_CACHE_MB,
     getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),

@@ -36,7 +36,8 @@ const result = await autocannon({
     },
   ],
   setupClient: (client) => {
-    client.setHeaders({ cookie: job.cookies[connection++ % job.cookies.length] });
+    // As a browser asks: gzip is accepted (the cache keeps its pages gzipped too).
+    client.setHeaders({ cookie: job.cookies[connection++ % job.cookies.length], "accept-encoding": "gzip, deflate, br" });
     let state: "hit" | "miss" | "other" = "other";
     // (autocannon passes the parser's record, whose headers are a flat [name, value, …] list, not what its types say)
     client.on("headers", (raw: unknown) => {

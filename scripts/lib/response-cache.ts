@@ -14,9 +14,10 @@
 //   in bytes (RESPONSE_CACHE_MB, 0 turns the cache off).
 // The express adapter's own conversions (its index exports only the whole handler).
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
-import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import type express from "express";
 import pg from "pg";
+import { gzipSync } from "node:zlib";
 import { sessionIdOfCookie } from "../../app/utils/auth.server";
 import {
   changedEverything,
@@ -30,8 +31,19 @@ import {
 
 export const CHANNEL = "handoff_change";
 const FENCE = "fence:";
+export const LISTENER_NAME = "handoff-response-cache";
 
-type Entry = { status: number; headers: [string, string][]; body: Buffer; startedAt: number; tables: string[]; until: number; bytes: number };
+type Entry = {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  /** The body gzipped once when kept (browsers accept gzip; these pages shrink several times). */
+  gzip?: Buffer;
+  startedAt: number;
+  tables: string[];
+  until: number;
+  bytes: number;
+};
 type SessionUser = { id: string; email: string; name: string; role: string; timeZone: string };
 
 /** The user's fields as the cache key sees them: a change of name, role or zone is another key. */
@@ -79,8 +91,8 @@ class Lru {
 }
 
 export type ResponseCacheOptions = {
-  build: ServerBuild;
-  mode: string;
+  /** Remix's handler (createRequestHandler(build, mode)). */
+  handleRequest: (request: Request, loadContext: AppLoadContext) => Promise<Response>;
   databaseUrl: string;
   capMb: number;
   getLoadContext: (req: express.Request) => AppLoadContext;
@@ -96,7 +108,7 @@ export type ResponseCache = {
 };
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
-  const handleRequest = createRequestHandler(options.build, options.mode);
+  const { handleRequest } = options;
   const log = options.log ?? ((m: string) => console.error(`[web] ${m}`));
   const enabled = options.capMb > 0;
   const lru = new Lru(options.capMb * 1024 * 1024);
@@ -127,7 +139,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   async function connect() {
     if (closed || !enabled) return;
-    const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000 });
+    const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000, application_name: LISTENER_NAME });
     listener = client;
     client.on("error", (e) => lost(e.message));
     client.on("end", () => listener === client && lost("connection ended"));
@@ -198,12 +210,18 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   const keyOf = (req: express.Request, user: SessionUser) => `${req.get("host") ?? ""}\u0000${req.originalUrl}\u0000${userKey(user)}`;
 
-  function send(res: express.Response, entry: Entry) {
+  function send(req: express.Request, res: express.Response, entry: Entry, how: "hit" | "miss") {
     res.statusCode = entry.status;
     for (const [name, value] of entry.headers) res.setHeader(name, value);
-    res.setHeader("X-Cache", "hit");
-    res.setHeader("Content-Length", entry.body.length);
-    res.end(entry.body);
+    res.setHeader("X-Cache", how);
+    res.setHeader("Vary", "Accept-Encoding");
+    let body = entry.body;
+    if (entry.gzip && /\bgzip\b/.test(req.get("accept-encoding") ?? "")) {
+      body = entry.gzip;
+      res.setHeader("Content-Encoding", "gzip");
+    }
+    res.setHeader("Content-Length", body.length);
+    res.end(body);
   }
 
   const fresh = (entry: Entry | null | undefined): entry is Entry =>
@@ -229,7 +247,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
             const entry = lru.get(key) ?? (await inflight.get(key));
             if (fresh(entry)) {
               counts.hits++;
-              send(res, entry);
+              send(req, res, entry, "hit");
               return;
             }
             if (entry) lru.delete(key);
@@ -247,7 +265,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       if (candidate && context.optedIn && !context.refused && user && response.status === 200 && !response.headers.has("set-cookie")) {
         counts.misses++;
         const body = Buffer.from(await response.arrayBuffer());
-        const headers = [...response.headers.entries()].filter(([name]) => name !== "content-length");
+        const headers = [...response.headers.entries()].filter(([name]) => name !== "content-length" && name !== "content-encoding");
         const entry: Entry = {
           status: response.status,
           headers,
@@ -257,20 +275,22 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
           until: context.until,
           bytes: body.length + 512,
         };
+        if (body.length > 1024) {
+          entry.gzip = gzipSync(body, { level: 6 });
+          entry.bytes += entry.gzip.length;
+        }
         if (fresh(entry)) {
           const key = keyOf(req, user);
           lru.set(key, entry);
           if (!cachedPaths.has(req.path) && process.env.RESPONSE_CACHE_DEBUG)
-            log(`response cache: ${req.path} kept, built from ${entry.tables.sort().join(" ")}${entry.until < Infinity ? `, until ${new Date(entry.until).toISOString()}` : ""}`);
+            log(
+              `response cache: ${req.path} kept, built from ${entry.tables.sort().join(" ")}${entry.until < Infinity ? `, until ${new Date(entry.until).toISOString()}` : ""}`,
+            );
           cachedPaths.add(req.path);
           counts.stored++;
           if (key === inflightKey) settle(entry);
         }
-        res.statusCode = entry.status;
-        for (const [name, value] of headers) res.setHeader(name, value);
-        res.setHeader("X-Cache", "miss");
-        res.setHeader("Content-Length", body.length);
-        res.end(body);
+        send(req, res, entry, "miss");
         return;
       }
       if (candidate && context.optedIn) res.setHeader("X-Cache", `miss, not kept: ${context.refused ?? "not a cacheable answer"}`.slice(0, 200));
