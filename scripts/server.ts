@@ -75,8 +75,6 @@ async function serve() {
     }
     next();
   });
-  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   // Remix behind the response cache (decision 090): pages that opted in are answered from memory while
   // the tables they were built from are unchanged.
   const cache = createResponseCache({
@@ -85,6 +83,9 @@ async function serve() {
     capMb: config.RESPONSE_CACHE_MB,
     getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
   });
+  app.use(cache.early);
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all("*", cache.handler);
 
   const server = app.listen(config.PORT, () => {

@@ -100,7 +100,10 @@ export type ResponseCacheOptions = {
 };
 
 export type ResponseCache = {
+  /** Remix behind the cache: mount last. */
   handler: express.RequestHandler;
+  /** The same, for paths a page was kept for (and only GETs): mount before the static files, so a hit skips their lookup. */
+  early: express.RequestHandler;
   stats: () => { hits: number; misses: number; stored: number; entries: number; bytes: number; listening: boolean };
   close: () => Promise<void>;
   /** Resolves once the listener is connected (tests). */
@@ -305,6 +308,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   return {
     handler,
+    early: (req, res, next) => (req.method === "GET" && cachedPaths.has(req.path) ? handler(req, res, next) : next()),
     stats: () => ({ ...counts, entries: lru.size, bytes: lru.bytes, listening }),
     ready: () => (listening || !enabled ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve))),
     close: async () => {
