@@ -1,13 +1,15 @@
 // `npm run bench:web`: the production build under load, on loopback only. Its own database
 // (`handoff_bench`, rebuilt each run unless --reuse) gets the demo company with the large seed — 50,000
 // applicants, 2,000 agents — and the demo plan for 8 weeks (a forecast, 8 weeks scheduled and
-// published); then, per page and signed in as the person who uses it, one client (the CPU cost of a
-// request) and then N concurrent clients request it in a closed loop for a bounded time and count, and
-// the latencies' p50 / p95 / p99 and throughput are printed with the load average.
-// Target (issue "Prove it holds"): p95 < 150 ms at 50.
+// published). Then per page, each connection signed in as one of up to --users people of the page's
+// role: one client on a miss (a new URL each time) and on a hit, with the CPU the web processes,
+// PostgreSQL and the load generator spent per request; then N concurrent clients in a closed loop for a
+// bounded time, without and with a writer once a second, with the latencies' p50 / p95 / p99, the
+// throughput, the response cache's hit ratio and the load average. The load generator is autocannon in
+// its own process (scripts/lib/load-generator.ts). Target (issue "Prove it holds"): p95 < 150 ms at 50.
 //
-//   npm run bench:web [-- --connections 50 --seconds 15 --applicants 50000 --agents 2000 --weeks 8]
-//   npm run bench:web -- --reuse [--no-build] [--pages schedule,shifts]   (keep the seeded database)
+//   npm run bench:web [-- --connections 50 --seconds 15 --applicants 50000 --agents 2000 --weeks 8 --users 50]
+//   npm run bench:web -- --reuse [--no-build] [--pages schedule,shifts] [--no-writer] [--no-cache]
 //   npm run bench:web -- --reuse --web-concurrency 1 --cpu-prof /tmp/prof   (a CPU profile of the web server)
 //   npm run bench:web -- --reuse --hold   (keep the app running on the seeded database, to look at it)
 import { execFile } from "node:child_process";
