@@ -46,6 +46,7 @@ const MATRIX: Record<string, { url: (ids: Ids) => string | null; allow: Role[] |
   "_app.planning.requests.tsx": { url: () => "/planning/requests", allow: ["ADMIN", "MANAGER"] },
   "_app.planning.schedule.tsx": { url: () => "/planning/schedule", allow: ["ADMIN", "MANAGER"] },
   "_app.planning.rules.tsx": { url: () => "/planning/rules", allow: ["ADMIN", "MANAGER"] },
+  "_app.planning.agents.tsx": { url: () => "/planning/agents", allow: ["ADMIN", "MANAGER"] },
   "_app.planning_.capacity.tsx": { url: () => "/planning/capacity", allow: ["ADMIN", "MANAGER", "RECRUITER"] },
   "_app.profile.tsx": { url: () => "/profile", allow: ["AGENT"] },
   "_app.shifts.tsx": { url: () => "/shifts", allow: ["AGENT"] },

@@ -93,6 +93,15 @@ export const JOBS = {
     describe: (r) => `${en(r.anonymized)} applicants anonymised`,
     repeat: { id: "applicant-retention-daily", pattern: "0 3 * * *", tz: "Europe/Stockholm", data: { requestedBy: "daily schedule" } },
   }),
+  "agent-leavings": job({
+    label: "Agents leaving",
+    description:
+      "Deactivates agents whose recorded last working day has passed in their own time zone (notice given on the roster). Runs hourly, so each zone's midnight is followed; a second run changes nothing.",
+    payload: z.object({ requestedBy, /** Defaults to the time the job runs. */ asOf: z.iso.datetime().optional() }),
+    result: z.object({ deactivated: z.number(), asOf: z.string() }),
+    describe: (r) => `${en(r.deactivated)} agent${r.deactivated === 1 ? "" : "s"} deactivated after their last working day`,
+    repeat: { id: "agent-leavings-hourly", pattern: "5 * * * *", tz: "UTC", data: { requestedBy: "hourly schedule" } },
+  }),
   "mail-delivery": job({
     label: "Mail delivery",
     description: "Sends one outbox message over SMTP, once: the message is claimed before it is sent, and a failure is kept with its reason.",

@@ -6,14 +6,15 @@
 //
 // Without DATABASE_URL both use the local services of scripts/services.ts (app profile); with it they
 // work on that server, e.g. production. pg_dump and pg_restore must be at least as new as the server:
-// PG_BIN_DIR, the embedded PostgreSQL package, /usr/lib/postgresql/<version>/bin and PATH are tried in turn.
+// PG_BIN_DIR, the embedded PostgreSQL package, /usr/lib/postgresql/<version>/bin and PATH are tried in turn,
+// and when none is new enough Debian's postgresql-client-<major> is installed (as root on Debian).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { DATA_DIR, ROOT, ServiceError, startServices } from "./services.js";
+import { aptEnsure, DATA_DIR, ROOT, ServiceError, startServices } from "./services.js";
 
 export const BACKUP_DIR = path.join(DATA_DIR, "backups");
 
@@ -74,20 +75,27 @@ export async function serverMajor(databaseUrl: string): Promise<number> {
   }
 }
 
-/** Tools that can read this server, or one line saying what to install. */
+/**
+ * Tools that can read this server. When none are found (or only older ones), installs Debian's
+ * postgresql-client-<server major> with apt as root on Debian, like the other services; otherwise one
+ * line says what to install.
+ */
 export async function toolsFor(databaseUrl: string): Promise<PgTools> {
   const major = await serverMajor(databaseUrl);
-  const tools = findPgTools();
-  if (!tools)
-    throw new ServiceError(
-      `pg_dump and pg_restore were not found: install the PostgreSQL ${major} client tools (e.g. postgresql-client-${major}) or set PG_BIN_DIR`,
-    );
-  if (tools.major < major) {
-    throw new ServiceError(
-      `the server runs PostgreSQL ${major} but the newest pg_dump found is ${tools.major} (${tools.pgDump}), which cannot read it: install postgresql-client-${major} or set PG_BIN_DIR to its bin directory`,
-    );
-  }
-  return tools;
+  const readable = () => {
+    const tools = findPgTools();
+    return tools && tools.major >= major ? tools : null;
+  };
+  const older = findPgTools();
+  const what = older
+    ? `pg_dump ${major} or newer (the newest found, ${older.pgDump}, is ${older.major}, which cannot read a PostgreSQL ${major} server)`
+    : `pg_dump ${major} or newer`;
+  return aptEnsure(
+    `postgresql-client-${major}`,
+    what,
+    `or set PG_BIN_DIR to the bin directory of PostgreSQL ${major}'s client tools; PostgreSQL's own apt repository has versions Debian lacks`,
+    readable,
+  );
 }
 
 /** Connection settings as libpq environment variables, so no password appears in a process list. */

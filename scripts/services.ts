@@ -15,7 +15,7 @@ import { ensureDatabase, startLocalPostgres } from "./services/postgres.js";
 import { startLocalRedis } from "./services/redis.js";
 
 export { DATA_DIR, ROOT, ServiceError } from "./services/common.js";
-export { aptInstall } from "./services/install.js";
+export { aptEnsure, aptInstall } from "./services/install.js";
 export { ensureDatabase, recreateDatabase } from "./services/postgres.js";
 export { flushPrefix } from "./services/redis.js";
 

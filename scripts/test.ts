@@ -8,6 +8,7 @@
 //   npm test                 everything
 //   npm run test:e2e [files…]  only the end-to-end phase (services, reset, seed, build, Playwright)
 //   npm test -- --unit [filters…]   typecheck, lint and vitest only (filters go to vitest)
+//   npm test -- --unit --skip-checks [filters…]   vitest only
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "./db.js";
@@ -17,6 +18,8 @@ import { aptInstall, DATA_DIR, flushPrefix, recreateDatabase, ServiceError, star
 
 const e2eOnly = process.argv.includes("--e2e-only");
 const unitOnly = process.argv.includes("--unit");
+// `--skip-checks` (with --unit): straight to the tests, for a quick rerun of a few files.
+const skipChecks = process.argv.includes("--skip-checks");
 const e2eFilters = e2eOnly ? process.argv.slice(process.argv.indexOf("--e2e-only") + 1).filter((a) => !a.startsWith("--")) : [];
 const vitestFilters = unitOnly ? process.argv.slice(process.argv.indexOf("--unit") + 1).filter((a) => !a.startsWith("--")) : [];
 const t0 = Date.now();
@@ -70,7 +73,7 @@ async function main() {
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
 
-  if (!e2eOnly) {
+  if (!e2eOnly && !skipChecks) {
     await phase("typecheck (tsc --noEmit)", async () => {
       const r = await run(bin("tsc"), ["--noEmit"]);
       // Counted as one failure when it fails; a clean typecheck adds no "passed" test.

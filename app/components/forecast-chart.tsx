@@ -37,7 +37,8 @@ export function ForecastChart(props: Props) {
   const innerH = H - PAD.top - PAD.bottom;
   const x = (t: number) => PAD.left + ((t - from) / (to - from)) * innerW;
   const maxContacts = nice(Math.max(1, ...history.map((p) => p.human + p.ai), ...forecast.map((p) => Math.max(p.human + p.ai, p.p90))));
-  const maxAgents = nice(Math.max(1, ...forecast.map((p) => p.required)));
+  // Agents are whole people: the axis top is a multiple of 4 so each quarter gridline is a whole number.
+  const maxAgents = Math.max(4, Math.ceil(nice(Math.max(1, ...forecast.map((p) => p.required))) / 4) * 4);
   const y = (v: number) => PAD.top + innerH - (v / maxContacts) * innerH;
   const yr = (v: number) => PAD.top + innerH - (v / maxAgents) * innerH;
 

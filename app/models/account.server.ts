@@ -180,11 +180,11 @@ export async function changeRole(userId: string, role: (typeof STAFF_ROLES)[numb
 
 /**
  * Deactivates an account: it cannot sign in, its sessions end at once and its open links stop working.
- * An agent also leaves: `leaving` (last working day and reason) is recorded for attrition, and they are
+ * `actor` null: the system did it (an agent's planned leaving date passed, see roster.server.ts). An agent also leaves: `leaving` (last working day and reason) is recorded for attrition, and they are
  * taken off the roster and out of draft schedules after that day (`removeLeaverFromDrafts`).
  */
-export async function deactivateAccount(userId: string, actor: Actor, now = new Date(), leaving?: Leaving): Promise<AccountResult> {
-  if (userId === actor.id) return { ok: false, error: "You cannot deactivate your own account; ask another admin." };
+export async function deactivateAccount(userId: string, actor: Actor | null, now = new Date(), leaving?: Leaving): Promise<AccountResult> {
+  if (actor && userId === actor.id) return { ok: false, error: "You cannot deactivate your own account; ask another admin." };
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
@@ -209,10 +209,10 @@ export async function deactivateAccount(userId: string, actor: Actor, now = new 
     await recordAudit(
       tx,
       {
-        actorId: actor.id,
+        actorId: actor?.id ?? null,
         action: "account.deactivated",
         subject: { type: "User", id: user.id },
-        summary: `${actor.name} deactivated ${user.name}${leftText}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
+        summary: `${actor?.name ?? "Handoff (their last working day had passed)"} deactivated ${user.name}${leftText}${sessions.count ? ` (${sessions.count} session${sessions.count === 1 ? "" : "s"} ended)` : ""}`,
         detail: { sessionsEnded: sessions.count, ...(leaving && left ? { leftAt: leaving.leftAt, leaveReason: leaving.leaveReason, ...left } : {}) },
       },
       now,

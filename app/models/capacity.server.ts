@@ -624,7 +624,9 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
     listQueueSettings(),
     effectiveCohorts(now, start, weeks),
     prisma.agent.findMany({
-      where: { active: true, OR: [{ leftAt: null }, { leftAt: { gt: now } }] },
+      // Agents who have given notice count until their last working day: here, when they still work in the plan's first week
+      // (later leavings are what the cohort's measured attrition stands for; their leaving counts in it once the day has passed).
+      where: { active: true, OR: [{ leftAt: null }, { leftAt: { gte: start } }] },
       select: { cohort: true, skills: { select: { queue: { select: { key: true } } } } },
     }),
     getPlanSettings(),

@@ -75,9 +75,23 @@ export async function weekRequirement(weekStart: Date) {
   return { required, forecastRunId: run?.id ?? null, queueIds: new Map(queues.map((q) => [q.key, q.id])) };
 }
 
-/** Which agents a week's roster holds: active, and started before the week ends. */
-export function rosterWhere(weekStart: Date) {
-  return { active: true, startDate: { lt: new Date(weekStart.getTime() + WEEK_MS) } };
+/**
+ * Which agents a week's roster holds: active, started before the week ends, and not leaving before it
+ * begins (a last working day is a date; a day's slack covers every zone, `leavingTimeOff` is exact).
+ */
+export function rosterWhere(weekStart: Date): Prisma.AgentWhereInput {
+  return {
+    active: true,
+    startDate: { lt: new Date(weekStart.getTime() + WEEK_MS) },
+    OR: [{ leftAt: null }, { leftAt: { gte: new Date(weekStart.getTime() - 86_400_000) } }],
+  };
+}
+
+/** An agent who leaves after `leftAt` (their last working day) is away from the start of the next day in their zone: no shifts after it. */
+export function leavingTimeOff(agent: { leftAt: Date | null; timeZone: string }, weekEnd: Date): { start: Date; end: Date }[] {
+  if (!agent.leftAt) return [];
+  const start = startOfLocalDay(addDays(localDate(agent.leftAt, "UTC"), 1), agent.timeZone);
+  return start < weekEnd ? [{ start, end: weekEnd }] : [];
 }
 
 /**
@@ -99,6 +113,7 @@ export async function loadWeekInput(weekStart: Date, ruleSet?: RuleSet) {
       maxShiftsPerWeek: true,
       availability: true,
       capPeriods: true,
+      leftAt: true,
       skills: { select: { queue: { select: { key: true } } } },
       timeOff: { where: { status: "APPROVED", start: { lt: weekEnd }, end: { gt: weekStart } }, select: { start: true, end: true } },
     },
@@ -114,7 +129,7 @@ export async function loadWeekInput(weekStart: Date, ruleSet?: RuleSet) {
     maxShiftsPerWeek: a.maxShiftsPerWeek,
     availability: readJsonColumn(AvailabilityColumn, a.availability, `availability of agent ${a.id}`),
     capPeriods: readJsonColumn(CapPeriodsColumn, a.capPeriods, `exam periods of agent ${a.id}`),
-    timeOff: a.timeOff,
+    timeOff: [...a.timeOff, ...leavingTimeOff(a, weekEnd)],
   }));
   const instance = buildWeekInstance({ weekStart, intervalMinutes: INTERVAL_MINUTES, queues: required, agents: planningAgents, rules: rules.rules });
   return { instance, forecastRunId, queueIds, ruleSetId: rules.id };

@@ -1,5 +1,6 @@
 // Shift swaps: an agent offers a published shift, a qualified colleague takes it, a manager approves after a rule check.
 import { prisma } from "~/utils/db.server";
+import { addDays, localDate, startOfLocalDay } from "~/utils/time";
 import { checkSchedule } from "../../jobs/schedule";
 import { ruleSetForSchedule } from "./labour-rules.server";
 import { explainViolations, loadWeekInput, PLANNING_TIME_ZONE, toEngineShift, writeDraftView } from "./schedule.server";
@@ -15,20 +16,29 @@ export async function offerShift(agentId: string, publishedShiftId: string) {
   return prisma.swapRequest.create({ data: { shiftId: shift.shiftId, offeredById: agentId } });
 }
 
-/** The earliest a taker may work: now, and not before their contract starts (inactive agents take nothing). */
-async function earliestStartFor(agentId: string): Promise<Date | null> {
-  const agent = await prisma.agent.findUnique({ where: { id: agentId }, select: { active: true, startDate: true } });
+/**
+ * When a taker may work: from now and not before their contract starts, until the end of their last
+ * working day when a leaving is recorded (inactive agents take nothing).
+ */
+async function workWindowFor(agentId: string): Promise<{ from: Date; until: Date | null } | null> {
+  const agent = await prisma.agent.findUnique({ where: { id: agentId }, select: { active: true, startDate: true, leftAt: true, timeZone: true } });
   if (!agent?.active) return null;
   const now = new Date();
-  return agent.startDate > now ? agent.startDate : now;
+  const until = agent.leftAt ? startOfLocalDay(addDays(localDate(agent.leftAt, "UTC"), 1), agent.timeZone) : null;
+  return { from: agent.startDate > now ? agent.startDate : now, until };
 }
 
-/** Offers other agents could take: pending, not yet taken, on a queue they are qualified for, after their contract starts. */
+/** Offers other agents could take: pending, not yet taken, on a queue they are qualified for, after their contract starts and before they leave. */
 export async function openSwapsFor(agentId: string, skills: string[]) {
-  const from = await earliestStartFor(agentId);
-  if (!from) return [];
+  const window = await workWindowFor(agentId);
+  if (!window) return [];
   return prisma.swapRequest.findMany({
-    where: { status: "PENDING", takenById: null, offeredById: { not: agentId }, shift: { queue: { key: { in: skills } }, start: { gt: from } } },
+    where: {
+      status: "PENDING",
+      takenById: null,
+      offeredById: { not: agentId },
+      shift: { queue: { key: { in: skills } }, start: { gt: window.from, ...(window.until ? { lt: window.until } : {}) } },
+    },
     select: {
       id: true,
       shift: { select: { start: true, end: true, queue: { select: { key: true } } } },
@@ -61,8 +71,10 @@ export async function takeSwap(agentId: string, swapId: string, skills: string[]
     select: { offeredById: true, shift: { select: { start: true, queue: { select: { key: true } } } } },
   });
   if (!swap || swap.offeredById === agentId) throw new SwapError("That offer is not open to you.");
-  const from = await earliestStartFor(agentId);
-  if (!from) throw new SwapError("Your account is not active, so you cannot take shifts.");
+  const window = await workWindowFor(agentId);
+  if (!window) throw new SwapError("Your account is not active, so you cannot take shifts.");
+  const from = window.from;
+  if (window.until && swap.shift.start >= window.until) throw new SwapError("That shift is after your last working day, so you cannot take it.");
   if (swap.shift.start <= from)
     throw new SwapError(
       from.getTime() > Date.now() + 60_000 ? "That shift is before your contract starts, so you cannot take it." : "That shift has already started.",

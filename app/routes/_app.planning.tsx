@@ -7,6 +7,7 @@ const TABS = [
   { to: "/planning", label: "Overview", end: true },
   { to: "/planning/forecast", label: "Forecast" },
   { to: "/planning/schedule", label: "Schedule" },
+  { to: "/planning/agents", label: "Agents" },
   { to: "/planning/queues", label: "Queues & history" },
   { to: "/planning/special-days", label: "Special days" },
   { to: "/planning/requests", label: "Requests" },

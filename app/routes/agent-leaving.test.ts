@@ -68,7 +68,7 @@ describe("an agent leaves", () => {
     expect(schema.safeParse({ leftAt: "2026-12-03", leaveReason: "moved" }).success).toBe(true);
     const future = schema.safeParse({ leftAt: "2026-12-04", leaveReason: "moved" });
     expect(future.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
-      ["leftAt", "Their last working day cannot be in the future: deactivate them on or after it"],
+      ["leftAt", "Their last working day cannot be in the future: deactivate them on or after it, or record the planned leaving on the roster page"],
     ]);
     expect(schema.safeParse({ leftAt: "not a date" }).error?.issues.map((i) => i.path[0])).toEqual(["leftAt", "leftAt", "leaveReason"]);
   });
@@ -91,7 +91,9 @@ describe("an agent leaves", () => {
     expect(missing.init.status).toBe(400);
     expect(missing.data.result.error).toMatchObject({ leaveReason: ["Choose why they left"], "": ["Say when they left and why; nothing was changed."] });
     const future = await post({ intent: "deactivate", leftAt: "2099-01-01", leaveReason: "moved" });
-    expect(future.data.result.error.leftAt).toEqual(["Their last working day cannot be in the future: deactivate them on or after it"]);
+    expect(future.data.result.error.leftAt).toEqual([
+      "Their last working day cannot be in the future: deactivate them on or after it, or record the planned leaving on the roster page",
+    ]);
     expect(await prisma.agent.findUniqueOrThrow({ where: { id: agentId } })).toMatchObject({ active: true, leftAt: null });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: agentUser.id } })).deactivatedAt).toBeNull();
   });

@@ -16,7 +16,7 @@ declare global {
 // "timeout exceeded when trying to connect" is the pool saying every connection stayed busy for its
 // whole wait (overload): also a 503 with Retry-After, not a 500.
 const UNREACHABLE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|the database system is (starting up|shutting down)|terminating connection/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|Connection terminated|Server has closed the connection|connection timeout|timeout exceeded when trying to connect|Can't reach database server|the database system is (starting up|shutting down)|terminating connection/i;
 const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
 
 /** Whether an error (or one of its causes) says the database could not be reached, as opposed to a bad query. */

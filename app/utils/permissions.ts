@@ -20,6 +20,7 @@ const PERMISSIONS = {
   "schedule:edit": ["ADMIN", "MANAGER"],
   "schedule:publish": ["ADMIN", "MANAGER"],
   "requests:decide": ["ADMIN", "MANAGER"],
+  "roster:edit": ["ADMIN", "MANAGER"],
   "capacity:view": ["ADMIN", "MANAGER", "RECRUITER"],
   "capacity:edit": ["ADMIN", "MANAGER"],
   "recruiting:view": ["ADMIN", "MANAGER", "RECRUITER"],

