@@ -129,7 +129,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const waiting = new Map<string, () => void>();
   let readyWaiters: (() => void)[] = [];
 
-  function lost(why: string) {
+  function lost(client: pg.Client, why: string) {
+    if (client !== listener) return; // already handled (an error, then the end of the same connection)
     if (listening) log(`response cache: lost the change listener (${why}); the cache is emptied until it is back`);
     listening = false;
     changesUnknown();
@@ -144,8 +145,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (closed || !enabled) return;
     const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000, application_name: LISTENER_NAME });
     listener = client;
-    client.on("error", (e) => lost(e.message));
-    client.on("end", () => listener === client && lost("connection ended"));
+    client.on("error", (e) => lost(client, e.message));
+    client.on("end", () => lost(client, "connection ended"));
     client.on("notification", (n) => {
       const payload = n.payload ?? "";
       if (payload.startsWith(FENCE)) {
@@ -171,9 +172,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       for (const resolve of readyWaiters) resolve();
       readyWaiters = [];
     } catch (e) {
-      client.removeAllListeners("end");
+      lost(client, e instanceof Error ? e.message : String(e));
       client.end().catch(() => {});
-      lost(e instanceof Error ? e.message : String(e));
     }
   }
   void connect();
@@ -183,7 +183,15 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (!listening) return;
     const token = `${FENCE}${process.pid}:${++fences}`;
     const heard = new Promise<void>((resolve) => waiting.set(token, resolve));
-    await pool.query(`SELECT pg_notify($1, $2)`, [CHANNEL, token]);
+    try {
+      await pool.query(`SELECT pg_notify($1, $2)`, [CHANNEL, token]);
+    } catch {
+      // The database went away after the write: forget everything rather than answer the write with an error.
+      waiting.delete(token);
+      changedEverything();
+      lru.clear();
+      return;
+    }
     const timeout = new Promise<"late">((resolve) => setTimeout(() => resolve("late"), 2_000).unref());
     if ((await Promise.race([heard, timeout])) === "late") {
       waiting.delete(token);
@@ -241,7 +249,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       const cookie = req.get("cookie");
       const candidate = enabled && get && !!cookie && !/(^|;\s*)handoff_toast=/.test(cookie);
       if (candidate && listening && cachedPaths.has(req.path)) {
-        const user = await sessionUser(cookie!);
+        // (the database unreachable: Remix answers, with its 503 page)
+        const user = await sessionUser(cookie!).catch(() => null);
         if (user) {
           const key = keyOf(req, user);
           // One render per key at a time: the others wait for it and are answered from it (or, when a
