@@ -1,15 +1,18 @@
 // `npm run bench:web`: the production build under load, on loopback only. Its own database
 // (`handoff_bench`, rebuilt each run unless --reuse) gets the demo company with the large seed — 50,000
 // applicants, 2,000 agents — and the demo plan for 8 weeks (a forecast, 8 weeks scheduled and
-// published); then, per page and signed in as the person who uses it, one client (the CPU cost of a
-// request) and then N concurrent clients request it in a closed loop for a bounded time and count, and
-// the latencies' p50 / p95 / p99 and throughput are printed with the load average.
-// Target (issue "Prove it holds"): p95 < 150 ms at 50.
+// published). Then per page, each connection signed in as one of up to --users people of the page's
+// role: one client on a miss (a new URL each time) and on a hit, with the CPU the web processes,
+// PostgreSQL and the load generator spent per request; then N concurrent clients in a closed loop for a
+// bounded time, without and with a writer once a second, with the latencies' p50 / p95 / p99, the
+// throughput, the response cache's hit ratio and the load average. The load generator is autocannon in
+// its own process (scripts/lib/load-generator.ts). Target (issue "Prove it holds"): p95 < 150 ms at 50.
 //
-//   npm run bench:web [-- --connections 50 --seconds 15 --applicants 50000 --agents 2000 --weeks 8]
-//   npm run bench:web -- --reuse [--no-build] [--pages schedule,shifts]   (keep the seeded database)
+//   npm run bench:web [-- --connections 50 --seconds 15 --applicants 50000 --agents 2000 --weeks 8 --users 50]
+//   npm run bench:web -- --reuse [--no-build] [--pages schedule,shifts] [--no-writer] [--no-cache]
 //   npm run bench:web -- --reuse --web-concurrency 1 --cpu-prof /tmp/prof   (a CPU profile of the web server)
 //   npm run bench:web -- --reuse --hold   (keep the app running on the seeded database, to look at it)
+import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -34,12 +37,15 @@ const { values } = parseArgs({
     pages: { type: "string" },
     "web-concurrency": { type: "string", default: "2" },
     "cpu-prof": { type: "string" },
+    users: { type: "string", default: "50" },
+    "no-writer": { type: "boolean", default: false },
+    "no-cache": { type: "boolean", default: false },
     hold: { type: "boolean", default: false },
   },
 });
 const CONNECTIONS = Number(values.connections);
 const SECONDS = Number(values.seconds);
-const MAX_REQUESTS = 50_000;
+const USERS = Number(values.users);
 const PORT = Number(values.port);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -50,48 +56,13 @@ onSignals(async () => {
   await services.stop();
 });
 
-async function signIn(role: string): Promise<string> {
-  const login = DEMO_LOGINS.find((l) => l.role === role)!;
-  const res = await fetch(`${BASE}/login`, { method: "POST", redirect: "manual", body: new URLSearchParams({ email: login.email, password: login.password }) });
+/** A session cookie for one user (demo passwords: the role's demo login, else the seed's default). */
+async function signIn(email: string): Promise<string> {
+  const password = DEMO_LOGINS.find((l) => l.email === email)?.password ?? "handoff-demo";
+  const res = await fetch(`${BASE}/login`, { method: "POST", redirect: "manual", body: new URLSearchParams({ email, password }) });
   const cookie = res.headers.get("set-cookie");
-  if (res.status !== 302 || !cookie) throw new Error(`${role} could not sign in (${res.status})`);
+  if (res.status !== 302 || !cookie) throw new Error(`${email} could not sign in (${res.status})`);
   return cookie.split(";")[0];
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
-}
-
-/** A closed loop: each client sends its next request when the last one answered, until time or count runs out. */
-async function load(path: string, cookie: string, connections = CONNECTIONS, seconds = SECONDS) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < until && latencies.length + errors < MAX_REQUESTS) {
-      const started = performance.now();
-      try {
-        const res = await fetch(`${BASE}${path}`, { headers: { cookie }, redirect: "manual" });
-        await res.arrayBuffer();
-        if (res.status !== 200) errors++;
-        else latencies.push(performance.now() - started);
-      } catch {
-        errors++;
-      }
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, client));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    rps: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-  };
 }
 
 const WEEKS = Number(values.weeks);
@@ -145,6 +116,8 @@ try {
     HANDOFF_DEMO_PLAN: "1",
     SCHEDULE_TIME_LIMIT_SECONDS: "10",
     WEB_CONCURRENCY: values["web-concurrency"],
+    RESPONSE_CACHE_DEBUG: "1",
+    ...(values["no-cache"] ? { RESPONSE_CACHE_MB: "0" } : {}),
   };
   await seed(env);
   if (!values["no-build"]) await build(env);
@@ -178,24 +151,77 @@ try {
     console.log(`[bench] holding: the app runs on ${BASE} until this process is stopped`);
     await new Promise(() => {});
   }
-  const cookies = { RECRUITER: await signIn("RECRUITER"), MANAGER: await signIn("MANAGER"), AGENT: await signIn("AGENT") };
-  const allPages: [string, keyof typeof cookies, string][] = [
-    ["pipeline list", "RECRUITER", "/recruiting/applicants"],
-    ["kanban", "RECRUITER", `/recruiting/openings/${opening.id}`],
-    ["manager's dashboard", "MANAGER", "/planning"],
-    ["schedule page", "MANAGER", "/planning/schedule"],
-    ["my shifts", "AGENT", "/shifts"],
+  // Several users per role where the seed has them (each connection signs in as one, round robin): every
+  // agent has their own "my shifts", so the response cache cannot answer them all from one entry.
+  const db2 = new pg.Pool({ connectionString: services.databaseUrl, max: 2 });
+  const usersOf = async (role: string, sql: string) => {
+    const emails = (await db2.query<{ email: string }>(sql, [role, USERS])).rows.map((r) => r.email);
+    const cookies: string[] = [];
+    for (const email of emails) cookies.push(await signIn(email));
+    if (!cookies.length) throw new Error(`no ${role} could sign in`);
+    return cookies;
+  };
+  const ACTIVE_USERS = `SELECT email FROM "User" WHERE role = $1::"Role" AND "deactivatedAt" IS NULL ORDER BY email LIMIT $2`;
+  const cookies = {
+    RECRUITER: await usersOf("RECRUITER", ACTIVE_USERS),
+    MANAGER: await usersOf("MANAGER", ACTIVE_USERS),
+    // Agents who have published shifts ahead, so their page shows some.
+    AGENT: await usersOf(
+      "AGENT",
+      `SELECT u.email FROM "User" u JOIN "Agent" a ON a."userId" = u.id WHERE u.role = $1::"Role" AND u."deactivatedAt" IS NULL AND a.active
+          AND EXISTS (SELECT 1 FROM "PublishedShift" p WHERE p."agentId" = a.id AND p.start > now()) ORDER BY u.email LIMIT $2`,
+    ),
+  };
+  // The writer of the "with a writer" runs: a recruiter moves an applicant between two stages of the
+  // kanban's opening once a second, through the app (a form post, as the board sends it); and for the
+  // planning pages a statement on a table they read that changes nothing but still tells every process
+  // that the table changed (the trigger fires per statement), so their next request is a miss.
+  const stages = (
+    await db2.query<{ id: string }>(`SELECT id FROM "Stage" WHERE "openingId" = $1 AND kind = 'ACTIVE' ORDER BY position LIMIT 2`, [opening.id])
+  ).rows.map((r) => r.id);
+  const moving = (
+    await db2.query<{ id: string; stageId: string }>(
+      `SELECT id, "stageId" FROM "Application" WHERE "openingId" = $1 AND "stageId" = ANY($2) ORDER BY "createdAt" LIMIT 1`,
+      [opening.id, stages],
+    )
+  ).rows[0];
+  let writes = 0;
+  function startWriter(tables: string[]): () => Promise<void> {
+    let stop = false;
+    let at = moving?.stageId;
+    const done = (async () => {
+      while (!stop) {
+        const next = new Promise((r) => setTimeout(r, 1000));
+        if (moving && stages.length === 2) {
+          at = at === stages[0] ? stages[1] : stages[0];
+          const res = await fetch(`${BASE}/recruiting/openings/${opening.id}`, {
+            method: "POST",
+            headers: { cookie: cookies.RECRUITER[0], "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ intent: "move", applicationId: moving.id, stageId: at }),
+            redirect: "manual",
+          });
+          await res.arrayBuffer();
+          if (res.status >= 400) console.error(`[bench] the writer's move answered ${res.status}`);
+        }
+        for (const table of tables) await db2.query(`UPDATE "${table}" SET id = id WHERE false`);
+        writes++;
+        await next;
+      }
+    })();
+    return async () => {
+      stop = true;
+      await done;
+    };
+  }
+
+  const allPages: { label: string; role: keyof typeof cookies; path: string; touches: string[] }[] = [
+    { label: "pipeline list", role: "RECRUITER", path: "/recruiting/applicants", touches: [] },
+    { label: "kanban", role: "RECRUITER", path: `/recruiting/openings/${opening.id}`, touches: [] },
+    { label: "manager's dashboard", role: "MANAGER", path: "/planning", touches: ["Schedule"] },
+    { label: "schedule page", role: "MANAGER", path: "/planning/schedule", touches: ["Shift"] },
+    { label: "my shifts", role: "AGENT", path: "/shifts", touches: ["PublishedShift"] },
   ];
-  const pages = allPages.filter(([label, , path]) => !values.pages || values.pages.split(",").some((p) => label.includes(p) || path.includes(p)));
-  console.log(
-    `\n== one client, 5 s per page (CPU cost of one request; load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")})`,
-  );
-  // Warm-up (not reported): every web process compiles its hot code on its first requests.
-  for (const [, role, path_] of pages) await load(path_, cookies[role], 4, 3);
-  // CPU per request: what the web processes (and PostgreSQL) spent, from /proc — unlike latency, hardly
-  // changed by other work on a shared machine.
+  const pages = allPages.filter(({ label, path }) => !values.pages || values.pages.split(",").some((p) => label.includes(p) || path.includes(p)));
   const webPid = sup.child("web")?.pid;
   const pgPids = readdirSync("/proc")
     .filter((p) => /^\d+$/.test(p))
@@ -207,28 +233,73 @@ try {
       }
     })
     .map(Number);
-  console.log("page                  requests   p50 ms   p95 ms   web CPU ms/req   PostgreSQL CPU ms/req");
-  for (const [label, role, path_] of pages) {
-    const before = [cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []), cpuMs(postgresProcesses(pgPids))];
-    const r = await load(path_, cookies[role], 1, 5);
-    const after = [cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []), cpuMs(postgresProcesses(pgPids))];
-    const per = (i: number) => ((after[i] - before[i]) / Math.max(1, r.requests)).toFixed(1);
-    console.log(
-      `${label.padEnd(20)} ${String(r.requests).padStart(9)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${per(0).padStart(16)} ${per(1).padStart(23)}`,
-    );
+  const webCpu = () => cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []);
+  const pgCpu = () => cpuMs(postgresProcesses(pgPids));
+  const generator = path.join(ROOT, "scripts", "lib", "load-generator.ts");
+
+  /** One run of the load generator (its own process), with the CPU the web processes and PostgreSQL spent meanwhile. */
+  async function load(page: (typeof pages)[number], connections: number, seconds: number, unique = false) {
+    const before = [webCpu(), pgCpu()];
+    const [node, args] = tsNode(generator);
+    const job = { url: BASE, path: page.path, cookies: cookies[page.role], connections, seconds, unique };
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(node, [...args, JSON.stringify(job)], { cwd: ROOT, maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
+        error ? reject(new Error(`the load generator failed: ${stderr || error.message}`)) : resolve(stdout),
+      );
+    });
+    const r = JSON.parse(out.trim().split("\n").pop()!) as {
+      requests: number;
+      errors: number;
+      rps: number;
+      p50: number;
+      p95: number;
+      p99: number;
+      cache: { hit: number; miss: number; other: number };
+      cpuMs: number;
+      kb: number;
+    };
+    const n = Math.max(1, r.requests + r.errors);
+    return { ...r, web: (webCpu() - before[0]) / n, pg: (pgCpu() - before[1]) / n, gen: r.cpuMs / n, load: loadavg()[0] };
   }
+  const f = (v: number, d = 1, w = 8) => v.toFixed(d).padStart(w);
+  const hitRatio = (c: { hit: number; miss: number; other: number }) => {
+    const all = c.hit + c.miss + c.other;
+    return all ? `${((100 * c.hit) / all).toFixed(0)} %` : "—";
+  };
+
+  console.log(`\n== users signed in: ${cookies.RECRUITER.length} recruiters, ${cookies.MANAGER.length} managers, ${cookies.AGENT.length} agents`);
+  // Warm-up (not reported): every web process compiles its hot code on its first requests.
+  for (const page of pages) await load(page, 4, 3, true);
   console.log(
-    `\n== bench:web — ${counts.applicants} applicants, ${counts.agents} agents, ${counts.shifts} shifts; ${CONNECTIONS} connections, ${SECONDS} s per page, loopback`,
+    `\n== one client, 5 s each: CPU per request on a miss (a new URL each time) and on a hit (load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")})`,
   );
-  console.log("page                  requests  errors   req/s    p50 ms   p95 ms   p99 ms   load avg   web CPU ms/req");
-  for (const [label, role, path_] of pages) {
-    const before = cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []);
-    const r = await load(path_, cookies[role]);
-    const cpu = (cpuMs(webPid ? [webPid, ...childrenOf(webPid)] : []) - before) / Math.max(1, r.requests + r.errors);
-    console.log(
-      `${label.padEnd(20)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(1).padStart(7)} ${r.p50.toFixed(0).padStart(9)} ${r.p95.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)}   ${loadavg()[0].toFixed(2).padStart(8)}   ${cpu.toFixed(1).padStart(14)}`,
-    );
-  }
+  console.log("page                  answer   requests   p50 ms   p95 ms   web CPU ms/req   PostgreSQL ms/req   generator ms/req   hits    KB");
+  for (const page of pages)
+    for (const unique of [true, false]) {
+      const r = await load(page, 1, 5, unique);
+      console.log(
+        `${page.label.padEnd(20)}  ${(unique ? "miss" : "hit").padEnd(6)} ${String(r.requests).padStart(9)} ${f(r.p50)} ${f(r.p95)} ${f(r.web, 1, 16)} ${f(r.pg, 1, 19)} ${f(r.gen, 1, 18)}   ${hitRatio(r.cache).padStart(5)} ${f(r.kb, 0, 5)}`,
+      );
+    }
+  console.log(
+    `\n== bench:web — ${counts.applicants} applicants, ${counts.agents} agents, ${counts.shifts} shifts; ${CONNECTIONS} connections, ${SECONDS} s per run, loopback`,
+  );
+  console.log("page                  writer   requests  errors    req/s   p50 ms   p95 ms   p99 ms   hits   web ms/req   PG ms/req   gen ms/req   load avg");
+  for (const page of pages)
+    for (const withWriter of values["no-writer"] ? [false] : [false, true]) {
+      // Every user's page once first (not reported): the figures are for the steady state, not the first view.
+      if (!withWriter) await load(page, CONNECTIONS, 2);
+      const stopWriter = withWriter ? startWriter(page.touches) : null;
+      const r = await load(page, CONNECTIONS, SECONDS);
+      await stopWriter?.();
+      console.log(
+        `${page.label.padEnd(20)}  ${(withWriter ? "1/s" : "none").padEnd(6)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${f(r.rps)} ${f(r.p50, 0)} ${f(r.p95, 0)} ${f(r.p99, 0)} ${hitRatio(r.cache).padStart(6)} ${f(r.web, 2, 12)} ${f(r.pg, 2, 11)} ${f(r.gen, 2, 12)} ${f(r.load, 2, 10)}`,
+      );
+    }
+  if (writes) console.log(`(the writer made ${writes} changes)`);
+  await db2.end();
 } finally {
   await sup.stopAll();
   await services.stop();

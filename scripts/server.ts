@@ -2,12 +2,12 @@
 // WEB_CONCURRENCY processes (default 2) share the port through node:cluster; the primary only forks
 // them and forks a new one when one dies (the supervisor restarts the primary itself).
 import cluster from "node:cluster";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { env } from "../app/utils/env.server";
+import { createResponseCache } from "./lib/response-cache";
 
 const config = env();
 const root = path.resolve(import.meta.dirname, "..");
@@ -75,16 +75,18 @@ async function serve() {
     }
     next();
   });
+  // Remix behind the response cache (decision 090): pages that opted in are answered from memory while
+  // the tables they were built from are unchanged.
+  const cache = createResponseCache({
+    handleRequest: createRequestHandler(build, config.NODE_ENV),
+    databaseUrl: config.DATABASE_URL,
+    capMb: config.RESPONSE_CACHE_MB,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  });
+  app.use(cache.early);
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: config.NODE_ENV,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-    }),
-  );
+  app.all("*", cache.handler);
 
   const server = app.listen(config.PORT, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`[web] listening on http://localhost:${config.PORT}`);

@@ -20,6 +20,7 @@ import {
   type StoredScheduleSummary,
 } from "./json-columns";
 import { deliverSoon, enqueueMail } from "./outbox.server";
+import { cacheUntil } from "~/utils/render-context.server";
 import { enqueue, getQueue, JobQueueUnavailableError } from "../../jobs/queues";
 
 /** Weeks run Monday 00:00 to Monday 00:00 in the planning office's zone. */
@@ -483,5 +484,7 @@ export async function leaversWithPublishedShifts(scheduleId: string, now = new D
     entry.shifts++;
     byAgent.set(r.agent.id, entry);
   }
+  // Shifts from now on: the list changes when the first of them starts (decision 090).
+  if (rows.length) cacheUntil(rows[0].start);
   return [...byAgent.values()];
 }

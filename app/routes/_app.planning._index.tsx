@@ -11,11 +11,16 @@ import { PLANNING_TIME_ZONE, weekStartOf } from "~/models/schedule.server";
 import { dailyHours, weekCoverage } from "~/models/schedule-view.server";
 import { formatInZone, localDate } from "~/utils/time";
 import { requirePermission } from "~/utils/auth.server";
+import { cacheThisPage, cacheUntil } from "~/utils/render-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Planning · Handoff" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
+  // Kept while the tables it read are unchanged (decision 090), and at most 5 s: the running jobs are
+  // counted in Redis, and the week and the history's "today" come from the clock.
+  cacheThisPage();
+  cacheUntil(Date.now() + 5_000);
   const weekStart = weekStartOf(new Date());
   const [{ summary, trend }, runningJobs, coverage, requests] = await Promise.all([
     historyGlance(),

@@ -27,6 +27,7 @@ import { requireCan, requirePermission } from "~/utils/auth.server";
 import { replyMessages, resultFor, useIsPending, useZodForm } from "~/utils/form";
 import { readForm, replyInvalid } from "~/utils/form.server";
 import { usePolling } from "~/utils/polling";
+import { cacheThisPage, cacheUntil, notCacheable } from "~/utils/render-context.server";
 import { addDays, formatInZone, localDate, parseIsoDate, parseLocalDateTime, startOfLocalDay } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -41,7 +42,13 @@ function weekFromUrl(url: URL): Date {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "planning:view");
   const url = new URL(request.url);
-  return scheduleWeekPage(weekFromUrl(url), user.timeZone, timelineFilter(url), url.searchParams.get("shift"));
+  // Kept while the tables it read are unchanged (decision 090): without ?week the week shown is the
+  // next one, until the clock reaches it; a solver run's progress is in Redis, so not while one runs.
+  cacheThisPage();
+  if (!url.searchParams.get("week")) cacheUntil(nextWeekStart(new Date()));
+  const page = await scheduleWeekPage(weekFromUrl(url), user.timeZone, timelineFilter(url), url.searchParams.get("shift"));
+  if (page.schedule?.runStatus === "QUEUED" || page.schedule?.runStatus === "RUNNING") notCacheable("a solver run is in progress");
+  return page;
 }
 
 /** A datetime-local value ("2026-12-07T09:00"); which instant it is depends on the editor's zone, read in the action. */

@@ -11,6 +11,7 @@ import { BulkActionSchema } from "~/models/applicant-forms";
 import { bulkMove, bulkReject, listApplications } from "~/models/application.server";
 import { listOpeningOptions } from "~/models/opening.server";
 import { requirePermission } from "~/utils/auth.server";
+import { cacheThisPage } from "~/utils/render-context.server";
 import { prisma } from "~/utils/db.server";
 import { readForm, replyInvalid } from "~/utils/form.server";
 import { permitted } from "~/utils/permissions";
@@ -21,6 +22,8 @@ export const meta: MetaFunction = () => [{ title: "Applicants · Handoff" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "recruiting:view");
+  // Built from the database alone: kept while the tables it read are unchanged (decision 090).
+  cacheThisPage();
   const { filters, page } = parseFilters(new URL(request.url).searchParams);
   const [{ total, rows }, openings, stageNames, openingStages] = await Promise.all([
     listApplications(filters, user.timeZone, page),

@@ -6,6 +6,7 @@ import { CalendarIcon } from "~/components/icons";
 import { Button, Card, EmptyState, PageHeader } from "~/components/ui";
 import { getAgentForUser, publishedShifts, rotateCalendarToken } from "~/models/agent.server";
 import { requirePermission } from "~/utils/auth.server";
+import { cacheThisPage, cacheUntil } from "~/utils/render-context.server";
 import { invariantResponse } from "~/utils/responses.server";
 import { addDays, formatInZone, localDate, startOfLocalDay, zoneAbbreviation } from "~/utils/time";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -28,6 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agent = await getAgentForUser(user.id);
   const tz = agent?.timeZone ?? user.timeZone;
   const now = new Date();
+  // Kept while the tables it read are unchanged (decision 090), until the next minute: "now" is shown
+  // to the minute, and the shifts listed are those not yet over.
+  cacheThisPage();
+  cacheUntil(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000);
   const today = localDate(now, tz);
   const base = {
     firstName: user.name.split(" ")[0],

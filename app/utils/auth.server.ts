@@ -6,6 +6,7 @@ import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { can, type Permission, type Role } from "./permissions";
 import { forbidden } from "./responses.server";
+import { recordUser, untracked } from "./render-context.server";
 
 const SESSION_DAYS = 14;
 const THROTTLE_WINDOW_MS = 15 * 60_000;
@@ -32,7 +33,12 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 async function readSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return sessionIdOfCookie(request.headers.get("Cookie"));
+}
+
+/** The session id a Cookie header carries, when its signature holds (also read by the response cache). */
+export async function sessionIdOfCookie(header: string | null): Promise<string | null> {
+  const value = await sessionCookie.parse(header);
   return typeof value === "string" ? value : null;
 }
 
@@ -42,7 +48,12 @@ const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
 export function getUser(request: Request): Promise<SessionUser | null> {
   let user = usersOfRequests.get(request);
   if (!user) {
-    user = readUser(request);
+    // The session is checked again on every request, also when the response cache answers (decision
+    // 090): it is not a dependency of the page; the user it names is part of the cache's key.
+    user = untracked(() => readUser(request)).then((u) => {
+      recordUser(u);
+      return u;
+    });
     usersOfRequests.set(request, user);
   }
   return user;

@@ -5,6 +5,7 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { envOnly } from "./env.server";
+import { recordQuery } from "./render-context.server";
 
 declare global {
   // Survive live reloads in development so connections are not leaked.
@@ -45,7 +46,9 @@ function createClient(): PrismaClient {
   const client = new PrismaClient({ adapter, log: ["warn", "error"] });
   const extended = client.$extends({
     query: {
-      async $allOperations({ args, query }) {
+      async $allOperations({ model, operation, args, query }) {
+        // What a response is built from, for the response cache (decision 090).
+        recordQuery(model, operation, args);
         try {
           return await query(args);
         } catch (error) {

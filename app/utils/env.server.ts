@@ -21,6 +21,8 @@ const schema = z.object({
    * not stall the cheap pages behind it. 1 runs the server in a single process.
    */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** Each web process's response cache, in MB (decision 090); 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** How long a schedule run searches; the best schedule found by then is kept. */
   SCHEDULE_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** How long a worker's claim on a job lasts without renewal: a killed worker's job is taken up again after it. */
