@@ -2,8 +2,9 @@
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminTabs, ROLE_TONES } from "~/components/admin-tabs";
+import { FilterBar, FilterSearch, FilterSelect } from "~/components/filters";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
 import { Table } from "~/components/table";
 import { Badge, Button, Card, PageHeader, Stat, type BadgeTone } from "~/components/ui";
@@ -43,13 +44,10 @@ const STATUS: Record<AccountStatus, { label: string; tone: BadgeTone }> = {
   deactivated: { label: "Deactivated", tone: "neutral" },
 };
 
-const control = "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100";
-
 export default function Accounts() {
   const { counts, accounts, total, runningJobs, timeZone, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useZodForm(InviteSchema, { id: "invite", lastResult: actionData?.result, defaultValue: { role: "MANAGER" } });
-  const [params] = useSearchParams();
   const submitting = useIsPending({ state: "submitting" });
   return (
     <>
@@ -103,43 +101,16 @@ export default function Accounts() {
           </Card>
         ) : null}
         <Card title={`Accounts (${total})`}>
-          <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter accounts">
-            <div className="min-w-48 flex-1">
-              <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-                Name or email
-              </label>
-              <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} className={`${control} border-slate-300`} />
-            </div>
-            <div>
-              <label htmlFor="filter-role" className="block text-sm font-medium text-slate-800">
-                Role
-              </label>
-              <select id="filter-role" name="role" defaultValue={params.get("role") ?? ""} className={`${control} border-slate-300`}>
-                <option value="">All roles</option>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-status" className="block text-sm font-medium text-slate-800">
-                Status
-              </label>
-              <select id="filter-status" name="status" defaultValue={params.get("status") ?? ""} className={`${control} border-slate-300`}>
-                <option value="">Any status</option>
-                {(Object.keys(STATUS) as AccountStatus[]).map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS[s].label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button type="submit" variant="secondary">
-              Filter
-            </Button>
-          </Form>
+          <FilterBar label="Filter accounts">
+            <FilterSearch />
+            <FilterSelect name="role" label="Role" anyLabel="All roles" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+            <FilterSelect
+              name="status"
+              label="Status"
+              anyLabel="Any status"
+              options={(Object.keys(STATUS) as AccountStatus[]).map((s) => ({ value: s, label: STATUS[s].label }))}
+            />
+          </FilterBar>
           <Table
             caption="Accounts with their role, status and last sign-in"
             minWidth="640px"

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
+import { FilterBar, FilterSearch, FilterSelect } from "~/components/filters";
 import { ActionButton, FormErrors, SelectField, TextField } from "~/components/forms";
 import { Table } from "~/components/table";
 import { Badge, Button, Card, PageHeader, Stat, type BadgeTone } from "~/components/ui";
@@ -68,8 +69,6 @@ const STATUS_TONES: Record<RosterStatus, BadgeTone> = { active: "success", leavi
 const STATUS_LABELS: Record<RosterStatus, string> = { active: "Active", leaving: "Leaving", left: "Left" };
 const day = (iso: string) => formatInZone(`${iso}T12:00:00Z`, "UTC", "d MMM yyyy");
 const hours = (h: number) => (Number.isInteger(h) ? String(h) : h.toFixed(1));
-const control =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 export default function AgentsPage() {
   const { agents, total, page, pages, counts, queues, leaving, today, can } = useLoaderData<typeof loader>();
@@ -98,43 +97,11 @@ export default function AgentsPage() {
       <div className="space-y-6">
         {leaving && can["roster:edit"] ? <LeavingCard key={leaving.id} agent={leaving} today={today} closeTo={withParams({ leave: null })} /> : null}
         <Card title={`Agents (${total})`}>
-          <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter agents">
-            <div className="min-w-48 flex-1">
-              <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-                Name or email
-              </label>
-              <input id="filter-q" name="q" type="search" defaultValue={params.get("q") ?? ""} className={control} />
-            </div>
-            <div>
-              <label htmlFor="filter-status" className="block text-sm font-medium text-slate-800">
-                Status
-              </label>
-              <select id="filter-status" name="status" defaultValue={params.get("status") ?? ""} className={control}>
-                <option value="">Any status</option>
-                {ROSTER_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-queue" className="block text-sm font-medium text-slate-800">
-                Queue
-              </label>
-              <select id="filter-queue" name="queue" defaultValue={params.get("queue") ?? ""} className={control}>
-                <option value="">All queues</option>
-                {queues.map((q) => (
-                  <option key={q.key} value={q.key}>
-                    {q.name} ({q.key})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button type="submit" variant="secondary">
-              Filter
-            </Button>
-          </Form>
+          <FilterBar label="Filter agents">
+            <FilterSearch />
+            <FilterSelect name="status" label="Status" anyLabel="Any status" options={ROSTER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+            <FilterSelect name="queue" label="Queue" anyLabel="All queues" options={queues.map((q) => ({ value: q.key, label: `${q.name} (${q.key})` }))} />
+          </FilterBar>
           <div className="mb-3 empty:hidden">
             <FormErrors errors={cancelErrors} />
           </div>
