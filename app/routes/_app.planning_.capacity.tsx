@@ -595,7 +595,8 @@ function PlanView({
         ) : null
       }
     >
-      <div className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-5">
+      {/* Five figures fit one row only on wide screens: the card is two thirds of the page. */}
+      <div className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 2xl:grid-cols-5">
         <Stat label="Hires" value={num(s.hires)} />
         <Stat label="Hours short" value={num(s.shortfallHours)} hint={`all queues · ${view.shortWeeks} of ${view.weeks.length} weeks short in the chart`} />
         <Stat label="Total cost" value={eur(s.totalCost)} hint={`hiring ${eur(s.hireCost)} · pay ${eur(s.labourCost)} · short ${eur(s.shortfallCost)}`} />
