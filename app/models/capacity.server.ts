@@ -768,9 +768,14 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
       history: like.history.map((r) => ({ ...r, queue: launch.queueKey })),
       volumeFactor: growth * launch.share,
     });
-  const demand = longRangeDemand({ start, weeks, bands: CAPACITY_BANDS, queues: demandQueues });
+  // A queue with no history in the window (new, or its history not imported yet) has no demand to read: it is
+  // planned at zero rather than failing the plan of every other queue (a new queue's demand is a launch).
+  const demand = longRangeDemand({ start, weeks, bands: CAPACITY_BANDS, queues: demandQueues.filter((q) => q.history.length > 0) });
+  const unread = demandQueues
+    .filter((q) => q.history.length === 0)
+    .map((q) => ({ id: q.id, required: Array.from({ length: weeks }, () => CAPACITY_BANDS.map(() => 0)) }));
   const launchWeek = launch ? weekOf(start, launch.from) : 0;
-  const required = demand.queues.map((q) => ({
+  const required = [...demand.queues, ...unread].map((q) => ({
     id: q.id,
     required: q.id === launch?.queueKey ? q.required.map((row, w) => (w < launchWeek ? row.map(() => 0) : row)) : q.required,
   }));

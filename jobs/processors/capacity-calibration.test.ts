@@ -40,6 +40,18 @@ beforeAll(async () => {
     },
   });
   queueId = queue.id;
+  // A queue opened without history yet (planned at zero, never failing the others' plan).
+  await prisma.queue.create({
+    data: {
+      key: `${key}-new`,
+      language: `z${tag}`,
+      channel: "CHAT",
+      name: "Calibration new chat",
+      timeZone: "Europe/Stockholm",
+      concurrency: 1,
+      ahtSeconds: 300,
+    },
+  });
   // Four weeks of history before the forecast starts (Stockholm is UTC+1 in January).
   const history = [];
   for (let day = 28; day >= 1; day--) {
@@ -110,7 +122,7 @@ afterAll(async () => {
   await prisma.schedule.deleteMany({ where: { weekStart } });
   await prisma.user.deleteMany({ where: { email: { endsWith: domain } } });
   await prisma.forecastRun.deleteMany({ where: { startAt: now } });
-  await prisma.queue.deleteMany({ where: { id: queueId } });
+  await prisma.queue.deleteMany({ where: { key: { in: [key, `${key}-new`] } } });
 });
 
 describe("the capacity plan calibrated on the schedule", () => {
@@ -140,6 +152,15 @@ describe("the capacity plan calibrated on the schedule", () => {
     expect(bestCoverable).toBeLessThan(scheduleRequired);
     const { plan } = await buildScenarioPlan({}, now);
     expect(plan.start).toBe("2032-01-12");
+    // Every other queue of the test database has no history in this window either: each is planned at zero.
+    const unread = plan.queues.find((q) => q.id === `${key}-new`)!;
+    expect(unread.required.flat().every((h) => h === 0)).toBe(true);
+    expect(
+      plan.queues
+        .find((q) => q.id === key)!
+        .required.flat()
+        .some((h) => h > 0),
+    ).toBe(true);
     // Today's roster only: no hires (week 0 is before any lead time anyway) and no pipeline cohorts.
     const roster = { ...plan, hireable: [], agents: plan.agents.filter((a) => !a.cohort.includes("@")) };
     const result = await solveCapacity(roster, { timeLimitSeconds: 10 });
