@@ -102,6 +102,7 @@ export function recordUser(user: unknown) {
   if (context) context.user = user;
 }
 
+const BULK_WRITES = new Set(["createMany", "createManyAndReturn"]);
 const READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
 
 /** Every model an argument tree reaches: relation fields under select, include, where, orderBy, _count… */
@@ -147,12 +148,15 @@ function tablesOfSql(args: unknown): Set<string> | null {
  */
 export function recordQuery(model: string | undefined, operation: string, args: unknown) {
   const context = currentRenderContext();
+  const isRead = model ? READS.has(operation) : operation === "$queryRaw" || operation === "$queryRawUnsafe";
+  // Reads matter only inside a request (the worker, scripts and tests read outside one): skip the walk.
+  if (isRead && !context) return;
   let tables: Set<string> | null;
   if (model) {
     tables = new Set([models.get(model)?.table ?? model]);
-    reach(model, args, tables);
+    // A bulk insert has no nested writes: its rows (thousands in an import) need no walk.
+    if (!BULK_WRITES.has(operation)) reach(model, args, tables);
   } else tables = tablesOfSql(args);
-  const isRead = model ? READS.has(operation) : operation === "$queryRaw" || operation === "$queryRawUnsafe";
   if (!isRead) {
     if (tables) for (const table of tables) context?.wrote.add(table);
     // A write anywhere marks its tables at once (so this process never serves what it just changed).
