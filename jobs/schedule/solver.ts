@@ -8,8 +8,6 @@ import { seededRandom, type Random } from "./random";
 export const W_UNDER = 1e9;
 export const W_SHORTFALL_PER_MINUTE = 1e4;
 export const W_OVER = 1;
-/** The least weight a guiding price gives an under-staffed cell (so it still beats idling). */
-const GUIDE_FLOOR = 0.05;
 
 /** A placed shift in solver terms; `breaks` holds break starts in the order of the kind's break specs. */
 export interface PlacedShift {
@@ -57,7 +55,10 @@ class Coverage {
     const deficit = this.model.required[q][t] - this.staffed[q][t];
     const under = deficit <= 0 ? 0 : deficit >= 1 ? 1 : deficit;
     const depth = deficit <= 0 ? 0 : Math.min(deficit, 8) / 8;
-    const weight = this.guide ? GUIDE_FLOOR + (1 - GUIDE_FLOOR) * Math.min(1, this.guide[q][t]) : 1;
+    // Guided (085/086): an under-staffed cell is worth its price. No floor: a cell the relaxation prices
+    // at 0 is one the other agents can cover or nobody should; measured over three seeds on both varied
+    // 300 × 6 cases, a floor of 0.25 / 0.05 / 0 left gaps of 0.88 / 0.65 / 0.59 and 0.99 / 0.89 / 0.80 points.
+    const weight = this.guide ? Math.min(1, this.guide[q][t]) : 1;
     return W_UNDER * under * weight - W_OVER * (1 - under) + this.tieBreak * depth;
   }
 
