@@ -50,7 +50,8 @@ const WEEK_MS = 7 * DAY_MS;
 export const HORIZON_WEEKS = 26;
 /** Attrition is measured over the last half year of the roster. */
 const ATTRITION_WINDOW_WEEKS = 26;
-const HISTORY_WEEKS = 12;
+/** The weeks of contact history the long-range demand is read from (the capacity page names queues with none). */
+export const HISTORY_WEEKS = 12;
 const MAX_HIRES_PER_WEEK = 4;
 /** Hours per week are calibrated on the last this many published schedules that left requirement uncovered (decision 095). */
 export const CALIBRATION_WEEKS = 4;
@@ -841,6 +842,7 @@ export async function buildScenarioPlan(assumptions: CapacityAssumptions, now: D
       pipeline,
       hiringFreezes: freezeOf(start, assumptions.hiringFreezeUntil),
       shortfallCostPerHour: settings.shortfallCostPerHour,
+      unplannedQueues: unread.map((q) => q.id),
     },
   };
 }

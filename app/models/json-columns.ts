@@ -126,9 +126,11 @@ export const CapacityResultColumn = z.object({
     bandHours: z.record(z.string(), z.record(z.string(), z.number())).optional(),
     trainingWeeks: z.record(z.string(), z.number()),
     pipeline: z.array(z.object({ cohort: z.string(), queue: z.string(), week: z.number(), expected: z.number() })),
-    /** Decision weeks without hiring (a scenario's freeze); runs stored before it was kept have none. */
     /** The cost of an hour short the run assumed (runs stored before it was kept: the default, €120). */
     shortfallCostPerHour: z.number().optional(),
+    /** Queues with no contact history in the window the demand is read from, so planned at zero (runs stored before: none named). */
+    unplannedQueues: z.array(z.string()).optional(),
+    /** Decision weeks without hiring (a scenario's freeze); runs stored before it was kept have none. */
     hiringFreezes: z.array(z.object({ fromWeek: z.number(), toWeek: z.number(), cohort: z.string().optional() })).optional(),
   }),
 });

@@ -14,6 +14,7 @@ import {
   capacityRunProgress,
   createScenario,
   getPlanSettings,
+  HISTORY_WEEKS,
   listScenarios,
   MEASUREMENT_MAX_AGE_MS,
   readCapacityResult,
@@ -277,6 +278,9 @@ function planView(r: StoredCapacityResult, queue: string, band: string) {
     summary: r.summary,
     shortWeeks: weeks.filter((w) => w.short > 0.5).length,
     humanHours,
+    /** Queues the run had no history for, so no demand: named above the chart rather than shown as a quiet zero. */
+    unplanned: r.context.unplannedQueues ?? [],
+    historyWeeks: HISTORY_WEEKS,
   };
 }
 
@@ -603,6 +607,16 @@ function PlanView({
         <Stat label="Gap to optimal" value={`${num(s.gap * 100, 2)} %`} hint={s.status === "optimal" ? "proven optimal" : `bound ${eur(s.lowerBoundCost)}`} />
         <Stat label="Solved in" value={`${num(s.seconds, 1)} s`} />
       </div>
+      {view.unplanned.length > 0 ? (
+        <p className="mb-4 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="unplanned-queues">
+          Planned at zero: <strong>{view.unplanned.join(", ")}</strong> {view.unplanned.length === 1 ? "has" : "have"} no contact history in the last{" "}
+          {view.historyWeeks} weeks, so this plan has no demand and hires no one for {view.unplanned.length === 1 ? "it" : "them"}. Import history on{" "}
+          <Link to="/planning/queues" className="font-medium underline">
+            Queues
+          </Link>{" "}
+          or plan a launch in a scenario, then run the plan again.
+        </p>
+      ) : null}
       <div className="mb-3 flex flex-wrap gap-1" role="group" aria-label="Queue">
         {["all", ...view.queues].map((q) => (
           <Link key={q} to={link({ queue: q })} aria-current={q === queue ? "page" : undefined} className={pill(q === queue)}>

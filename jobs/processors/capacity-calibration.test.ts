@@ -150,11 +150,14 @@ describe("the capacity plan calibrated on the schedule", () => {
     // The schedule's proven bound: no schedule of this roster covers more than required − the lower bound of under-coverage.
     const bestCoverable = scheduleRequired - toHours(summary.lowerBoundUnderCoverage);
     expect(bestCoverable).toBeLessThan(scheduleRequired);
-    const { plan } = await buildScenarioPlan({}, now);
+    const { plan, context } = await buildScenarioPlan({}, now);
     expect(plan.start).toBe("2032-01-12");
     // Every other queue of the test database has no history in this window either: each is planned at zero.
     const unread = plan.queues.find((q) => q.id === `${key}-new`)!;
     expect(unread.required.flat().every((h) => h === 0)).toBe(true);
+    // ... and named, so the plan page can say which queues it has no demand for.
+    expect(context.unplannedQueues).toContain(`${key}-new`);
+    expect(context.unplannedQueues).not.toContain(key);
     expect(
       plan.queues
         .find((q) => q.id === key)!
