@@ -691,13 +691,13 @@ function Compare({ rows }: { rows: Loaded["compare"] }) {
                 <th scope="row" className="py-1 text-left font-medium">
                   {r.name}
                 </th>
-                <td className="px-2 text-right tabular-nums">{num(r.humanHours)}</td>
-                <td className="px-2 text-right tabular-nums">{num(r.shortfallHours)}</td>
-                <td className="px-2 text-right tabular-nums">{num(r.headcount, 1)}</td>
-                <td className="px-2 text-right tabular-nums">{r.hires}</td>
-                <td className="px-2 text-right tabular-nums">{eur(r.totalCost)}</td>
-                <td className="px-2 text-right tabular-nums">€{num(r.costPerContact, 2)}</td>
-                <td className="px-2 text-right tabular-nums">{num(r.gap * 100, 2)} %</td>
+                <td className="whitespace-nowrap px-2 text-right tabular-nums">{num(r.humanHours)}</td>
+                <td className="whitespace-nowrap px-2 text-right tabular-nums">{num(r.shortfallHours)}</td>
+                <td className="whitespace-nowrap px-2 text-right tabular-nums">{num(r.headcount, 1)}</td>
+                <td className="whitespace-nowrap px-2 text-right tabular-nums">{r.hires}</td>
+                <td className="whitespace-nowrap px-2 text-right tabular-nums">{eur(r.totalCost)}</td>
+                <td className="whitespace-nowrap px-2 text-right tabular-nums">€{num(r.costPerContact, 2)}</td>
+                <td className="whitespace-nowrap px-2 text-right tabular-nums">{num(r.gap * 100, 2)} %</td>
               </tr>
             ))}
           </tbody>
