@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_LOGINS } from "../prisma/demo-logins";
-import { hydrated, signIn } from "./fixtures";
+import { ensureForecast, hydrated, signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
@@ -19,14 +19,6 @@ test.afterAll(async () => {
   }
   await db.end();
 });
-
-async function ensureForecast(page: Page) {
-  await page.goto("/planning/schedule");
-  if (await page.getByText("No forecast covers this week").isHidden()) return;
-  await page.goto("/planning/forecast");
-  await page.getByRole("button", { name: "Run forecast" }).click();
-  await expect(page.getByRole("progressbar", { name: "Forecast progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 120_000 });
-}
 
 /** Dates (YYYY-MM-DD) in Stockholm, where the planning weeks begin: today, and next week's Monday. */
 async function planningDates() {

@@ -1,4 +1,4 @@
-// Shared steps for end-to-end tests: signing in as a demo person of a given role.
+// Shared steps for end-to-end tests: signing in as a demo person of a given role; a forecast for the schedule page.
 import { expect, type Page } from "@playwright/test";
 import { DEMO_LOGINS } from "../prisma/demo-logins";
 
@@ -24,4 +24,13 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Runs a forecast from the forecast page when the schedule page says none covers its week (specs that schedule need one). */
+export async function ensureForecast(page: Page) {
+  await page.goto("/planning/schedule");
+  if (await page.getByText("No forecast covers this week").isHidden()) return;
+  await page.goto("/planning/forecast");
+  await page.getByRole("button", { name: "Run forecast" }).click();
+  await expect(page.getByRole("progressbar", { name: "Forecast progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 120_000 });
 }

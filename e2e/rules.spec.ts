@@ -4,21 +4,13 @@
 // (students: 4 hours at most) hold for its agents in the next run.
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { hydrated, signIn } from "./fixtures";
+import { ensureForecast, hydrated, signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
 
 const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
 test.afterAll(async () => db.end());
-
-async function ensureForecast(page: Page) {
-  await page.goto("/planning/schedule");
-  if (await page.getByText("No forecast covers this week").isHidden()) return;
-  await page.goto("/planning/forecast");
-  await page.getByRole("button", { name: "Run forecast" }).click();
-  await expect(page.getByRole("progressbar", { name: "Forecast progress" })).toHaveAttribute("aria-valuenow", "100", { timeout: 120_000 });
-}
 
 /** Fills the rules form (`breakFrom`: the first break's "for shifts from") and saves it. */
 async function saveRules(page: Page, values: Record<string, string>, breakFrom?: string) {

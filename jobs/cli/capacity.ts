@@ -1,5 +1,5 @@
 // `wfm capacity`: reads a plan file, solves the hiring MIP within the time limit, writes the hiring JSON atomically.
-import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "./io";
+import { InputError, numberOption, parseOptions, readJsonInput, requireOption, writeFileAtomic, type Command } from "./io";
 import { parsePlan } from "../capacity/model";
 import { solveCapacity } from "../capacity/solve";
 
@@ -26,20 +26,7 @@ summary carries HiGHS's proven lower bound, equal to the cost when the plan is p
     const planPath = requireOption("plan", values.plan, usage);
     const out = requireOption("out", values.out, usage);
     const timeLimitSeconds = numberOption("time-limit-seconds", values["time-limit-seconds"], { min: 0 }) ?? 30;
-    const text = readInputFile(planPath);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`${planPath}: not valid JSON (${(error as Error).message.split("\n")[0]})`);
-    }
-    let plan;
-    try {
-      plan = parsePlan(json);
-    } catch (error) {
-      if (error instanceof InputError) throw new InputError(`${planPath}: ${error.message}`);
-      throw error;
-    }
+    const plan = readJsonInput(planPath, parsePlan, (error) => error instanceof InputError);
     const result = await solveCapacity(plan, { timeLimitSeconds });
     writeFileAtomic(out, JSON.stringify(result) + "\n");
   },

@@ -45,6 +45,26 @@ export function readInputFile(path: string): string {
   }
 }
 
+/**
+ * Reads a JSON input file and hands it to the engine's parser: unreadable files, bad JSON and the parser's
+ * field errors (those `isFieldError` recognises) all become one InputError that starts with the path.
+ */
+export function readJsonInput<T>(path: string, parse: (json: unknown) => T, isFieldError: (error: unknown) => boolean): T {
+  const text = readInputFile(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON (${(error as Error).message.split("\n")[0]})`);
+  }
+  try {
+    return parse(json);
+  } catch (error) {
+    if (isFieldError(error)) throw new InputError(`${path}: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
 /** Writes through a temporary file in the same folder and renames, so a reader never sees half a file. */
 export function writeFileAtomic(path: string, content: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);

@@ -1,5 +1,5 @@
 // `wfm schedule`: reads an instance file, solves within the time limit, writes the schedule JSON atomically.
-import { InputError, numberOption, parseOptions, readInputFile, requireOption, writeFileAtomic, type Command } from "./io";
+import { numberOption, parseOptions, readJsonInput, requireOption, writeFileAtomic, type Command } from "./io";
 import { InstanceError, parseInstance } from "../schedule/instance";
 import { solveSchedule } from "../schedule/index";
 
@@ -37,20 +37,7 @@ under-coverage so the gap to the optimum is visible. An agent may carry its own 
     const out = requireOption("out", values.out, usage);
     const timeLimitSeconds = numberOption("time-limit-seconds", values["time-limit-seconds"], { min: 0 }) ?? 30;
     const seed = numberOption("seed", values.seed, { integer: true }) ?? 1;
-    const text = readInputFile(instancePath);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`${instancePath}: not valid JSON (${(error as Error).message.split("\n")[0]})`);
-    }
-    let instance;
-    try {
-      instance = parseInstance(json);
-    } catch (error) {
-      if (error instanceof InstanceError) throw new InputError(`${instancePath}: ${error.message}`);
-      throw error;
-    }
+    const instance = readJsonInput(instancePath, parseInstance, (error) => error instanceof InstanceError);
     const result = await solveSchedule(instance, { timeLimitSeconds, seed });
     writeFileAtomic(out, JSON.stringify(result) + "\n");
   },

@@ -194,6 +194,25 @@ function bruteForceOptimum(instance: Instance) {
   return { best: best!, combinations };
 }
 
+/**
+ * On an instance whose optimum brute force found: the solver reaches it, and no bound exceeds it — the
+ * Lagrangian, the plain LP, and the Lagrangian at the LP's duals (a bound too, never below the LP's optimum).
+ */
+async function expectOptimumAndBounds(instance: Instance, best: ReturnType<typeof bruteForceOptimum>["best"]) {
+  const { summary } = await solveSchedule(instance, { timeLimitSeconds: 1, seed: 1, now: tickingClock() });
+  expect(lexicographic(summary)).toEqual(best);
+  const model = compileInstance(instance);
+  const bound = await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 60 });
+  expect(bound.bound).toBeLessThanOrEqual(best[0]);
+  const lp = await lpBound(model, { now: () => 0, deadline: 60_000 });
+  if (lp.bound !== null) expect(lp.bound).toBeLessThanOrEqual(best[0] + 1e-9);
+  if (lp.prices) {
+    const atDuals = await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 1, prices: () => lp.prices });
+    expect(atDuals.bound).toBeLessThanOrEqual(best[0]);
+    expect(atDuals.lagrangian).toBeGreaterThanOrEqual(lp.bound! - 1e-6);
+  }
+}
+
 describe("solveSchedule", () => {
   it("keeps every rule and its totals add up on random small instances", async () => {
     await fc.assert(
@@ -219,18 +238,7 @@ describe("solveSchedule", () => {
         fc.pre(combinations <= 20_000);
         compared++;
         if (best[0] < coverageTotals(instance, []).underCoverage) staffed++;
-        const { summary } = await solveSchedule(instance, { timeLimitSeconds: 1, seed: 1, now: tickingClock() });
-        expect(lexicographic(summary)).toEqual(best);
-        const bound = await lowerBound(compileInstance(instance), { now: () => 0, deadline: 1, maxIterations: 60 });
-        expect(bound.bound).toBeLessThanOrEqual(best[0]);
-        const lp = await lpBound(compileInstance(instance), { now: () => 0, deadline: 60_000 });
-        if (lp.bound !== null) expect(lp.bound).toBeLessThanOrEqual(best[0] + 1e-9);
-        if (lp.prices) {
-          // The Lagrangian at the LP's duals is a bound too, and never below the LP's optimum.
-          const atDuals = await lowerBound(compileInstance(instance), { now: () => 0, deadline: 1, maxIterations: 1, prices: () => lp.prices });
-          expect(atDuals.bound).toBeLessThanOrEqual(best[0]);
-          expect(atDuals.lagrangian).toBeGreaterThanOrEqual(lp.bound! - 1e-6);
-        }
+        await expectOptimumAndBounds(instance, best);
       }),
       { numRuns: 300, seed: 7 },
     );
@@ -315,18 +323,7 @@ describe("agents with rules of their own (decision 075)", () => {
         fc.pre(combinations <= 20_000);
         compared++;
         if (instance.agents.some((a) => a.rules)) own++;
-        const { summary } = await solveSchedule(instance, { timeLimitSeconds: 1, seed: 1, now: tickingClock() });
-        expect(lexicographic(summary)).toEqual(best);
-        const model = compileInstance(instance);
-        const bound = await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 60 });
-        expect(bound.bound).toBeLessThanOrEqual(best[0]);
-        const lp = await lpBound(model, { now: () => 0, deadline: 60_000 });
-        if (lp.bound !== null) expect(lp.bound).toBeLessThanOrEqual(best[0] + 1e-9);
-        if (lp.prices) {
-          const atDuals = await lowerBound(model, { now: () => 0, deadline: 1, maxIterations: 1, prices: () => lp.prices });
-          expect(atDuals.bound).toBeLessThanOrEqual(best[0]);
-          expect(atDuals.lagrangian).toBeGreaterThanOrEqual(lp.bound! - 1e-6);
-        }
+        await expectOptimumAndBounds(instance, best);
       }),
       { numRuns: 300, seed: 75 },
     );
