@@ -6,6 +6,7 @@ import { parentPort, Worker, workerData } from "node:worker_threads";
 import type { Instance } from "./instance";
 import { compileInstance } from "./rules";
 import { lowerBound, slacknessPrices, type BoundResult } from "./bound";
+import { PlanPool, type PlanMix } from "./primal";
 
 interface Start {
   instance: Instance;
@@ -16,7 +17,8 @@ interface Start {
   over: Float64Array[];
 }
 
-type Message = { kind: "improved"; result: BoundResult } | { kind: "done"; result: BoundResult };
+type Message = { kind: "improved"; result: BoundResult } | { kind: "done"; result: BoundResult } | { kind: "mix"; mix: PlanMix };
+type Request = { kind: "improved"; target: number; under: Float64Array[]; over: Float64Array[] } | { kind: "mix"; share: number };
 
 /** The main thread's handle: the latest bound and prices, a way to move the step target, and stop. */
 export class BoundThread {
@@ -26,11 +28,17 @@ export class BoundThread {
   done = false;
   private readonly worker: Worker;
   private readonly finished: Promise<void>;
+  private readonly mixWaiting: ((mix: PlanMix | null) => void)[] = [];
+  private exited = false;
 
   constructor(start: Start) {
     this.worker = new Worker(new URL("./bound-worker.mjs", import.meta.url), { workerData: start });
     this.finished = new Promise((resolve) => {
       this.worker.on("message", (m: Message) => {
+        if (m.kind === "mix") {
+          this.mixWaiting.shift()?.(m.mix);
+          return;
+        }
         if (!this.latest || m.result.lagrangian >= this.latest.lagrangian) this.latest = m.result;
         if (m.kind === "done") {
           this.done = true;
@@ -39,9 +47,30 @@ export class BoundThread {
       });
       this.worker.on("error", () => {
         this.failed = this.latest === null;
+        this.ended();
         resolve();
       });
-      this.worker.on("exit", () => resolve());
+      this.worker.on("exit", () => {
+        this.ended();
+        resolve();
+      });
+    });
+  }
+
+  private ended(): void {
+    this.exited = true;
+    for (const waiting of this.mixWaiting.splice(0)) waiting(null);
+  }
+
+  /**
+   * The relaxation's mix of weeks over the latest `share` of the ascent's rounds (primal.ts); the
+   * worker answers between two evaluations, and also after its ascent has ended. Null once it has exited.
+   */
+  mix(share: number): Promise<PlanMix | null> {
+    if (this.exited) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.mixWaiting.push(resolve);
+      this.worker.postMessage({ kind: "mix", share } satisfies Request);
     });
   }
 
@@ -51,7 +80,7 @@ export class BoundThread {
    */
   improved(under: Float64Array[], over: Float64Array[]): void {
     const target = under.reduce((sum, row) => sum + row.reduce((s, u) => s + u, 0), 0);
-    this.worker.postMessage({ target, under, over });
+    this.worker.postMessage({ kind: "improved", target, under, over } satisfies Request);
   }
 
   /** Stops the worker; `latest` keeps the best bound it sent. */
@@ -69,20 +98,29 @@ export async function serveBound(): Promise<void> {
   const model = compileInstance(start.instance);
   let target = start.target;
   let offered: Float64Array[] | null = null;
-  port.on("message", (m: { target: number; under: Float64Array[]; over: Float64Array[] }) => {
+  const pool = new PlanPool();
+  port.on("message", (m: Request) => {
+    if (m.kind === "mix") {
+      port.postMessage({ kind: "mix", mix: pool.mix(m.share) } satisfies Message);
+      return;
+    }
     target = m.target;
     offered = slacknessPrices(model, m.under, m.over);
   });
   const now = () => performance.now();
+  const deadline = now() + start.durationMs;
   const result = await lowerBound(model, {
     now,
-    deadline: now() + start.durationMs,
+    deadline,
     target: () => target,
     prices: () => offered,
     under: start.under,
     over: start.over,
     onImprove: (r) => port.postMessage({ kind: "improved", result: r } satisfies Message),
+    collect: (key, plan, round) => pool.add(key, plan, round),
   });
+  // The port stays open a little past the deadline (the ascent may end early): the search may still ask
+  // for the mix until it stops this worker, which it always does; the timer only guards against a leak.
   port.postMessage({ kind: "done", result } satisfies Message);
-  port.close();
+  setTimeout(() => port.close(), Math.max(0, deadline - now()) + 5000);
 }

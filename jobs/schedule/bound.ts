@@ -32,8 +32,8 @@ export interface BoundOptions {
    * once and the ascent jumps there if it is better; L at LP-optimal duals is at least the LP optimum.
    */
   prices?: () => Float64Array[] | null;
-  /** Called with each agent class's best week at every evaluation (breaks placed): columns for a restricted master. */
-  collect?: (agent: CompiledAgent, members: number, plan: PlacedShift[]) => void;
+  /** Called with each agent class's best week (breaks placed; none when idling is best) at every evaluation, numbered from 1: the relaxation's primal side (primal.ts). */
+  collect?: (classKey: string, plan: PlacedShift[], round: number) => void;
   /** Called whenever the bound improves, with the bound so far and its prices (so another thread can use them at once). */
   onImprove?: (result: BoundResult) => void;
 }
@@ -191,7 +191,7 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
         return { ...p, breaks };
       });
       for (const r of planRows(model, plan, rows.rowOf)) covered[r] += members;
-      options.collect?.(agent, members, plan);
+      options.collect?.(agent.classKey, plan, iterations + 1);
     }
     return value;
   };
@@ -251,7 +251,8 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     const step = (theta * Math.max(aim - value, 0.01 * Math.max(1, target))) / norm;
     for (let r = 0; r < R; r++) pi[r] = Math.min(1, Math.max(0, pi[r] + step * direction[r]));
     options.onProgress?.(Math.min(1, (now() - started) / Math.max(1, deadline - started)), `bound ${best.toFixed(1)} (iteration ${iterations})`);
-    if (iterations % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
+    // Every round, so that a request from the search (bound-thread.ts) waits for one evaluation at most.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const out = finish(best, iterations);
   if (iterations > 0) out.prices = pricesOf(bestPi);

@@ -19,6 +19,8 @@ import { ScheduleSearch, toShifts, type Control } from "./solver";
 import { lowerBound, type BoundResult } from "./bound";
 import { BoundThread } from "./bound-thread";
 import { lpBound, type LpBoundResult } from "./lp";
+import { roundMix } from "./primal";
+import { seededRandom } from "./random";
 
 /** Whole-number requirements make any bound round up to the next whole agent-interval. */
 function roundUp(value: number, model: ReturnType<typeof compileInstance>): number {
@@ -51,10 +53,12 @@ export interface SolveOptions {
   now?: () => number;
 }
 
-/** With the bound on its own thread (085): guided starts from this share of the time to that one, each from prices at least this many rounds newer. */
+/** With the bound on its own thread (085): steps from the relaxation from this share of the time to that one, each once the bound has moved this many rounds. */
 const GUIDED_FROM = 0.3;
 const GUIDED_UNTIL = 0.85;
 const MIN_NEW_ROUNDS = 10;
+/** A rounding draws on the relaxation's weeks over the latest half of the bound's rounds (087). */
+const MIX_SHARE = 0.5;
 
 function startThread(start: ConstructorParameters<typeof BoundThread>[0]): BoundThread | null {
   try {
@@ -67,15 +71,15 @@ function startThread(start: ConstructorParameters<typeof BoundThread>[0]): Bound
 /**
  * Phases, all inside the time limit: construct (scarcest agents first); then, with a real clock and a
  * limit of 4 s or more, the Lagrangian bound runs on a worker thread (085) while this thread improves
- * (rip-up and re-insert until a round gains nothing, at most 55 % of the time), makes guided starts
- * from the bound's latest prices between 30 % and 85 % of the time (a fresh start once, when one fits,
- * then re-optimisations of the best schedule; the better schedule kept each time) and perturbs the
- * best (ruin and recreate) until the limit. With an injected clock (tests) or a shorter limit, all on
+ * (rip-up and re-insert until a round gains nothing, at most 55 % of the time), then between 30 % and
+ * 85 % of the time takes steps from the relaxation whenever the bound has moved on — alternately a
+ * rounding of its mix of weeks (087) and a re-optimisation of the best schedule under its latest
+ * prices, the better schedule kept each time — and perturbs the best (ruin and recreate) until the limit. With an injected clock (tests) or a shorter limit, all on
  * this thread as before: improve, the bound until 75 %, one guided start, perturbations. From the
  * start, the plain LP relaxation is solved on a worker thread (until 85 %); if it is done by 90 %,
  * the Lagrangian is also evaluated at its duals. The bound reported is the best of these values.
  * With an injected clock the schedule depends on the seed and that clock only; on the worker path,
- * also on when the bound's prices arrive.
+ * also on when the bound's prices and mixes arrive.
  */
 export async function solveSchedule(instance: Instance, options: SolveOptions): Promise<{ shifts: Shift[]; summary: ScheduleSummary }> {
   const now = options.now ?? (() => performance.now());
@@ -131,29 +135,29 @@ export async function solveSchedule(instance: Instance, options: SolveOptions): 
   let bound: BoundResult | null = null;
   if (thread) {
     thread.improved(search.underCoverage(), search.overCoverage());
-    // Guided starts from the bound's latest prices (085), the better schedule kept each time: a fresh
-    // start once (if one fits: it costs about what construct + improve cost), then re-optimisations of
-    // the best schedule under newer prices; perturbations of the best while no new prices have come.
-    const firstCost = now() - started;
-    let guided = 0;
+    // From GUIDED_FROM, whenever the bound has moved on, a step from the relaxation (085, 087), the
+    // better schedule kept each time: alternately a rounding of its mix of weeks (primal.ts) improved
+    // under the exact objective, and a re-optimisation of the best schedule under its latest prices.
+    // Perturbations of the best in between.
+    let steps = 0;
     let usedIterations = 0;
     while (!options.signal?.aborted && now() < at(GUIDED_UNTIL)) {
       const latest = thread.latest;
-      const fresh = guided === 0 && now() < at(GUIDED_FROM);
-      if (fresh || !latest?.prices || latest.iterations < 5 || latest.iterations < usedIterations + MIN_NEW_ROUNDS) {
-        await search.perturb(control(Math.min(at(GUIDED_UNTIL), fresh ? at(GUIDED_FROM) : now() + 0.04 * usable)));
+      if (now() < at(GUIDED_FROM) || !latest?.prices || latest.iterations < 5 || latest.iterations < usedIterations + MIN_NEW_ROUNDS) {
+        await search.perturb(control(Math.min(at(GUIDED_UNTIL), Math.max(at(GUIDED_FROM), now() + 0.04 * usable))));
         continue;
       }
       usedIterations = latest.iterations;
-      const second = new ScheduleSearch(model, options.seed + 1 + guided);
-      if (guided === 0 && now() + 1.2 * firstCost < at(0.95)) {
-        await second.constructFromPrices(latest.prices, control(at(0.95)));
+      const second = new ScheduleSearch(model, options.seed + 1 + steps);
+      const mix = steps % 2 === 0 ? await thread.mix(MIX_SHARE) : null;
+      if (mix) {
+        second.start(roundMix(model, mix, seededRandom(options.seed + 1 + steps)));
         await second.improve(control(at(0.95)));
       } else {
         second.adopt(search);
         await second.reoptimiseFromPrices(latest.prices, control(at(0.95)));
       }
-      guided++;
+      steps++;
       if (second.objective() < search.objective()) {
         search.adopt(second);
         thread.improved(search.underCoverage(), search.overCoverage());

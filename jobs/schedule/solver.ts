@@ -303,7 +303,12 @@ export class ScheduleSearch {
 
   /** Copies another search's plans (same model). */
   adopt(other: ScheduleSearch): void {
-    other.plans.forEach((plan, a) => this.setPlan(a, plan));
+    this.start(other.plans);
+  }
+
+  /** Takes these plans (one per agent, each within the agent's rules) as they are. */
+  start(plans: PlacedShift[][]): void {
+    plans.forEach((plan, a) => this.setPlan(a, plan));
   }
 
   /** Scarcest agents first, each placed as its best response to those already placed. */
