@@ -74,8 +74,9 @@ function startThread(start: ConstructorParameters<typeof BoundThread>[0]): Bound
  * (rip-up and re-insert until a round gains nothing, at most 55 % of the time), then between 30 % and
  * 85 % of the time takes steps from the relaxation whenever the bound has moved on — alternately a
  * rounding of its mix of weeks (087) and a re-optimisation of the best schedule under its latest
- * prices, the better schedule kept each time — and perturbs the best (ruin and recreate) until the limit. With an injected clock (tests) or a shorter limit, all on
- * this thread as before: improve, the bound until 75 %, one guided start, perturbations. From the
+ * prices, the better schedule kept each time — and perturbs the best (ruin and recreate) until the
+ * limit. With an injected clock (tests) or a shorter limit, all on this thread as before: improve,
+ * the bound until 75 %, one guided start, perturbations. From the
  * start, the plain LP relaxation is solved on a worker thread (until 85 %); if it is done by 90 %,
  * the Lagrangian is also evaluated at its duals. The bound reported is the best of these values.
  * With an injected clock the schedule depends on the seed and that clock only; on the worker path,
