@@ -7,6 +7,9 @@ export interface AgentStates {
   /** next[state * kinds + kind]: the state after one more shift of that kind, or -1 when a limit forbids it. */
   next: Int32Array;
   worked: Int32Array;
+  /** States ordered by the earliest interval at which a week can be in them (shift lengths and rest so far), and those intervals. */
+  order: Int32Array;
+  entry: Int32Array;
 }
 
 const stateCache = new WeakMap<CompiledInstance, Map<string, AgentStates>>();
@@ -18,7 +21,7 @@ export function agentStates(model: CompiledInstance, agent: CompiledAgent): Agen
   const minLength = Math.min(...agent.kinds.map((k) => model.kinds[k].length));
   const fitting = Math.floor((model.intervals + agent.rest) / (minLength + agent.rest));
   const maxShifts = Math.min(agent.maxShifts, fitting);
-  const key = agent.kinds.length === model.kinds.length ? `${maxShifts}/${agent.maxWorked}` : `${maxShifts}/${agent.maxWorked}/${agent.kinds.join(",")}`;
+  const key = `${maxShifts}/${agent.maxWorked}/${agent.rest}` + (agent.kinds.length === model.kinds.length ? "" : `/${agent.kinds.join(",")}`);
   const hit = cache.get(key);
   if (hit) return hit;
   const K = model.kinds.length;
@@ -44,7 +47,18 @@ export function agentStates(model: CompiledInstance, agent: CompiledAgent): Agen
       edges[s * K + k] = agent.allowed[k] && shifts[s] < maxShifts && m <= agent.maxWorked ? idOf(shifts[s] + 1, m) : -1;
     }
   }
-  const states: AgentStates = { count: shifts.length, next: Int32Array.from(edges), worked: Int32Array.from(worked) };
+  // States are numbered in breadth-first order, so one pass in that order settles every earliest entry.
+  const S = shifts.length;
+  const entry = new Int32Array(S).fill(2 ** 30);
+  entry[0] = 0;
+  for (let s = 0; s < S; s++) {
+    for (let k = 0; k < K; k++) {
+      const ns = edges[s * K + k];
+      if (ns >= 0) entry[ns] = Math.min(entry[ns], entry[s] + model.kinds[k].length + agent.rest);
+    }
+  }
+  const order = Int32Array.from({ length: S }, (_, s) => s).sort((a, b) => entry[a] - entry[b] || a - b);
+  const states: AgentStates = { count: S, next: Int32Array.from(edges), worked: Int32Array.from(worked), order, entry };
   cache.set(key, states);
   return states;
 }
@@ -65,6 +79,11 @@ export interface PlanResult {
 export class PlanScratch {
   value = new Float64Array(0);
   choice = new Int32Array(0);
+  private rowBuffer = new Int32Array(0);
+  rows(length: number): Int32Array {
+    if (this.rowBuffer.length < length) this.rowBuffer = new Int32Array(length);
+    return this.rowBuffer;
+  }
   ensure(size: number, choices: number) {
     if (this.value.length < size) this.value = new Float64Array(size);
     if (this.choice.length < choices) this.choice = new Int32Array(choices);
@@ -91,8 +110,13 @@ export function bestPlan(
   scratch.ensure((T + 1) * S, T * S);
   const V = scratch.value;
   const choice = scratch.choice;
-  const { next } = states;
+  const { next, order, entry } = states;
   const terminal = T * S;
+  // Only states a week can be in by interval t are computed there (their values are all that is read).
+  let live = S;
+  // rowOf[t]: the row holding the values at t (intervals where no shift can start share the next one's).
+  const rowOf = scratch.rows(T + 1);
+  rowOf[T] = T;
   for (let s = 0; s < S; s++) V[terminal + s] = penalty ? -penalty[s] : 0;
   const gain = new Float64Array(K);
   const gainQueue = new Int32Array(K);
@@ -101,7 +125,8 @@ export function bestPlan(
   const { allowed, rest } = agent;
   for (let t = T - 1; t >= 0; t--) {
     const base = t * S;
-    const after = base + S;
+    const after = rowOf[t + 1] * S;
+    while (live > 0 && entry[order[live - 1]] > t) live--;
     const until = agent.availableUntil[t];
     let any = false;
     if (until >= 0) {
@@ -118,18 +143,18 @@ export function bestPlan(
         }
         if (gain[k] > -Infinity) {
           any = true;
-          resume[k] = Math.min(T, t + kind.length + rest) * S;
+          resume[k] = rowOf[Math.min(T, t + kind.length + rest)] * S;
         }
       }
     }
     if (!any) {
-      for (let s = 0; s < S; s++) {
-        V[base + s] = V[after + s];
-        choice[base + s] = -1;
-      }
+      // Nothing can start here: the values are those of the next interval (shared, not copied).
+      rowOf[t] = rowOf[t + 1];
       continue;
     }
-    for (let s = 0; s < S; s++) {
+    rowOf[t] = t;
+    for (let i = 0; i < live; i++) {
+      const s = order[i];
       let best = V[after + s];
       let chosen = -1;
       const row = s * K;
@@ -151,7 +176,7 @@ export function bestPlan(
   const shifts: PlannedShift[] = [];
   let s = 0;
   for (let t = 0; t < T;) {
-    const c = choice[t * S + s];
+    const c = rowOf[t] === t ? choice[t * S + s] : -1;
     if (c < 0) {
       t++;
       continue;
@@ -161,5 +186,5 @@ export function bestPlan(
     s = next[s * K + kind];
     t += model.kinds[kind].length + rest;
   }
-  return { score: V[0], shifts };
+  return { score: V[rowOf[0] * S], shifts };
 }

@@ -7,6 +7,7 @@ import { compileInstance } from "./rules";
 import { generateInstance } from "./generate";
 import { lpBound } from "./lp";
 import { baselineSchedule } from "./baseline";
+import { objective, ScheduleSearch } from "./solver";
 import { agentRules, parseInstance } from "./instance";
 
 /** A clock that advances one millisecond per reading: runs are deterministic and independent of machine speed. */
@@ -244,6 +245,22 @@ describe("solveSchedule", () => {
     );
     console.log(`brute force: ${compared} instances compared, ${staffed} where the optimum staffs someone`);
     expect(staffed).toBeGreaterThan(60);
+  });
+
+  it("keeps its objective in step with the plans through construction, improvement and perturbation", async () => {
+    const model = compileInstance(generateInstance({ agents: 60, queues: 4, seed: 5, intervalMinutes: 30, days: 7, style: "varied" }));
+    const search = new ScheduleSearch(model, 3);
+    let clock = 0;
+    const control = (steps: number) => ({ now: () => clock++, deadline: clock + steps });
+    await search.construct(control(1e6));
+    expect(search.objective()).toBe(objective(model, search.plans));
+    await search.improve(control(400));
+    expect(search.objective()).toBe(objective(model, search.plans));
+    const before = search.objective();
+    await search.perturb(control(3000));
+    expect(search.perturbations).toBeGreaterThan(0);
+    expect(search.objective()).toBe(objective(model, search.plans));
+    expect(search.objective()).toBeLessThanOrEqual(before);
   });
 
   it("gives the same schedule for the same seed", async () => {

@@ -217,8 +217,26 @@ export class ScheduleSearch {
     this.penalties = model.agents.map((agent, a) => Float64Array.from(this.states[a].worked, (w) => shortfallPenalty(model, agent, w)));
   }
 
+  /** objective(model, plans), from the coverage this search keeps (every staffed count is a whole number, so no drift). */
   objective(): number {
-    return objective(this.model, this.plans);
+    const { model } = this;
+    let total = 0;
+    for (let q = 0; q < model.queueCount; q++) {
+      const req = model.required[q];
+      const staffed = this.coverage.staffed[q];
+      for (let t = 0; t < req.length; t++) {
+        const d = req[t] - staffed[t];
+        total += d > 0 ? W_UNDER * d : -W_OVER * d;
+      }
+    }
+    for (let a = 0; a < this.plans.length; a++) {
+      const agent = model.agents[a];
+      if (agent.minMinutes <= 0) continue;
+      let worked = 0;
+      for (const s of this.plans[a]) worked += model.kinds[s.kind].worked;
+      total += shortfallPenalty(model, agent, worked);
+    }
+    return total;
   }
 
   /** Total under-coverage of the current plans. */
@@ -236,6 +254,13 @@ export class ScheduleSearch {
   /** Over-coverage per queue and interval of the current plans. */
   overCoverage(): Float64Array[] {
     return this.model.required.map((req, q) => Float64Array.from(req, (r, t) => Math.max(0, this.coverage.staffed[q][t] - r)));
+  }
+
+  /** Agents with queue q among their skills and available at t. */
+  private canStaff(q: number, t: number): number[] {
+    const out: number[] = [];
+    for (const agent of this.model.agents) if (agent.availableUntil[t] >= 0 && agent.skills.includes(q)) out.push(agent.index);
+    return out;
   }
 
   private stopped(control: Control): boolean {
@@ -356,12 +381,15 @@ export class ScheduleSearch {
     }
     let current = this.objective();
     while (!this.stopped(control)) {
-      const under = this.underCoverage();
       const cells: [number, number][] = [];
-      under.forEach((row, q) => row.forEach((u, t) => u > 0 && staffable[q][t] && cells.push([q, t])));
+      for (let q = 0; q < model.queueCount; q++) {
+        const req = model.required[q];
+        const staffed = this.coverage.staffed[q];
+        for (let t = 0; t < req.length; t++) if (req[t] > staffed[t] && staffable[q][t]) cells.push([q, t]);
+      }
       if (cells.length === 0) return;
       const [q, t] = cells[Math.floor(this.random() * cells.length)];
-      const candidates = model.agents.filter((agent) => agent.skills.includes(q) && agent.availableUntil[t] >= 0).map((agent) => agent.index);
+      const candidates = this.canStaff(q, t);
       // Two to seven agents: measured on 50 × 3, larger groups are rebuilt worse than they were and get rejected.
       const size = Math.min(candidates.length, 2 + Math.floor(this.random() * 6));
       const chosen = shuffle(candidates, this.random).slice(0, size);
