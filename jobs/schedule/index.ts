@@ -19,7 +19,7 @@ import { ScheduleSearch, toShifts, type Control } from "./solver";
 import { lowerBound, type BoundResult } from "./bound";
 import { BoundThread } from "./bound-thread";
 import { lpBound, type LpBoundResult } from "./lp";
-import { roundMix } from "./primal";
+import { MIX_SHARE, roundMix } from "./primal";
 import { seededRandom } from "./random";
 
 /** Whole-number requirements make any bound round up to the next whole agent-interval. */
@@ -57,8 +57,6 @@ export interface SolveOptions {
 const GUIDED_FROM = 0.3;
 const GUIDED_UNTIL = 0.85;
 const MIN_NEW_ROUNDS = 10;
-/** A rounding draws on the relaxation's weeks over the latest half of the bound's rounds (087). */
-const MIX_SHARE = 0.5;
 
 function startThread(start: ConstructorParameters<typeof BoundThread>[0]): BoundThread | null {
   try {

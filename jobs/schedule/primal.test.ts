@@ -66,7 +66,7 @@ describe("roundMix", () => {
   it("spreads every class over the relaxation's weeks in proportion, within its members' rules", async () => {
     const instance = generateInstance({ agents: 60, queues: 3, seed: 4, days: 3, style: "varied" });
     const model = compileInstance(instance);
-    const pool = new PlanPool();
+    const pool = new PlanPool(0.5);
     let ticks = 0;
     await lowerBound(model, { now: () => ticks++, deadline: Infinity, maxIterations: 40, collect: (key, plan, round) => pool.add(key, plan, round) });
     const mix = pool.mix(0.5);
