@@ -102,18 +102,18 @@ interface ClassLog {
 }
 
 /**
- * Every class's best week per round of the ascent, kept compactly (distinct weeks once, encoded in one
- * buffer; rounds as offsets) and only for the latest `keep` share of the rounds: older rounds are
- * dropped each time the count doubles, so memory stays within a few times what one mix needs.
- */
-/**
- * A rounding draws on the relaxation's weeks over the latest 12 % of the ascent's rounds (087): the later
+ * A rounding draws on the relaxation's weeks over the latest 12 % of the ascent's rounds (088): the later
  * rounds' average is nearer the LP's mix. Mean gaps over three seeds on the two varied 300 × 6 cases
  * (one week 15 min / two weeks 30 min): 50 % of the rounds 0.53 / 0.64, 25 % 0.47 / 0.55,
  * 20 % 0.41 / 0.59, 12 % 0.40–0.46 / 0.51–0.54, 6 % 0.51 / 0.58.
  */
 export const MIX_SHARE = 0.12;
 
+/**
+ * Every class's best week per round of the ascent, kept compactly (distinct weeks once, encoded in one
+ * buffer; rounds as offsets) and only for the latest `keep` share of the rounds: older rounds are
+ * dropped each time the count doubles, so memory stays within a few times what one mix needs.
+ */
 export class PlanPool {
   private classes = new Map<string, ClassLog>();
   private arena = new Arena();
