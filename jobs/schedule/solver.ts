@@ -27,6 +27,7 @@ class Coverage {
   readonly prefix: Float64Array[];
   readonly shiftValue: Float64Array[][];
   private readonly dirty: [number, number][][];
+  private readonly startable: Uint8Array[][];
   private readonly maxLength: number;
   private readonly tieBreak: number;
 
@@ -36,6 +37,18 @@ class Coverage {
     this.gain = Array.from({ length: Q }, () => new Float64Array(T));
     this.prefix = Array.from({ length: Q }, () => new Float64Array(T + 1));
     this.shiftValue = Array.from({ length: Q }, () => kinds.map(() => new Float64Array(T).fill(-Infinity)));
+    // A shift value is read only where some agent with the skill and the kind may start (bestPlan):
+    // the others are never computed (a third to a half of all starts on the varied weeks: nights, late starts).
+    this.startable = Array.from({ length: Q }, () => kinds.map(() => new Uint8Array(T)));
+    for (const agent of model.agents) {
+      for (const k of agent.kinds) {
+        const length = kinds[k].length;
+        for (let t = 0; t + length <= T; t++) {
+          if (agent.availableUntil[t] < t + length) continue;
+          for (const q of agent.skills) this.startable[q][k][t] = 1;
+        }
+      }
+    }
     this.dirty = Array.from({ length: Q }, () => []);
     this.maxLength = Math.max(...kinds.map((k) => k.length));
     // Tie-breaks sum to under 0.5 per agent, so they only order plans of equal objective.
@@ -103,9 +116,10 @@ class Coverage {
         for (let k = 0; k < kinds.length; k++) {
           const kind = kinds[k];
           const values = this.shiftValue[q][k];
+          const startable = this.startable[q][k];
           const last = Math.min(mergedTo, T - kind.length + 1);
           for (let t = Math.max(0, mergedFrom); t < last; t++) {
-            values[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
+            if (startable[t]) values[t] = prefix[t + kind.length] - prefix[t] - placeBreaks(kind, t, prefix);
           }
         }
       };
