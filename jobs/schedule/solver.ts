@@ -38,7 +38,7 @@ class Coverage {
     this.prefix = Array.from({ length: Q }, () => new Float64Array(T + 1));
     this.shiftValue = Array.from({ length: Q }, () => kinds.map(() => new Float64Array(T).fill(-Infinity)));
     // A shift value is read only where some agent with the skill and the kind may start (bestPlan):
-    // the others are never computed (a third to a half of all starts on the varied weeks: nights, late starts).
+    // the others are never computed (about half of all starts on the varied 300 × 6 weeks: nights, late starts).
     this.startable = Array.from({ length: Q }, () => kinds.map(() => new Uint8Array(T)));
     for (const agent of model.agents) {
       for (const k of agent.kinds) {
