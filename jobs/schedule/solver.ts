@@ -161,17 +161,27 @@ export function objective(model: CompiledInstance, plans: PlacedShift[][]): numb
       });
     }
   });
+  return objectiveOf(model, staffed, plans);
+}
+
+/** The objective of plans whose staffing per queue and interval is `staffed`. */
+function objectiveOf(model: CompiledInstance, staffed: Float64Array[], plans: PlacedShift[][]): number {
   let total = 0;
-  model.required.forEach((req, q) => {
+  for (let q = 0; q < model.queueCount; q++) {
+    const req = model.required[q];
+    const row = staffed[q];
     for (let t = 0; t < req.length; t++) {
-      const d = req[t] - staffed[q][t];
+      const d = req[t] - row[t];
       total += d > 0 ? W_UNDER * d : -W_OVER * d;
     }
-  });
-  plans.forEach((plan, a) => {
-    const worked = plan.reduce((sum, s) => sum + model.kinds[s.kind].worked, 0);
-    total += shortfallPenalty(model, model.agents[a], worked);
-  });
+  }
+  for (let a = 0; a < plans.length; a++) {
+    const agent = model.agents[a];
+    if (agent.minMinutes <= 0) continue;
+    let worked = 0;
+    for (const s of plans[a]) worked += model.kinds[s.kind].worked;
+    total += shortfallPenalty(model, agent, worked);
+  }
   return total;
 }
 
@@ -233,24 +243,7 @@ export class ScheduleSearch {
 
   /** objective(model, plans), from the coverage this search keeps (every staffed count is a whole number, so no drift). */
   objective(): number {
-    const { model } = this;
-    let total = 0;
-    for (let q = 0; q < model.queueCount; q++) {
-      const req = model.required[q];
-      const staffed = this.coverage.staffed[q];
-      for (let t = 0; t < req.length; t++) {
-        const d = req[t] - staffed[t];
-        total += d > 0 ? W_UNDER * d : -W_OVER * d;
-      }
-    }
-    for (let a = 0; a < this.plans.length; a++) {
-      const agent = model.agents[a];
-      if (agent.minMinutes <= 0) continue;
-      let worked = 0;
-      for (const s of this.plans[a]) worked += model.kinds[s.kind].worked;
-      total += shortfallPenalty(model, agent, worked);
-    }
-    return total;
+    return objectiveOf(this.model, this.coverage.staffed, this.plans);
   }
 
   /** Total under-coverage of the current plans. */
