@@ -70,9 +70,11 @@ describe("bestPlan", () => {
       const model = randomModel(random);
       const values = model.required.map(() => model.kinds.map(() => Float64Array.from({ length: model.intervals }, () => random() * 10 - 3)));
       for (const agent of model.agents) {
-        const states = agentStates(model, agent);
-        const penaltyOf = (worked: number) => 0.7 * Math.max(0, agent.minMinutes / 60 - worked);
-        const penalty = Float64Array.from(states.worked, penaltyOf);
+        // Odd agents keep their minimum (states short by different amounts stay apart); even ones merge them all.
+        const minMinutes = agent.index % 2 ? agent.minMinutes : 0;
+        const states = agentStates(model, agent, minMinutes);
+        const penaltyOf = (worked: number) => (0.7 / model.intervalMinutes) * Math.max(0, minMinutes - worked * model.intervalMinutes);
+        const penalty = Float64Array.from(states.shortfall, (minutes) => (0.7 / model.intervalMinutes) * minutes);
         const result = bestPlan(model, agent, states, values, penalty, scratch);
         expect(result.score).toBeCloseTo(bruteForceBest(model, agent, values, penaltyOf), 9);
         const worked = result.shifts.reduce((sum, s) => sum + model.kinds[s.kind].worked, 0);
@@ -92,5 +94,21 @@ describe("bestPlan", () => {
       }
     }
     expect(compared).toBe(240);
+  });
+});
+
+describe("agentStates", () => {
+  it("merges the pairs no week can tell apart, and keeps apart those that end short by different amounts", () => {
+    const random = seededRandom(5);
+    const model = randomModel(random);
+    const agent = { ...model.agents[0], maxShifts: 3, maxWorked: 1000, kinds: [0, 1, 2], allowed: Uint8Array.from([1, 1, 1]), minMinutes: 600 };
+    // Hours never bind: only the shifts left matter — one state per shift count (0–3).
+    expect(agentStates(model, agent).count).toBe(4);
+    // With a 600-minute minimum, weeks ending 0, 180, 240, 360 … minutes short differ: more states than shift counts.
+    const kept = agentStates(model, agent, 600);
+    expect(kept.count).toBeGreaterThan(4);
+    const short = [...kept.shortfall].sort((a, b) => a - b);
+    expect(short[0]).toBe(0);
+    expect(short.at(-1)).toBe(600);
   });
 });

@@ -1,12 +1,17 @@
 // The exact per-agent search: the best week of shifts for one agent against per-shift values, over time × shifts used × minutes used.
 import type { CompiledAgent, CompiledInstance } from "./rules";
 
-/** The (shifts used, intervals worked) pairs one agent can reach, and the transitions between them per shift kind. */
+/**
+ * The states of one agent's week: (shifts used, intervals worked) pairs merged where they cannot be told apart —
+ * the same shift sequences still allowed and the same minutes short of the minimum at the end — and the
+ * transitions between them per shift kind.
+ */
 export interface AgentStates {
   count: number;
   /** next[state * kinds + kind]: the state after one more shift of that kind, or -1 when a limit forbids it. */
   next: Int32Array;
-  worked: Int32Array;
+  /** Minutes below the minimum the week asks for (0 when no minimum was given) if the week ends in this state. */
+  shortfall: Float64Array;
   /** States ordered by the earliest interval at which a week can be in them (shift lengths and rest so far), and those intervals. */
   order: Int32Array;
   entry: Int32Array;
@@ -14,14 +19,19 @@ export interface AgentStates {
 
 const stateCache = new WeakMap<CompiledInstance, Map<string, AgentStates>>();
 
-export function agentStates(model: CompiledInstance, agent: CompiledAgent): AgentStates {
+/**
+ * The states of `agent`'s week. With `minMinutes` (the solver's soft minimum) states that end the week short by
+ * different amounts stay apart; without it (the bound and the baseline, which ignore the minimum) they merge
+ * wherever the same shifts remain possible — on two-week horizons that leaves a third to a tenth of the pairs.
+ */
+export function agentStates(model: CompiledInstance, agent: CompiledAgent, minMinutes = 0): AgentStates {
   let cache = stateCache.get(model);
   if (!cache) stateCache.set(model, (cache = new Map()));
   // An agent whose rules allow no kind (none fits the horizon) can take no shift.
   const minLength = Math.min(...agent.kinds.map((k) => model.kinds[k].length));
   const fitting = Math.floor((model.intervals + agent.rest) / (minLength + agent.rest));
   const maxShifts = Math.min(agent.maxShifts, fitting);
-  const key = `${maxShifts}/${agent.maxWorked}/${agent.rest}` + (agent.kinds.length === model.kinds.length ? "" : `/${agent.kinds.join(",")}`);
+  const key = `${maxShifts}/${agent.maxWorked}/${agent.rest}/${minMinutes}` + (agent.kinds.length === model.kinds.length ? "" : `/${agent.kinds.join(",")}`);
   const hit = cache.get(key);
   if (hit) return hit;
   const K = model.kinds.length;
@@ -47,20 +57,55 @@ export function agentStates(model: CompiledInstance, agent: CompiledAgent): Agen
       edges[s * K + k] = agent.allowed[k] && shifts[s] < maxShifts && m <= agent.maxWorked ? idOf(shifts[s] + 1, m) : -1;
     }
   }
-  // States are numbered in breadth-first order, so one pass in that order settles every earliest entry.
-  const S = shifts.length;
-  const entry = new Int32Array(S).fill(2 ** 30);
-  entry[0] = 0;
-  for (let s = 0; s < S; s++) {
+  // Pairs are numbered in breadth-first order, so one pass in that order settles every earliest entry.
+  const P = shifts.length;
+  const pairEntry = new Int32Array(P).fill(2 ** 30);
+  pairEntry[0] = 0;
+  for (let s = 0; s < P; s++) {
     for (let k = 0; k < K; k++) {
       const ns = edges[s * K + k];
-      if (ns >= 0) entry[ns] = Math.min(entry[ns], entry[s] + model.kinds[k].length + agent.rest);
+      if (ns >= 0) pairEntry[ns] = Math.min(pairEntry[ns], pairEntry[s] + model.kinds[k].length + agent.rest);
     }
   }
+  const shortOf = (m: number) => Math.max(0, minMinutes - m * model.intervalMinutes);
+  const classOf = mergeEquivalent(P, K, edges, worked.map(shortOf));
+  // States are numbered by their first pair (the start stays 0); a state's entry is its earliest pair's.
+  const S = Math.max(...classOf) + 1;
+  const next = new Int32Array(S * K);
+  const shortfall = new Float64Array(S);
+  const entry = new Int32Array(S).fill(2 ** 30);
+  for (let s = 0; s < P; s++) {
+    const c = classOf[s];
+    entry[c] = Math.min(entry[c], pairEntry[s]);
+    shortfall[c] = shortOf(worked[s]);
+    for (let k = 0; k < K; k++) next[c * K + k] = edges[s * K + k] < 0 ? -1 : classOf[edges[s * K + k]];
+  }
   const order = Int32Array.from({ length: S }, (_, s) => s).sort((a, b) => entry[a] - entry[b] || a - b);
-  const states: AgentStates = { count: S, next: Int32Array.from(edges), worked: Int32Array.from(worked), order, entry };
+  const states: AgentStates = { count: S, next, shortfall, order, entry };
   cache.set(key, states);
   return states;
+}
+
+/**
+ * Moore's refinement: pairs start apart by their label and split while some kind leads them to different
+ * classes (or is allowed from one and not the other). Returns each pair's class, numbered by first pair.
+ */
+function mergeEquivalent(P: number, K: number, edges: number[], labels: number[]): number[] {
+  let classOf = labels.slice();
+  let count = -1;
+  for (;;) {
+    const ids = new Map<string, number>();
+    const refined = classOf.map((c, s) => {
+      let signature = `${c}`;
+      for (let k = 0; k < K; k++) signature += `,${edges[s * K + k] < 0 ? -1 : classOf[edges[s * K + k]]}`;
+      let id = ids.get(signature);
+      if (id === undefined) ids.set(signature, (id = ids.size));
+      return id;
+    });
+    classOf = refined;
+    if (ids.size === count) return classOf;
+    count = ids.size;
+  }
 }
 
 /** A shift chosen by the search, before its breaks are placed. */

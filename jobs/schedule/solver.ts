@@ -237,8 +237,8 @@ export class ScheduleSearch {
     this.random = seededRandom(seed);
     this.coverage = new Coverage(model);
     this.plans = model.agents.map(() => []);
-    this.states = model.agents.map((a) => agentStates(model, a));
-    this.penalties = model.agents.map((agent, a) => Float64Array.from(this.states[a].worked, (w) => shortfallPenalty(model, agent, w)));
+    this.states = model.agents.map((a) => agentStates(model, a, a.minMinutes));
+    this.penalties = this.states.map((states) => Float64Array.from(states.shortfall, (minutes) => W_SHORTFALL_PER_MINUTE * minutes));
   }
 
   /** objective(model, plans), from the coverage this search keeps (every staffed count is a whole number, so no drift). */
