@@ -17,8 +17,8 @@ interface Start {
   over: Float64Array[];
 }
 
-type Message = { kind: "improved"; result: BoundResult } | { kind: "done"; result: BoundResult } | { kind: "mix"; mix: PlanMix };
-type Request = { kind: "improved"; target: number; under: Float64Array[]; over: Float64Array[] } | { kind: "mix"; share: number };
+type Message = { kind: "improved"; result: BoundResult } | { kind: "done"; result: BoundResult } | { kind: "mix"; mix: PlanMix | null };
+type Request = { kind: "improved"; target: number; under: Float64Array[]; over: Float64Array[] } | { kind: "mix"; share: number; last: boolean };
 
 /** The main thread's handle: the latest bound and prices, a way to move the step target, and stop. */
 export class BoundThread {
@@ -64,13 +64,14 @@ export class BoundThread {
 
   /**
    * The relaxation's mix of weeks over the latest `share` of the ascent's rounds (primal.ts); the
-   * worker answers between two evaluations, and also after its ascent has ended. Null once it has exited.
+   * worker answers between two evaluations, and also after its ascent has ended. Null once it has exited,
+   * or after a request marked `last` (the worker then stops keeping the rounds: nobody will ask again).
    */
-  mix(share: number): Promise<PlanMix | null> {
+  mix(share: number, options: { last?: boolean } = {}): Promise<PlanMix | null> {
     if (this.exited) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.mixWaiting.push(resolve);
-      this.worker.postMessage({ kind: "mix", share } satisfies Request);
+      this.worker.postMessage({ kind: "mix", share, last: options.last ?? false } satisfies Request);
     });
   }
 
@@ -98,10 +99,11 @@ export async function serveBound(): Promise<void> {
   const model = compileInstance(start.instance);
   let target = start.target;
   let offered: Float64Array[] | null = null;
-  const pool = new PlanPool();
+  let pool: PlanPool | null = new PlanPool();
   port.on("message", (m: Request) => {
     if (m.kind === "mix") {
-      port.postMessage({ kind: "mix", mix: pool.mix(m.share) } satisfies Message);
+      port.postMessage({ kind: "mix", mix: pool?.mix(m.share) ?? null } satisfies Message);
+      if (m.last) pool = null;
       return;
     }
     target = m.target;
@@ -117,7 +119,7 @@ export async function serveBound(): Promise<void> {
     under: start.under,
     over: start.over,
     onImprove: (r) => port.postMessage({ kind: "improved", result: r } satisfies Message),
-    collect: (key, plan, round) => pool.add(key, plan, round),
+    collect: (key, plan, round) => pool?.add(key, plan, round),
   });
   // The port stays open a little past the deadline (the ascent may end early): the search may still ask
   // for the mix until it stops this worker, which it always does; the timer only guards against a leak.

@@ -94,7 +94,7 @@ describe("roundMix", () => {
 });
 
 describe("BoundThread.mix", () => {
-  it("answers from the worker's ascent while it runs and after it ends, and null once stopped", async () => {
+  it("answers from the worker's ascent while it runs and after it ends, and null after the last request or once stopped", async () => {
     const instance = generateInstance({ agents: 30, queues: 2, seed: 5, days: 2 });
     const model = compileInstance(instance);
     const empty = model.required.map((r) => new Float64Array(r.length));
@@ -108,6 +108,9 @@ describe("BoundThread.mix", () => {
     await until(() => thread.done);
     expect(thread.done).toBe(true);
     expect((await thread.mix(1))!.rounds).toBeGreaterThanOrEqual(running!.rounds);
+    expect((await thread.mix(1, { last: true }))!.rounds).toBeGreaterThanOrEqual(running!.rounds);
+    // After the last mix the worker keeps no rounds: any later request gets none.
+    expect(await thread.mix(1)).toBeNull();
     await thread.stop();
     expect(thread.latest!.bound).toBeGreaterThanOrEqual(0);
     expect(await thread.mix(1)).toBeNull();
