@@ -156,6 +156,7 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     return t ?? rows.requiredTotal;
   };
   const scratch = new PlanScratch();
+  const states = classes.map(({ agent }) => agentStates(model, agent));
   const pi = new Float64Array(R).fill(0.5);
   // Start from complementary slackness with the best known schedule: an LP-optimal price is 1 where
   // demand stays uncovered and 0 where it is over-staffed; exactly covered cells start just below 1.
@@ -182,8 +183,9 @@ export async function lowerBound(model: CompiledInstance, options: BoundOptions)
     covered.fill(0);
     let value = 0;
     for (let r = 0; r < R; r++) value += pi[r] * rows.required[r];
-    for (const { agent, members } of classes) {
-      const result = bestPlan(model, agent, agentStates(model, agent), values, null, scratch);
+    for (let c = 0; c < classes.length; c++) {
+      const { agent, members } = classes[c];
+      const result = bestPlan(model, agent, states[c], values, null, scratch);
       if (result.score <= 0) continue;
       value -= members * result.score;
       const plan = result.shifts.map((p) => {

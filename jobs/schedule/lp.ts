@@ -19,7 +19,7 @@
 // evaluated at them is never below this LP's optimum (its per-agent maximum is over a subset of this
 // LP's per-profile polytope), so they also warm-start the subgradient. See docs/decisions/024-lp-bound.md.
 import { Worker } from "node:worker_threads";
-import type { CompiledInstance } from "./rules";
+import { canStart, type CompiledInstance } from "./rules";
 
 export interface LpBoundResult {
   /** The LP optimum (a proven lower bound on under-coverage), or null if HiGHS did not prove optimality in time. */
@@ -89,8 +89,7 @@ export async function lpBound(model: CompiledInstance, options: LpOptions): Prom
   if (kinds.length === 0 || profiles.length === 0) return empty("no shifts");
 
   // Where each agent can start each kind (availability covers the whole shift).
-  const startable = (a: number, k: number, s: number) =>
-    model.agents[a].allowed[k] === 1 && s + kinds[k].length <= T && model.agents[a].availableUntil[s] >= s + kinds[k].length;
+  const startable = (a: number, k: number, s: number) => canStart(model, model.agents[a], k, s);
   // anyStart[g][k][s]: some member of profile g can start kind k at s.
   const anyStart = profiles.map((p) =>
     kinds.map((_, k) => {

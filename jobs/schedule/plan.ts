@@ -1,5 +1,5 @@
 // The exact per-agent search: the best week of shifts for one agent against per-shift values, over time × shifts used × minutes used.
-import type { CompiledAgent, CompiledInstance } from "./rules";
+import { shortfallMinutes, type CompiledAgent, type CompiledInstance } from "./rules";
 
 /**
  * The states of one agent's week: (shifts used, intervals worked) pairs merged where they cannot be told apart —
@@ -67,7 +67,7 @@ export function agentStates(model: CompiledInstance, agent: CompiledAgent, minMi
       if (ns >= 0) pairEntry[ns] = Math.min(pairEntry[ns], pairEntry[s] + model.kinds[k].length + agent.rest);
     }
   }
-  const shortOf = (m: number) => Math.max(0, minMinutes - m * model.intervalMinutes);
+  const shortOf = (m: number) => shortfallMinutes(model, minMinutes, m);
   const classOf = mergeEquivalent(P, K, edges, worked.map(shortOf));
   // States are numbered by their first pair (the start stays 0); a state's entry is its earliest pair's.
   const S = Math.max(...classOf) + 1;

@@ -51,6 +51,16 @@ export interface CompiledAgent {
   classKey: string;
 }
 
+/** Whether `agent` may start a shift of kind `k` at interval `t`: one of its own kinds, and available for the whole shift. */
+export function canStart(model: CompiledInstance, agent: CompiledAgent, k: number, t: number): boolean {
+  return agent.allowed[k] === 1 && t + model.kinds[k].length <= agent.availableUntil[t];
+}
+
+/** Minutes a week of `worked` intervals falls short of `minMinutes` (0 when it does not). */
+export function shortfallMinutes(model: CompiledInstance, minMinutes: number, worked: number): number {
+  return Math.max(0, minMinutes - worked * model.intervalMinutes);
+}
+
 function permutations(n: number): number[][] {
   if (n === 0) return [[]];
   const out: number[][] = [];

@@ -1,6 +1,6 @@
 // The schedule search: scarcest agents first, each given its exact best week against the residual demand, then rip-up and re-insert until the time limit.
 import type { Instance, Shift } from "./instance";
-import { placeBreaks, type CompiledAgent, type CompiledInstance } from "./rules";
+import { canStart, placeBreaks, shortfallMinutes, type CompiledAgent, type CompiledInstance } from "./rules";
 import { agentStates, bestPlan, PlanScratch, type AgentStates } from "./plan";
 import { seededRandom, type Random } from "./random";
 
@@ -42,11 +42,7 @@ class Coverage {
     this.startable = Array.from({ length: Q }, () => kinds.map(() => new Uint8Array(T)));
     for (const agent of model.agents) {
       for (const k of agent.kinds) {
-        const length = kinds[k].length;
-        for (let t = 0; t + length <= T; t++) {
-          if (agent.availableUntil[t] < t + length) continue;
-          for (const q of agent.skills) this.startable[q][k][t] = 1;
-        }
+        for (let t = 0; t < T; t++) if (canStart(model, agent, k, t)) for (const q of agent.skills) this.startable[q][k][t] = 1;
       }
     }
     this.dirty = Array.from({ length: Q }, () => []);
@@ -186,17 +182,14 @@ function objectiveOf(model: CompiledInstance, staffed: Float64Array[], plans: Pl
 }
 
 function shortfallPenalty(model: CompiledInstance, agent: CompiledAgent, worked: number): number {
-  return W_SHORTFALL_PER_MINUTE * Math.max(0, agent.minMinutes - worked * model.intervalMinutes);
+  return W_SHORTFALL_PER_MINUTE * shortfallMinutes(model, agent.minMinutes, worked);
 }
 
 /** Agents with the fewest ways to work go first: they have the least choice of where to help. */
 function scarcityOrder(model: CompiledInstance): number[] {
   const options = model.agents.map((agent) => {
     let n = 0;
-    for (let t = 0; t < model.intervals; t++) {
-      const until = agent.availableUntil[t];
-      for (const k of agent.kinds) if (t + model.kinds[k].length <= until) n++;
-    }
+    for (let t = 0; t < model.intervals; t++) for (const k of agent.kinds) if (canStart(model, agent, k, t)) n++;
     return n * agent.skills.length * Math.min(agent.maxWorked, agent.maxShifts * 1000);
   });
   return model.agents.map((_, i) => i).sort((a, b) => options[a] - options[b] || a - b);
